@@ -1,0 +1,73 @@
+/**
+ * What a site adapter reads from an order form. Every field carries its own read state, so the panel can show
+ * "unread" per field instead of a guess.
+ */
+import type {DecimalString} from './decimal.js';
+import type {MarginMode, Side, VenueId} from './types.js';
+
+/**
+ * - `ok`: read and parsed; `text` is what the page showed.
+ * - `empty`: the control is there but blank or a placeholder ("--", "0.00" placeholder); for optional fields
+ *   (stop-loss, take-profit) this means "not set".
+ * - `unread`: not found, or found with text we will not guess at (garbage, ambiguous locale).
+ */
+export type FieldRead<T> =
+	| {state: 'ok'; value: T; text?: string}
+	| {state: 'empty'; text?: string}
+	| {state: 'unread'; reason: 'not-found' | 'unparseable' | 'ambiguous'; text?: string};
+
+export type SizeUnit = 'base' | 'quote' | 'contracts';
+
+export type OrderDraft = {
+	/** Adapter id (a venue id, 'demo' or 'generic'). */
+	adapter: string;
+	/** Venue model used for the math. */
+	venue: VenueId;
+	symbol: FieldRead<string>;
+	/** 'both': the form offers Buy/Long and Sell/Short at once and the user has not picked one yet. */
+	side: FieldRead<Side | 'both'>;
+	orderType: FieldRead<'limit' | 'market'>;
+	/** Limit price typed by the user. */
+	price: FieldRead<DecimalString>;
+	/** Mark (or last) price shown on the page; the entry price of a market order. */
+	markPrice: FieldRead<DecimalString>;
+	size: FieldRead<{value: DecimalString; unit: SizeUnit}>;
+	/** Base units per contract, when the size is in contracts (from the page or bundled instrument data). */
+	contractValue?: DecimalString;
+	leverage: FieldRead<DecimalString>;
+	marginMode: FieldRead<MarginMode>;
+	/** Available balance in the settlement currency. */
+	balance: FieldRead<DecimalString>;
+	stopLoss: FieldRead<DecimalString>;
+	takeProfit: FieldRead<DecimalString>;
+	venueLiquidationPrice: FieldRead<DecimalString>;
+	/** Funding rate per interval as a fraction (the page shows percent; adapters divide by 100). */
+	fundingRate: FieldRead<DecimalString>;
+	/** Seconds until the next funding. */
+	fundingCountdownSeconds: FieldRead<DecimalString>;
+};
+
+export const DRAFT_FIELDS = [
+	'symbol',
+	'side',
+	'orderType',
+	'price',
+	'markPrice',
+	'size',
+	'leverage',
+	'marginMode',
+	'balance',
+	'stopLoss',
+	'takeProfit',
+	'venueLiquidationPrice',
+	'fundingRate',
+	'fundingCountdownSeconds',
+] as const satisfies readonly (keyof OrderDraft)[];
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+export function unread(
+	reason: 'not-found' | 'unparseable' | 'ambiguous' = 'not-found',
+	text?: string,
+): {state: 'unread'; reason: 'not-found' | 'unparseable' | 'ambiguous'; text?: string} {
+	return text === undefined ? {state: 'unread', reason} : {state: 'unread', reason, text};
+}

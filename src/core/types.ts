@@ -1,0 +1,279 @@
+/**
+ * Types of the risk engine. Every amount is a `DecimalString`; rates are fractions (`Rate`), percents are ×100
+ * (`Percent`). Field names follow the `liqguard-vectors/1` format (../shared/vectors/README.md) so a vector's
+ * `inputs` object is a valid `PositionInput` once `venue` is added.
+ */
+import type {DecimalString} from './decimal.js';
+
+export type Side = 'long' | 'short';
+export type MarginMode = 'isolated' | 'cross';
+
+export const VENUE_IDS = [
+	'binance-usdm',
+	'bybit-linear',
+	'okx-swap',
+	'hyperliquid',
+	'aster-pro',
+	'aster-simple',
+	'dydx-v4',
+	'gmx-v2',
+	'custom',
+] as const;
+export type VenueId = (typeof VENUE_IDS)[number];
+
+export type Tier = {
+	notionalFloor: DecimalString;
+	/** Exclusive; absent on the last tier (unbounded). */
+	notionalCap?: DecimalString;
+	maintenanceMarginRate?: DecimalString;
+	/** Derived with the venues' common recursion when absent. */
+	maintenanceDeduction?: DecimalString;
+	maxLeverage?: DecimalString;
+};
+
+export type OtherPosition = {
+	symbol?: string;
+	side: Side;
+	quantity: DecimalString;
+	entryPrice: DecimalString;
+	markPrice: DecimalString;
+	maintenanceMarginRate: DecimalString;
+	maintenanceDeduction?: DecimalString;
+};
+
+/** One position (existing, or the order about to be placed) and its account context. */
+export type PositionInput = {
+	venue: VenueId;
+	side?: Side;
+	marginMode?: MarginMode;
+	positionMode?: 'one-way' | 'hedge';
+	/** Bybit only: 'classic' selects the pre-UTA formula; default 'unified'. */
+	accountType?: 'unified' | 'classic';
+	symbol?: string;
+	entryPrice?: DecimalString;
+	/** Base units, > 0. */
+	quantity?: DecimalString;
+	contracts?: DecimalString;
+	contractValue?: DecimalString;
+	leverage?: DecimalString;
+	markPrice?: DecimalString;
+	oraclePrice?: DecimalString;
+	isolatedMargin?: DecimalString;
+	extraMargin?: DecimalString;
+	walletBalance?: DecimalString;
+	equity?: DecimalString;
+	otherPositions?: readonly OtherPosition[];
+	/** Positive = received by the holder, not yet in the margin figures. */
+	accumulatedFunding?: DecimalString;
+	maintenanceMarginRate?: DecimalString;
+	maintenanceDeduction?: DecimalString;
+	maxLeverage?: DecimalString;
+	tiers?: readonly Tier[];
+	takerFeeRate?: DecimalString;
+	makerFeeRate?: DecimalString;
+	/** Per interval, positive = longs pay. */
+	fundingRate?: DecimalString;
+	fundingIntervalHours?: DecimalString;
+	holdHours?: DecimalString;
+	// aster-simple
+	initialMargin?: DecimalString;
+	liquidationLossRate?: DecimalString;
+	// gmx-v2
+	sizeInUsd?: DecimalString;
+	sizeInTokens?: DecimalString;
+	collateralUsd?: DecimalString;
+	closingFeeUsd?: DecimalString;
+	minCollateralFactor?: DecimalString;
+	minCollateralUsd?: DecimalString;
+	priceImpactDeltaUsd?: DecimalString;
+	pendingBorrowingFeesUsd?: DecimalString;
+	pendingFundingFeesUsd?: DecimalString;
+};
+
+/** What `assess` needs beyond the position: the trader's plan and account. */
+export type AssessInput = PositionInput & {
+	/** How the opening order fills; a market order pays taker, a resting limit order maker. Default 'market'. */
+	orderType?: 'limit' | 'market';
+	/** Whole account (for risk % of account); defaults to walletBalance. */
+	accountBalance?: DecimalString;
+	stopLossPrice?: DecimalString;
+	takeProfitPrice?: DecimalString;
+	/** Annualised volatility as a fraction (0.6 = 60 %/yr); default per asset (see volatility.ts). */
+	annualVolatilityRate?: DecimalString;
+	/** Risk budget for the position sizer, percent of account (default from thresholds). */
+	riskPercent?: DecimalString;
+	/** The venue's own liquidation estimate read from the page, for the cross-check. */
+	venueLiquidationPrice?: DecimalString;
+};
+
+/** A named input problem; the field is a key of the input. */
+export type InputIssue = {field: string; code: InputIssueCode; message: string};
+export type InputIssueCode =
+	| 'missing'
+	| 'not-a-number'
+	| 'not-positive'
+	| 'negative'
+	| 'out-of-range'
+	| 'above-venue-max'
+	| 'inconsistent'
+	| 'unsupported';
+
+export type Result<T> = {ok: true; value: T} | {ok: false; issues: readonly InputIssue[]};
+
+/** A liquidation price, or the statement that none exists. Never a number ≤ 0. */
+export type Liquidation =
+	| {
+			kind: 'price';
+			price: DecimalString;
+			/** Maintenance rate and deduction used (of the tier containing the notional at that price). */
+			maintenanceMarginRate: DecimalString;
+			maintenanceDeduction: DecimalString;
+			/** 0-based tier index when a tier table was used. */
+			tierIndex?: number;
+	  }
+	| {kind: 'none'; reason: 'below-zero' | 'unreachable'};
+
+export type PnlStep = {
+	/** Price move in the position's favour (+) or against it (−), percent. */
+	movePercent: DecimalString;
+	price: DecimalString;
+	pnl: DecimalString;
+	/** PnL as percent of the initial margin. */
+	pnlPercentOfMargin: DecimalString;
+	/** True when this price is at or beyond the liquidation price. */
+	liquidated: boolean;
+};
+
+export type Figures = {
+	venue: VenueId;
+	side: Side;
+	marginMode: MarginMode;
+	quantity: DecimalString;
+	entryPrice: DecimalString;
+	/** Price distances are measured from here: mark (or oracle) if given, else the entry price. */
+	referencePrice: DecimalString;
+	notional: DecimalString;
+	leverage?: DecimalString;
+	initialMargin: DecimalString;
+	/** Margin that backs the position (isolated margin, or cross wallet less others' needs). */
+	backingMargin: DecimalString;
+	maintenanceMargin: DecimalString;
+	maintenanceMarginRate: DecimalString;
+	maintenanceDeduction: DecimalString;
+	liquidation: Liquidation;
+	/** |reference − liquidation|, when there is a liquidation price. */
+	liquidationDistance?: DecimalString;
+	/** s × (reference − liquidation) / reference × 100; positive = safe side. */
+	liquidationDistancePercent?: DecimalString;
+	/** Bankruptcy move: percent move against the position that wipes its backing margin. */
+	wipeoutMovePercent?: DecimalString;
+	pnlLadder: readonly PnlStep[];
+	funding?: FundingFigures;
+	fees: FeeFigures;
+	risk?: RiskFigures;
+	odds?: OddsFigures;
+	/** Cross margin: the balance that backs this order (everything it can lose). */
+	crossExposure?: DecimalString;
+	venueCheck?: VenueCheck;
+	/** Assumptions behind defaults used (e.g. a bundled tier table, a default fee), for the panel's fine print. */
+	assumptions: readonly string[];
+};
+
+export type FundingFigures = {
+	ratePerInterval: DecimalString;
+	intervalHours: DecimalString;
+	/** Signed, positive = the holder pays, for one interval. */
+	paymentPerInterval: DecimalString;
+	holdHours: DecimalString;
+	/** Signed, over the planned hold. */
+	paymentOverHold: DecimalString;
+	/** Paid over the hold as percent of initial margin (negative when received). */
+	holdPercentOfMargin: DecimalString;
+	/** Paid per day as percent of initial margin (negative when received). */
+	dailyPercentOfMargin: DecimalString;
+	liquidationAfterHold: Liquidation;
+	/** Days of funding alone (price flat at the reference) until liquidation; absent when funding is received or zero. */
+	daysToLiquidation?: DecimalString;
+};
+
+export type FeeFigures = {
+	openFeeRate: DecimalString;
+	closeFeeRate: DecimalString;
+	openFee: DecimalString;
+	/** Closing at the entry price (or at the stop, for the risk figures). */
+	closeFee: DecimalString;
+	roundTripFee: DecimalString;
+	roundTripPercentOfMargin: DecimalString;
+	/** Round trip as a multiple of the risk at the stop, when a stop is given. */
+	roundTripInR?: DecimalString;
+	breakEvenPrice: DecimalString;
+};
+
+export type RiskFigures = {
+	accountBalance?: DecimalString;
+	stopLossPrice?: DecimalString;
+	/** Loss if the stop fills (price move plus fees), quote currency. */
+	lossAtStop?: DecimalString;
+	lossAtStopPercentOfAccount?: DecimalString;
+	/** What can be lost with no stop: the isolated margin, or the whole cross balance. */
+	maxLoss: DecimalString;
+	maxLossPercentOfAccount?: DecimalString;
+	stop?: StopCheck;
+	sizing?: SizingFigures;
+	rewardToRisk?: DecimalString;
+};
+
+export type StopCheck = {
+	/** 'beyond': the stop lies at or past the liquidation price; 'near': within the buffer; 'ok'. */
+	status: 'beyond' | 'near' | 'ok' | 'no-liquidation';
+	/** Highest leverage whose liquidation stays beyond the stop with the buffer (isolated only). */
+	maxSafeLeverage?: DecimalString;
+};
+
+export type SizingFigures = {
+	riskPercent: DecimalString;
+	/** Size that loses `riskPercent` of the account at the stop, fees included, before caps. */
+	quantityForRisk: DecimalString;
+	/** After the caps of leverage and balance. */
+	quantity: DecimalString;
+	notional: DecimalString;
+	margin: DecimalString;
+	cappedBy?: 'balance';
+	coveredByBalance: boolean;
+};
+
+export type OddsFigures = {
+	annualVolatilityRate: DecimalString;
+	volatilityIsDefault: boolean;
+	/** Probability (percent) that the price touches the liquidation price within 1 h, 8 h, 24 h. */
+	touch1hPercent: DecimalString;
+	touch8hPercent: DecimalString;
+	touch24hPercent: DecimalString;
+};
+
+export type VenueCheck = {
+	venueLiquidationPrice: DecimalString;
+	/** (ours − venue) / venue × 100. */
+	differencePercent: DecimalString;
+	agrees: boolean;
+};
+
+export type Severity = 'info' | 'warn' | 'danger';
+
+export type Warning = {
+	/** Stable id = the rule's file name under src/rules. */
+	rule: string;
+	severity: Severity;
+	/** Plain language, from src/_locales/en/messages.json. */
+	message: string;
+	/** messages.json key and substitutions, so a UI can localise. */
+	messageKey: string;
+	substitutions: readonly string[];
+};
+
+export type Assessment = {
+	figures: Figures;
+	warnings: readonly Warning[];
+	/** Worst severity among the warnings, or undefined. */
+	worst?: Severity;
+};
