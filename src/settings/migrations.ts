@@ -1,0 +1,123 @@
+/**
+ * Schema migrations for stored and imported settings. `MIGRATIONS[n]` turns a version-n object into version n+1;
+ * they run in order, then `validateSettings` checks the result. A migration never throws: what it cannot
+ * carry over it leaves out, and validation then reports the key and uses its default.
+ */
+import {D, toPlain} from '../core/decimal.js';
+
+/**
+ * Version 0: the pre-release 0.0.x builds. Flat JSON numbers, no `schemaVersion` key, volatility in percent
+ * per year, a boolean instead of the gate mode, and user sites as bare origins.
+ */
+export type SettingsV0 = {
+	maxLeverage?: number;
+	dangerLeverage?: number;
+	riskPercent?: number;
+	minLiqDistancePercent?: number;
+	holdHours?: number;
+	confirmBeforeSubmit?: boolean;
+	isolatedReminder?: boolean;
+	disabledVenues?: string[];
+	sites?: string[];
+	volatilityPercent?: Record<string, number>;
+};
+
+const V0_KEYS: readonly (keyof SettingsV0)[] = [
+	'maxLeverage',
+	'dangerLeverage',
+	'riskPercent',
+	'minLiqDistancePercent',
+	'holdHours',
+	'confirmBeforeSubmit',
+	'isolatedReminder',
+	'disabledVenues',
+	'sites',
+	'volatilityPercent',
+];
+
+/** True when an object without `schemaVersion` has at least one key of the v0 shape (else it is not settings). */
+export function looksLikeV0(saved: Record<string, unknown>): boolean {
+	return V0_KEYS.some(key => key in saved);
+}
+
+type Migration = (saved: Record<string, unknown>) => Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON number → plain decimal text; anything else is passed through so validation can name it. */
+function numberToDecimal(value: unknown): unknown {
+	return typeof value === 'number' && Number.isFinite(value) ? toPlain(new D(value)) : value;
+}
+
+function migrateV0ToV1(saved: Record<string, unknown>): Record<string, unknown> {
+	const old = saved as Record<keyof SettingsV0, unknown>;
+	const thresholds: Record<string, unknown> = {};
+	const carry = (from: unknown, to: string) => {
+		if (from !== undefined) thresholds[to] = numberToDecimal(from);
+	};
+	carry(old.maxLeverage, 'leverageWarn');
+	carry(old.dangerLeverage, 'leverageDanger');
+	// v0 had one risk number: it both sized positions and triggered the warning.
+	carry(old.riskPercent, 'riskPerTradeWarnPercent');
+	carry(old.riskPercent, 'defaultRiskPercent');
+	carry(old.minLiqDistancePercent, 'liquidationDistanceWarnPercent');
+	carry(old.holdHours, 'defaultHoldHours');
+
+	// Keys v0 did not have are carried over, so validation names them instead of the migration dropping them.
+	const unknown = Object.entries(saved).filter(([key]) => !(V0_KEYS as readonly string[]).includes(key));
+	const next: Record<string, unknown> = {...Object.fromEntries(unknown), schemaVersion: 1, thresholds};
+	if (typeof old.confirmBeforeSubmit === 'boolean') next.gateMode = old.confirmBeforeSubmit ? 'confirm' : 'warn';
+	if (old.isolatedReminder !== undefined) next.reminders = {enabled: old.isolatedReminder, perVenue: {}};
+	if (Array.isArray(old.disabledVenues)) {
+		next.adapters = Object.fromEntries(old.disabledVenues.filter(id => typeof id === 'string').map(id => [id, false]));
+	}
+	if (Array.isArray(old.sites)) {
+		// v0 had no venue choice for user sites: it always used the custom model.
+		next.customSites = old.sites.map(origin => ({origin, venue: 'custom'}));
+	}
+	if (isRecord(old.volatilityPercent)) {
+		next.volatility = Object.fromEntries(
+			Object.entries(old.volatilityPercent).map(([asset, percent]) => [
+				asset,
+				typeof percent === 'number' && Number.isFinite(percent) ? toPlain(new D(percent).div(100)) : percent,
+			]),
+		);
+	}
+	return next;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1];
+
+/** The version a stored object claims; objects without `schemaVersion` are version 0. */
+export function schemaVersionOf(saved: Record<string, unknown>): number | undefined {
+	if (!('schemaVersion' in saved)) return 0;
+	const version = saved.schemaVersion;
+	return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : undefined;
+}
+
+export type MigrationResult =
+	| {ok: true; value: Record<string, unknown>; fromVersion: number}
+	| {ok: false; reason: string};
+
+/** Brings `saved` up to `targetVersion`. Refuses versions it does not know (newer builds, garbage). */
+export function migrate(saved: Record<string, unknown>, targetVersion: number): MigrationResult {
+	const fromVersion = schemaVersionOf(saved);
+	if (fromVersion === undefined) {
+		return {ok: false, reason: `schemaVersion: ${JSON.stringify(saved.schemaVersion)} is not a version number`};
+	}
+	if (fromVersion > targetVersion) {
+		return {
+			ok: false,
+			reason: `schemaVersion: ${fromVersion} was written by a newer LiqGuard (this one reads up to ${targetVersion})`,
+		};
+	}
+	let value = saved;
+	for (let version = fromVersion; version < targetVersion; version++) {
+		const step = MIGRATIONS[version];
+		if (!step) return {ok: false, reason: `schemaVersion: no migration from ${version} to ${version + 1}`};
+		value = step(value);
+	}
+	return {ok: true, value, fromVersion};
+}
