@@ -15,6 +15,8 @@ export type SubmitTarget = {
 	control: Element;
 };
 
+export type SubmitTrigger = 'click' | 'enter' | 'submit';
+
 export type Adapter = {
 	/** Kebab-case, equal to the file name. */
 	readonly id: string;
@@ -27,21 +29,41 @@ export type Adapter = {
 	 * The build generates content_scripts and host_permissions from these.
 	 */
 	readonly matches: readonly string[];
+	/**
+	 * Pages inside `matches` that are not this adapter's (manifest `exclude_matches`), e.g. Aster Pro's paths
+	 * inside Aster Simple's broader pattern. The build should pass them on as `exclude_matches`.
+	 */
+	readonly excludeMatches?: readonly string[];
+	/**
+	 * True for an adapter that is never declared as a static content script (the generic adapter, injected by
+	 * the background on sites the user adds). Such an adapter may have no `matches`.
+	 * @default false
+	 */
+	readonly dynamicOnly?: boolean;
 	/** Every selector the adapter uses, as alternatives in order of preference; each commented in the source. */
 	readonly selectors: Readonly<Record<string, readonly string[]>>;
 	/** The order form's root, the subtree to observe; undefined while it is not on screen. */
 	formRoot(doc: Document): Element | undefined;
 	/** Pure read of the order form. Never writes, never throws. */
 	read(doc: Document): ReadResult;
-	/** If `target` is (inside) a submit control of this form, which side it opens. */
-	submitTarget(target: Element, doc: Document): SubmitTarget | undefined;
+	/**
+	 * If `target` is (inside) a submit control of this form, which side it opens. `trigger` says which event
+	 * the gate saw: with 'click' only buttons count; with 'enter'/'submit' (or when omitted) a text input or the
+	 * `<form>` inside the order form counts too and returns side 'draft'.
+	 */
+	submitTarget(target: Element, doc: Document, trigger?: SubmitTrigger): SubmitTarget | undefined;
 	/** Element the panel host is inserted after; undefined = floating panel. */
 	mountAfter(doc: Document): Element | undefined;
 };
 
 export function defineAdapter(adapter: Adapter): Adapter {
 	if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(adapter.id)) throw new Error(`adapter id "${adapter.id}" is not kebab-case`);
-	if (adapter.matches.length === 0) throw new Error(`adapter ${adapter.id} has no match patterns`);
+	if (adapter.matches.length === 0 && !adapter.dynamicOnly) {
+		throw new Error(`adapter ${adapter.id} has no match patterns (set dynamicOnly: true for an injected-only adapter)`);
+	}
+	for (const pattern of [...adapter.matches, ...(adapter.excludeMatches ?? [])]) {
+		if (!parseMatchPattern(pattern)) throw new Error(`adapter ${adapter.id}: "${pattern}" is not a match pattern`);
+	}
 	return Object.freeze(adapter);
 }
 
@@ -52,4 +74,44 @@ export function queryFirst(root: ParentNode, alternatives: readonly string[]): E
 		if (found) return found;
 	}
 	return undefined;
+}
+
+type MatchPattern = {all: true} | {all: false; schemes: readonly string[]; host: string; path: RegExp};
+
+/** https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns (checked 2026-11-21). */
+export function parseMatchPattern(pattern: string): MatchPattern | undefined {
+	if (pattern === '<all_urls>') return {all: true};
+	const parts = /^(\*|https?|wss?|file|ftp|urn):\/\/(\*|\*\.[^/*]+|[^/*]*)(\/.*)$/.exec(pattern);
+	if (!parts) return undefined;
+	const [, scheme = '', host = '', path = ''] = parts;
+	const glob = path.split('*').map(piece => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+	return {all: false, schemes: scheme === '*' ? ['http', 'https'] : [scheme], host: host.toLowerCase(), path: new RegExp(`^${glob}$`, 's')};
+}
+
+function patternMatches(pattern: string, url: URL): boolean {
+	const parsed = parseMatchPattern(pattern);
+	if (!parsed) return false;
+	if (parsed.all) return ['http:', 'https:', 'ws:', 'wss:', 'file:', 'ftp:'].includes(url.protocol);
+	if (!parsed.schemes.includes(url.protocol.slice(0, -1))) return false;
+	const {host} = parsed;
+	const urlHost = url.hostname.toLowerCase();
+	const hostMatches =
+		host === '*' ||
+		(host.startsWith('*.') ? urlHost === host.slice(2) || urlHost.endsWith(host.slice(1)) : host.includes(':') ? url.host === host : urlHost === host);
+	// Chrome matches the path pattern against the path plus the query, never the fragment.
+	return hostMatches && parsed.path.test(url.pathname + url.search);
+}
+
+/** Chrome match-pattern semantics: the URL is in `matches` and not in `excludeMatches`. */
+export function matchesUrl(adapter: Pick<Adapter, 'matches' | 'excludeMatches'>, url: string | URL): boolean {
+	let parsed: URL;
+	try {
+		parsed = typeof url === 'string' ? new URL(url) : url;
+	} catch {
+		return false;
+	}
+	return (
+		adapter.matches.some(pattern => patternMatches(pattern, parsed)) &&
+		!(adapter.excludeMatches ?? []).some(pattern => patternMatches(pattern, parsed))
+	);
 }

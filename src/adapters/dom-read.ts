@@ -1,0 +1,316 @@
+/**
+ * Shared, pure DOM-reading helpers for the adapters: find a control by selector alternatives or by its visible
+ * label, turn its text into a `FieldRead`, and build a draft that never throws.
+ *
+ * Nothing here writes to the page. Inputs are read through `.value` only: an input's `placeholder` is a hint,
+ * never a value (research/dom.md §0.3: GMX/Lighter placeholders "0.00", OKX "Single contract value 0.01 BTC").
+ */
+import type {DecimalString} from '../core/decimal.js';
+import {DRAFT_FIELDS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
+import type {MarginMode, Side, VenueId} from '../core/types.js';
+import type {ReadResult, SubmitTarget, SubmitTrigger} from './define-adapter.js';
+import {normalizeText, parseCountdown, parseLeverageText, parseNumber, percentToRate, type ParseNumberOptions} from './parse-number.js';
+
+export type Root = Document | Element;
+
+/** Visible text of an element, whitespace collapsed, invisible characters dropped. */
+export function textOf(element: Element | null | undefined): string {
+	return element ? normalizeText(element.textContent ?? '') : '';
+}
+
+/** Hidden by the `hidden` attribute, `aria-hidden`, or an inline display:none / visibility:hidden. */
+export function isHidden(element: Element): boolean {
+	for (let node: Element | null = element; node; node = node.parentElement) {
+		if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+		const style = node.getAttribute('style') ?? '';
+		if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+	}
+	return false;
+}
+
+export function queryAll(root: Root, alternatives: readonly string[]): Element[] {
+	const seen = new Set<Element>();
+	for (const selector of alternatives) for (const element of root.querySelectorAll(selector)) seen.add(element);
+	return [...seen];
+}
+
+/** First visible element matching any alternative, in order of preference. */
+export function queryVisible(root: Root, alternatives: readonly string[]): Element | undefined {
+	for (const selector of alternatives) {
+		for (const element of root.querySelectorAll(selector)) if (!isHidden(element)) return element;
+	}
+	return undefined;
+}
+
+/** The value the user typed, or undefined when the element is not a text control. */
+export function valueOf(element: Element | undefined): string | undefined {
+	if (!element) return undefined;
+	const tag = element.tagName.toLowerCase();
+	if (tag === 'input' || tag === 'textarea') return (element as HTMLInputElement).value ?? '';
+	return undefined;
+}
+
+const FIELD_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), textarea';
+
+/** Elements whose whole visible text matches `label` (the label chips of a form). Innermost first. */
+export function elementsWithText(root: Root, label: RegExp, scope = '*'): Element[] {
+	const found: Element[] = [];
+	for (const element of root.querySelectorAll(scope)) {
+		if (element.children.length > 3 || isHidden(element)) continue;
+		const text = textOf(element);
+		if (text.length > 60 || !label.test(text)) continue;
+		// Prefer the innermost element carrying the text.
+		if ([...element.children].some(child => label.test(textOf(child)))) continue;
+		found.push(element);
+	}
+	return found;
+}
+
+/**
+ * The text control labelled `label`: `<label for>`, aria-label/aria-labelledby, or a label chip that shares a
+ * small container with exactly one text control (walking up at most `depth` ancestors).
+ */
+export function controlByLabel(root: Root, label: RegExp, depth = 3): Element | undefined {
+	for (const control of root.querySelectorAll(FIELD_CONTROL)) {
+		if (isHidden(control)) continue;
+		const aria = control.getAttribute('aria-label');
+		if (aria && label.test(normalizeText(aria))) return control;
+		const labelledBy = control.getAttribute('aria-labelledby');
+		const doc = control.ownerDocument;
+		if (labelledBy) {
+			const text = labelledBy
+				.split(/\s+/)
+				.map(id => textOf(doc.getElementById(id)))
+				.join(' ');
+			if (label.test(text)) return control;
+		}
+		const id = control.getAttribute('id');
+		if (id) {
+			for (const forLabel of doc.querySelectorAll('label[for]')) {
+				if (forLabel.getAttribute('for') === id && label.test(textOf(forLabel))) return control;
+			}
+		}
+	}
+	for (const chip of elementsWithText(root, label)) {
+		if (chip.querySelector(FIELD_CONTROL)) {
+			const inner = [...chip.querySelectorAll(FIELD_CONTROL)].filter(control => !isHidden(control));
+			if (inner.length === 1) return inner[0];
+		}
+		let container: Element | null = chip.parentElement;
+		for (let level = 0; container && level < depth; level++, container = container.parentElement) {
+			const controls = [...container.querySelectorAll(FIELD_CONTROL)].filter(control => !isHidden(control));
+			if (controls.length === 1) return controls[0];
+			if (controls.length > 1) break;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The value shown next to a label in a read-only row ("Liq. Price  61,234.5 USDT"): the label's next sibling,
+ * or else the row's text with the label removed.
+ */
+export function rowValue(root: Root, label: RegExp): string | undefined {
+	for (const chip of elementsWithText(root, label)) {
+		const sibling = chip.nextElementSibling;
+		if (sibling && textOf(sibling)) return textOf(sibling);
+		const row = chip.parentElement;
+		if (!row) continue;
+		const rest = textOf(row).slice(textOf(chip).length).trim();
+		if (rest && textOf(row).startsWith(textOf(chip))) return rest;
+	}
+	return undefined;
+}
+
+// ---- FieldRead builders ----
+
+export function notFound<T>(): FieldRead<T> {
+	return {state: 'unread', reason: 'not-found'};
+}
+
+export function ok<T>(value: T, text?: string): FieldRead<T> {
+	return text === undefined ? {state: 'ok', value} : {state: 'ok', value, text};
+}
+
+/** A number from page text. `undefined` text = the element was not found. */
+export function numberField(text: string | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
+	if (text === undefined) return notFound();
+	const parsed = parseNumber(text, options);
+	const shown = normalizeText(text);
+	switch (parsed.kind) {
+		case 'number':
+			return ok(parsed.value, shown);
+		case 'empty':
+			return shown ? {state: 'empty', text: shown} : {state: 'empty'};
+		case 'ambiguous':
+			return {state: 'unread', reason: 'ambiguous', text: shown};
+		default:
+			return {state: 'unread', reason: 'unparseable', text: shown};
+	}
+}
+
+/** A number from an input's value (never its placeholder). */
+export function inputNumber(control: Element | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
+	return numberField(valueOf(control), options);
+}
+
+/** A percent figure ("0.0100%") as a fraction ("0.0001"). */
+export function rateField(text: string | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
+	const field = numberField(text, options);
+	return field.state === 'ok' ? ok(percentToRate(field.value), field.text) : field;
+}
+
+export function countdownField(text: string | undefined): FieldRead<DecimalString> {
+	if (text === undefined) return notFound();
+	const shown = normalizeText(text);
+	if (/^[-\u2013\u2014:\s]*$/.test(shown)) return shown ? {state: 'empty', text: shown} : {state: 'empty'};
+	const seconds = parseCountdown(shown);
+	return seconds === undefined ? {state: 'unread', reason: 'unparseable', text: shown} : ok(seconds, shown);
+}
+
+/**
+ * Leverage from "20x", "10.00x", "5×" or OKX's per-side "5x5x". A pair is resolved by the known side; with
+ * side 'both' it is read only when both sides agree, else it is `ambiguous` (we will not pick one).
+ */
+export function leverageField(text: string | undefined, side?: FieldRead<Side | 'both'>): FieldRead<DecimalString> {
+	if (text === undefined) return notFound();
+	const shown = normalizeText(text);
+	const parsed = parseLeverageText(shown);
+	if (parsed.kind === 'single') return ok(parsed.value, shown);
+	if (parsed.kind === 'empty') return shown ? {state: 'empty', text: shown} : {state: 'empty'};
+	if (parsed.kind === 'invalid') return {state: 'unread', reason: 'unparseable', text: shown};
+	const knownSide = side?.state === 'ok' ? side.value : 'both';
+	if (knownSide === 'long') return ok(parsed.long, shown);
+	if (knownSide === 'short') return ok(parsed.short, shown);
+	return parsed.long === parsed.short ? ok(parsed.long, shown) : {state: 'unread', reason: 'ambiguous', text: shown};
+}
+
+export function marginModeField(text: string | undefined): FieldRead<MarginMode> {
+	if (text === undefined) return notFound();
+	const shown = normalizeText(text);
+	const isCross = /\bcross\b|全仓/i.test(shown);
+	const isIsolated = /\bisolated\b|逐仓/i.test(shown);
+	if (isCross === isIsolated) return {state: 'unread', reason: isCross ? 'ambiguous' : 'unparseable', text: shown};
+	return ok(isCross ? 'cross' : 'isolated', shown);
+}
+
+/** "Buy / Long", "Long", "Open Short", "Sell | Short" → the side; text naming both or neither → undefined. */
+export function sideFromText(text: string): Side | undefined {
+	const isLong = /\b(?:buy|long)\b|开多|买入/i.test(text);
+	const isShort = /\b(?:sell|short)\b|开空|卖出/i.test(text);
+	return isLong === isShort ? undefined : isLong ? 'long' : 'short';
+}
+
+export function sizeField(value: FieldRead<DecimalString>, unit: SizeUnit | undefined): FieldRead<{value: DecimalString; unit: SizeUnit}> {
+	if (value.state !== 'ok') return value;
+	if (!unit) return {state: 'unread', reason: 'ambiguous', ...(value.text === undefined ? {} : {text: value.text})};
+	return ok({value: value.value, unit}, value.text);
+}
+
+/** Size unit from the unit chip's text: the quote currency, the base asset, or contracts. */
+export function sizeUnitFromText(text: string, quoteCurrencies: readonly string[] = ['USDT', 'USDC', 'USD', '$']): SizeUnit | undefined {
+	const shown = normalizeText(text);
+	if (!shown) return undefined;
+	if (/contract|张|cont\b/i.test(shown)) return 'contracts';
+	if (quoteCurrencies.some(quote => shown === quote || shown.endsWith(` ${quote}`) || shown.includes(`(${quote})`))) return 'quote';
+	return /^[A-Z0-9]{2,12}$|\(([A-Z0-9]{2,12})\)/.test(shown) ? 'base' : undefined;
+}
+
+// ---- drafts ----
+
+export function blankDraft(adapter: string, venue: VenueId): OrderDraft {
+	const draft: Record<string, unknown> = {adapter, venue};
+	for (const field of DRAFT_FIELDS) draft[field] = notFound();
+	return draft as OrderDraft;
+}
+
+/** Names of the fields that could not be read ("the list of fields it could not read", issue 4). */
+export function unreadFields(draft: OrderDraft): string[] {
+	return DRAFT_FIELDS.filter(field => draft[field].state === 'unread');
+}
+
+/**
+ * Runs an adapter's reading code so that it never throws: no form → `no-form`; an exception → a draft whose
+ * every field is unread (we never show half a read as if it were whole).
+ */
+export function safeRead(
+	adapter: string,
+	venue: VenueId,
+	doc: Document,
+	formRoot: (doc: Document) => Element | undefined,
+	fill: (form: Element, draft: OrderDraft, doc: Document) => OrderDraft | 'no-form' | void,
+): ReadResult {
+	let form: Element | undefined;
+	try {
+		form = formRoot(doc);
+	} catch {
+		form = undefined;
+	}
+	if (!form) return {found: false, reason: 'no-form'};
+	const draft = blankDraft(adapter, venue);
+	try {
+		const result = fill(form, draft, doc);
+		if (result === 'no-form') return {found: false, reason: 'no-form'};
+		return {found: true, draft: result ?? draft};
+	} catch (error) {
+		const failed = blankDraft(adapter, venue);
+		const text = `read failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120);
+		for (const field of DRAFT_FIELDS) (failed as Record<string, unknown>)[field] = {state: 'unread', reason: 'unparseable', text};
+		return {found: true, draft: failed};
+	}
+}
+
+/** Wraps a formRoot/mountAfter lookup so it never throws. */
+export function safely<T>(find: () => T | undefined): T | undefined {
+	try {
+		return find() ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+// ---- submit controls ----
+
+const BUTTONISH = 'button, [role="button"], a, input[type="submit"], input[type="button"]';
+
+/**
+ * The gate's question "does this event submit the order?": a button among `buttons` (closest to `target`)
+ * whose side is `sideOf(button)`, or, for Enter/submit, a text input or `<form>` inside the order form.
+ */
+export function submitTargetIn(
+	form: Element | undefined,
+	target: Element,
+	buttons: readonly string[],
+	sideOf: (button: Element) => Side | 'draft' | undefined,
+	trigger?: SubmitTrigger,
+): SubmitTarget | undefined {
+	if (!form) return undefined;
+	const button = target.closest(BUTTONISH);
+	if (button && form.contains(button)) {
+		if (buttons.some(selector => button.matches(selector))) {
+			const side = sideOf(button);
+			if (side) return {side, control: button};
+		}
+		return undefined;
+	}
+	if (trigger === 'click') return undefined;
+	if (target.tagName.toLowerCase() === 'form' && (form.contains(target) || target.contains(form))) return {side: 'draft', control: target};
+	if (form.contains(target) && target.matches(FIELD_CONTROL)) return {side: 'draft', control: target.closest('form') ?? form};
+	return undefined;
+}
+
+/** Side of a submit button from its text ("Buy/Long", "Open Short", "Place Order" → 'draft'). */
+export function sideOfButtonText(button: Element): Side | 'draft' | undefined {
+	const text = textOf(button);
+	const side = sideFromText(text);
+	if (side) return side;
+	return /place|submit|confirm|order|下单/i.test(text) ? 'draft' : undefined;
+}
+
+/** Symbol from the URL's last path segment, upper-cased ("btc-usdt-swap" → "BTC-USDT-SWAP"). */
+export function symbolFromUrl(doc: Document, pattern: RegExp): FieldRead<string> {
+	const href = doc.location?.href ?? '';
+	const match = pattern.exec(href);
+	const symbol = match?.[1];
+	return symbol ? ok(decodeURIComponent(symbol).toUpperCase(), decodeURIComponent(symbol)) : notFound();
+}
