@@ -1,0 +1,94 @@
+/**
+ * Bundled maintenance tier tables, dated, with their source. Venues change these: the live tables (Binance
+ * GET /fapi/v1/leverageBracket, Bybit GET /v5/market/risk-limit, Hyperliquid `meta` marginTables) win; these are
+ * used only when the input gives no rate or table, and the panel says so ("bundled table as of …").
+ */
+import type {Tier, VenueId} from '../types.js';
+
+export type BundledTable = {asOf: string; source: string; tiers: readonly Tier[]; note?: string};
+
+const t = (floor: string, cap: string | undefined, rate: string, maxLeverage: string, deduction?: string): Tier => ({
+	notionalFloor: floor,
+	...(cap === undefined ? {} : {notionalCap: cap}),
+	maintenanceMarginRate: rate,
+	maxLeverage,
+	...(deduction === undefined ? {} : {maintenanceDeduction: deduction}),
+});
+
+/**
+ * Binance USDⓈ-M: freqtrade's snapshot of GET /fapi/v1/leverageBracket (file commit 2024-10-24), as tabulated in
+ * ../shared/reference/risk-math.md §1.3; every `cum` checks against the FAQ recursion.
+ */
+const BINANCE_SOURCE = 'https://github.com/freqtrade/freqtrade/blob/HEAD/freqtrade/exchange/binance_leverage_tiers.json';
+const BINANCE_BTC: readonly Tier[] = [
+	t('0', '50000', '0.004', '125', '0'),
+	t('50000', '600000', '0.005', '100', '50'),
+	t('600000', '3000000', '0.0065', '75', '950'),
+	t('3000000', '12000000', '0.01', '50', '11450'),
+	t('12000000', '70000000', '0.02', '25', '131450'),
+	t('70000000', '100000000', '0.025', '20', '481450'),
+	t('100000000', '230000000', '0.05', '10', '2981450'),
+	t('230000000', '480000000', '0.1', '5', '14481450'),
+	t('480000000', '600000000', '0.125', '4', '26481450'),
+	t('600000000', '800000000', '0.15', '3', '41481450'),
+	t('800000000', '1200000000', '0.25', '2', '121481450'),
+	t('1200000000', '1800000000', '0.5', '1', '421481450'),
+];
+const BINANCE_ETH: readonly Tier[] = [
+	t('0', '50000', '0.004', '125', '0'),
+	t('50000', '600000', '0.005', '100', '50'),
+	t('600000', '3000000', '0.0065', '75', '950'),
+	t('3000000', '12000000', '0.01', '50', '11450'),
+	t('12000000', '50000000', '0.02', '25', '131450'),
+	t('50000000', '65000000', '0.025', '20', '381450'),
+	t('65000000', '150000000', '0.05', '10', '2006450'),
+	t('150000000', '320000000', '0.1', '5', '9506450'),
+	t('320000000', '400000000', '0.125', '4', '17506450'),
+	t('400000000', '530000000', '0.15', '3', '27506450'),
+	t('530000000', '800000000', '0.25', '2', '80506450'),
+	t('800000000', '1200000000', '0.5', '1', '280506450'),
+];
+
+/**
+ * Bybit BTCUSDT risk limits, GET /v5/market/risk-limit as captured 2026-08-05 by a third-party repository
+ * (risk-math.md §2.4, SECONDARY). Only tiers 1–5 are contiguous in the capture, so the table stops at 4.4M:
+ * a larger position asks for the rate instead of guessing.
+ */
+const BYBIT_SOURCE = 'https://www.bybit.com/en/help-center/article/Maintenance-Margin-USDT-Contract';
+const BYBIT_BTC: readonly Tier[] = [
+	t('0', '2000000', '0.005', '100', '0'),
+	t('2000000', '2600000', '0.0056', '90', '1200'),
+	t('2600000', '3200000', '0.0063', '80', '3020'),
+	t('3200000', '3800000', '0.0067', '75', '4300'),
+	t('3800000', '4400000', '0.0071', '70', '5820'),
+];
+
+/** Hyperliquid mainnet margin tiers (docs, risk-math.md §4.2): rate = 1 / (2 × max leverage). */
+const HYPERLIQUID_SOURCE = 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers';
+const hl = (floor: string, cap: string | undefined, maxLeverage: string): Tier => ({
+	notionalFloor: floor,
+	...(cap === undefined ? {} : {notionalCap: cap}),
+	maxLeverage,
+});
+
+export const BUNDLED_TIERS: Partial<Record<VenueId, Readonly<Record<string, BundledTable>>>> = {
+	'binance-usdm': {
+		BTC: {asOf: '2024-10-24', source: BINANCE_SOURCE, tiers: BINANCE_BTC},
+		ETH: {asOf: '2024-10-24', source: BINANCE_SOURCE, tiers: BINANCE_ETH},
+	},
+	'aster-pro': {
+		// Aster publishes no bracket table we could capture; its futures API is Binance-compatible
+		// (https://github.com/asterdex/api-docs), so Binance's brackets are the working assumption (risk-math.md §5.1).
+		BTC: {asOf: '2024-10-24', source: BINANCE_SOURCE, tiers: BINANCE_BTC, note: "Binance's BTCUSDT brackets, assumed for Aster Pro"},
+		ETH: {asOf: '2024-10-24', source: BINANCE_SOURCE, tiers: BINANCE_ETH, note: "Binance's ETHUSDT brackets, assumed for Aster Pro"},
+	},
+	'bybit-linear': {
+		BTC: {asOf: '2026-08-05', source: BYBIT_SOURCE, tiers: BYBIT_BTC, note: 'tiers 1–5 only (to 4.4M USDT)'},
+	},
+	hyperliquid: {
+		BTC: {asOf: '2026-11-21', source: HYPERLIQUID_SOURCE, tiers: [hl('0', '150000000', '40'), hl('150000000', undefined, '20')]},
+		ETH: {asOf: '2026-11-21', source: HYPERLIQUID_SOURCE, tiers: [hl('0', '100000000', '25'), hl('100000000', undefined, '15')]},
+		SOL: {asOf: '2026-11-21', source: HYPERLIQUID_SOURCE, tiers: [hl('0', '70000000', '20'), hl('70000000', undefined, '10')]},
+		XRP: {asOf: '2026-11-21', source: HYPERLIQUID_SOURCE, tiers: [hl('0', '40000000', '20'), hl('40000000', undefined, '10')]},
+	},
+};

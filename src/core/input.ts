@@ -1,0 +1,57 @@
+/**
+ * Reads untrusted input fields into Decimals, collecting one named issue per bad field instead of throwing.
+ * Every engine entry point goes through here, so NaN, Infinity, exponents and negative sizes never reach the math.
+ */
+import {D, type Dec, parseDecimal} from './decimal.js';
+import type {InputIssue, InputIssueCode} from './types.js';
+
+type Bound = 'positive' | 'non-negative' | 'any';
+
+export class InputReader {
+	readonly issues: InputIssue[] = [];
+
+	constructor(private readonly raw: Readonly<Record<string, unknown>>) {}
+
+	has(field: string): boolean {
+		return this.raw[field] !== undefined && this.raw[field] !== null && this.raw[field] !== '';
+	}
+
+	issue(field: string, code: InputIssueCode, message: string): undefined {
+		if (!this.issues.some(existing => existing.field === field)) this.issues.push({field, code, message});
+		return undefined;
+	}
+
+	/** A decimal field; `undefined` (and an issue when required or malformed) when it cannot be used. */
+	decimal(field: string, options: {required?: boolean; bound?: Bound; below?: Dec} = {}): Dec | undefined {
+		const {required = false, bound = 'any', below} = options;
+		if (!this.has(field)) return required ? this.issue(field, 'missing', `${field} is required`) : undefined;
+		const value = parseDecimal(this.raw[field]);
+		if (value === undefined) {
+			return this.issue(field, 'not-a-number', `${field} must be a plain decimal number, got "${String(this.raw[field]).slice(0, 40)}"`);
+		}
+		if (bound === 'positive' && value.lte(0)) return this.issue(field, 'not-positive', `${field} must be greater than 0`);
+		if (bound === 'non-negative' && value.lt(0)) return this.issue(field, 'negative', `${field} must not be negative`);
+		if (below !== undefined && value.gte(below)) {
+			return this.issue(field, 'out-of-range', `${field} must be below ${below.toFixed()}`);
+		}
+		return value;
+	}
+
+	/** A rate (fraction) in [0, 1). */
+	rate(field: string, required = false): Dec | undefined {
+		return this.decimal(field, {required, bound: 'non-negative', below: new D(1)});
+	}
+
+	oneOf<T extends string>(field: string, values: readonly T[], fallback?: T): T | undefined {
+		const value = this.raw[field];
+		if (value === undefined || value === null || value === '') {
+			return fallback ?? this.issue(field, 'missing', `${field} is required (${values.join(' or ')})`);
+		}
+		if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+		return this.issue(field, 'out-of-range', `${field} must be ${values.join(' or ')}`);
+	}
+
+	get ok(): boolean {
+		return this.issues.length === 0;
+	}
+}

@@ -1,0 +1,94 @@
+/**
+ * The one liquidation model that covers every order-book venue (../shared/reference/risk-math.md §0, derived):
+ *
+ *   liquidation when  M + s·Q·(p − E) = Q·p·m − D
+ *   ⇒  LP = (s·Q·E − M − D) / (Q·(s − m))
+ *
+ * s = +1 long / −1 short, Q = size (base units), E = entry price, M = margin backing the position, m and D = the
+ * maintenance rate and deduction of the tier that contains the notional AT the liquidation price (Binance FAQ:
+ * "If your position (calculated at the liquidation price) and the current position … are of different levels …
+ * recalculate"; Hyperliquid margin-tiers page: "the unique margin tier corresponding to the position value at the
+ * liquidation price"). Checked 2026-11-21 via the reference's quotes.
+ *
+ * Equity minus maintenance is strictly monotonic in p (slope Q·(1 − m) > 0 for a long, −Q·(1 + m) for a short)
+ * and continuous across tiers, so at most one tier is self-consistent; trying each tier finds it.
+ */
+import {D, type Dec, ONE, ZERO} from './decimal.js';
+import type {NormalTier} from './tiers.js';
+
+export type Sign = 1 | -1;
+
+export type SolvedLiquidation =
+	| {kind: 'price'; price: Dec; tier: NormalTier}
+	| {kind: 'none'; reason: 'below-zero' | 'unreachable'}
+	/** The solution lies past the last row of a capped (partial) tier table: we will not guess the next rate. */
+	| {kind: 'beyond-table'};
+
+/** Relative slack for the tier-interval check, far below any displayed digit (40-digit arithmetic). */
+const SLACK = new D('1e-24');
+
+export function solveLiquidation(params: {
+	sign: Sign;
+	quantity: Dec;
+	entryPrice: Dec;
+	backingMargin: Dec;
+	tiers: readonly NormalTier[];
+	/** Added to every tier's rate: OKX counts the liquidation fee at the taker rate in the requirement. */
+	rateAddon?: Dec;
+}): SolvedLiquidation {
+	const {sign, quantity, entryPrice, backingMargin, tiers, rateAddon = ZERO} = params;
+	const s = new D(sign);
+	let sawBelowZero = false;
+	let lastSolution: Dec | undefined;
+	for (const tier of tiers) {
+		const m = tier.rate.plus(rateAddon);
+		const denominator = quantity.times(s.minus(m));
+		if (denominator.isZero()) continue;
+		const price = s.times(quantity).times(entryPrice).minus(backingMargin).minus(tier.deduction).div(denominator);
+		if (price.lte(0)) {
+			sawBelowZero = true;
+			continue;
+		}
+		lastSolution = price;
+		const notional = quantity.times(price);
+		const slack = notional.times(SLACK);
+		if (notional.gte(tier.floor.minus(slack)) && (tier.cap === undefined || notional.lt(tier.cap.plus(slack)))) {
+			return {kind: 'price', price, tier};
+		}
+	}
+	const last = tiers.at(-1);
+	if (lastSolution && last?.cap !== undefined && quantity.times(lastSolution).gte(last.cap)) return {kind: 'beyond-table'};
+	if (sawBelowZero) return {kind: 'none', reason: 'below-zero'};
+	return {kind: 'none', reason: 'unreachable'};
+}
+
+/**
+ * The backing margin at which the liquidation price is exactly `target` (the inverse of `solveLiquidation`), using
+ * the tier that contains the notional at `target`. Used for "the highest leverage whose liquidation stays beyond the
+ * stop". Undefined when `target` is outside the table.
+ */
+export function marginForLiquidation(params: {
+	sign: Sign;
+	quantity: Dec;
+	entryPrice: Dec;
+	target: Dec;
+	tiers: readonly NormalTier[];
+	rateAddon?: Dec;
+	tierAt: (notional: Dec) => NormalTier | undefined;
+}): Dec | undefined {
+	const {sign, quantity, entryPrice, target, rateAddon = ZERO, tierAt} = params;
+	const tier = tierAt(quantity.times(target.gt(0) ? target : ZERO));
+	if (!tier) return undefined;
+	const s = new D(sign);
+	const m = tier.rate.plus(rateAddon);
+	// M = s·Q·E − D − LP·Q·(s − m)
+	return s.times(quantity).times(entryPrice).minus(tier.deduction).minus(target.times(quantity).times(s.minus(m)));
+}
+
+/** Maintenance margin N × rate − D for a notional, with the tier containing it. */
+export function maintenanceFor(notional: Dec, tier: NormalTier, rateAddon: Dec = ZERO): Dec {
+	return notional.times(tier.rate.plus(rateAddon)).minus(tier.deduction);
+}
+
+export const signOf = (side: 'long' | 'short'): Sign => (side === 'long' ? 1 : -1);
+export const decSign = (sign: Sign): Dec => (sign === 1 ? ONE : ONE.neg());

@@ -1,0 +1,51 @@
+/**
+ * Odds of touching the liquidation price within a horizon T, for a price following driftless geometric Brownian
+ * motion dS = σ·S·dW (a martingale: no view on direction). Its log follows a Brownian motion with drift
+ * ν = −σ²/2, and the first-passage probability to a barrier at log-distance b is the reflection-principle formula
+ * with drift (e.g. Shreve, Stochastic Calculus for Finance II, §7.2.2; Borodin & Salminen 2.1.1.4):
+ *
+ *   barrier below (long, b = ln(L/S) < 0):  P = Φ((b − νT)/(σ√T)) + e^{2νb/σ²} · Φ((b + νT)/(σ√T))
+ *   barrier above (short, b > 0):           P = Φ((−b + νT)/(σ√T)) + e^{2νb/σ²} · Φ((−b − νT)/(σ√T))
+ *
+ * Probabilities are model estimates, not money: they are computed in binary floating point (the normal CDF needs
+ * exp/erf) from Decimal inputs, clamped to [0, 1] and reported with one decimal of a percent at most.
+ */
+import {D, type Dec} from './decimal.js';
+
+/** Standard normal CDF via erfc (W. J. Cody's rational approximations are overkill here; this is |ε| < 1.2e-7). */
+export function normalCdf(x: number): number {
+	// Numerical Recipes erfc (Chebyshev fit), accurate to 1.2e-7 everywhere.
+	const z = Math.abs(x) / Math.SQRT2;
+	const t = 1 / (1 + 0.5 * z);
+	const poly =
+		-z * z - 1.26551223 +
+		t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628288 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+	const erfc = t * Math.exp(poly);
+	return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/**
+ * Probability in [0, 1] that a driftless GBM started at `price` touches `barrier` within `years`.
+ * A barrier at or past the price has probability 1.
+ */
+export function touchProbability(params: {price: Dec; barrier: Dec; annualVolatility: Dec; years: Dec}): number {
+	const {price, barrier, annualVolatility, years} = params;
+	if (barrier.lte(0)) return 0;
+	const b = barrier.div(price).ln().toNumber();
+	const sigma = annualVolatility.toNumber();
+	const t = years.toNumber();
+	if (b === 0) return 1;
+	if (!(sigma > 0) || !(t > 0)) return 0;
+	const nu = -(sigma * sigma) / 2;
+	const sd = sigma * Math.sqrt(t);
+	const weight = Math.exp((2 * nu * b) / (sigma * sigma));
+	const p = b < 0
+		? normalCdf((b - nu * t) / sd) + weight * normalCdf((b + nu * t) / sd)
+		: normalCdf((-b + nu * t) / sd) + weight * normalCdf((-b - nu * t) / sd);
+	return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 1;
+}
+
+/** Percent with at most 2 decimals, as a plain string. */
+export function probabilityPercent(probability: number): string {
+	return new D(probability.toFixed(6)).times(100).toDecimalPlaces(2).toFixed();
+}

@@ -1,0 +1,105 @@
+/**
+ * Bybit USDT perpetual.
+ *
+ * Unified Trading Account (current; "Liquidation Price Calculation under Isolated Mode (UTA)", quoted verbatim by
+ * two public repositories that read the live page in 2026-08/09, risk-math.md §2.1):
+ *   LP(long)  = [EP·Q − EP·Q/Lev − Extra/(1 − Taker) − MMDeduction] / [Q − Q·MMR]
+ *   LP(short) = [EP·Q + EP·Q/Lev + Extra/(1 + Taker) + MMDeduction] / [Q + Q·MMR]
+ *   IM = PositionValue/Lev + FeeToClose, MM = PositionValue·MMR − Deduction + FeeToClose,
+ *   FeeToClose = Q × bankruptcy price × taker (the fee sits in both IM and MM and cancels out of LP).
+ * = the linear model with M = EP·Q/Lev + Extra/(1 − s·Taker). Cross (UTA): account-level; single-position estimate
+ * = the linear model on the wallet balance (derived, §2.3).
+ *
+ * Classic account (pre-UTA USDT-contract articles, official examples; only when `accountType: 'classic'`):
+ *   LP = EP − s·(IM − MM_entry)/Q − s·(Extra + AccumulatedFunding)/Q, MM valued at entry (tier at entry notional).
+ */
+import {D, type Dec, ZERO} from '../decimal.js';
+import type {InputReader} from '../input.js';
+import {decSign} from '../liquidation.js';
+import {tierFor} from '../tiers.js';
+import type {PositionInput} from '../types.js';
+import {type PositionCore, type VenueMeta, type VenueModel, linearPosition, resolveMarginMode, resolveQuantity, resolveSide, resolveTiers} from './model.js';
+
+const meta: VenueMeta = {
+	id: 'bybit-linear',
+	label: 'Bybit USDT perpetual',
+	hasCross: true,
+	liquidationTrigger: 'mark',
+	fundingPrice: 'mark',
+	// Base (non-VIP) derivatives rates, risk-math.md §2.6.
+	takerFeeRate: '0.00055',
+	makerFeeRate: '0.0002',
+	fundingIntervalHours: '8',
+	maxLeverage: '100',
+	sources: [
+		{url: 'https://www.bybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account', checked: '2026-11-21', what: 'UTA isolated liquidation (quoted)'},
+		{url: 'https://www.bybit.com/en/help-center/article/UTA-Trading-Rules', checked: '2026-11-21', what: 'UTA liquidation process'},
+		{url: 'https://testnet.bybit.com/en-US/help-center/s/article/Liquidation-Price-USDT-Contract', checked: '2026-11-21', what: 'classic account formula'},
+		{url: 'https://www.bybit.com/en/help-center/article/Funding-fee-calculation', checked: '2026-11-21', what: 'funding'},
+	],
+	isolatedHowTo: 'Click "Cross" above the order form and switch the margin mode to "Isolated Margin".',
+};
+
+function classicPosition(reader: InputReader, input: PositionInput): PositionCore | undefined {
+	const assumptions: string[] = [];
+	const sign = resolveSide(reader);
+	const marginMode = resolveMarginMode(reader, meta);
+	const quantity = resolveQuantity(reader, input);
+	const entryPrice = reader.decimal('entryPrice', {required: true, bound: 'positive'});
+	const leverage = reader.decimal('leverage', {bound: 'positive'});
+	const mark = reader.decimal('markPrice', {bound: 'positive'});
+	const extra = reader.decimal('extraMargin', {bound: 'non-negative'}) ?? ZERO;
+	const funding = reader.decimal('accumulatedFunding') ?? ZERO;
+	const taker = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
+	const tiers = resolveTiers(reader, input, meta, assumptions);
+	if (marginMode === 'cross') return reader.issue('marginMode', 'unsupported', 'the classic-account formula is isolated only');
+	if (!reader.ok || sign === undefined || !quantity || !entryPrice || !tiers) return undefined;
+	const given = reader.decimal('isolatedMargin', {bound: 'non-negative'});
+	if (!given && !leverage) return reader.issue('leverage', 'missing', 'leverage (or isolatedMargin) is required');
+	const s = decSign(sign);
+	const notional = quantity.times(entryPrice);
+	const initialMargin = given ?? notional.div(leverage ?? 1);
+	const entryTier = tierFor(tiers, notional);
+	if (!entryTier) return reader.issue('tiers', 'out-of-range', 'the entry notional is outside the tier table');
+	const maintenanceAtEntry = notional.times(entryTier.rate).minus(entryTier.deduction);
+	const fixed = extra.plus(funding);
+	const solveWith = (delta: Dec) => {
+		const price = entryPrice.minus(s.times(initialMargin.minus(maintenanceAtEntry).plus(fixed).plus(delta)).div(quantity));
+		return price.lte(0) ? ({kind: 'none', reason: 'below-zero'} as const) : ({kind: 'price', price, tier: entryTier} as const);
+	};
+	const referencePrice = mark ?? entryPrice;
+	const currentTier = tierFor(tiers, quantity.times(referencePrice));
+	return {
+		sign,
+		marginMode: 'isolated',
+		quantity,
+		entryPrice,
+		referencePrice,
+		leverage,
+		initialMargin,
+		backingMargin: initialMargin.plus(fixed),
+		maintenance: currentTier
+			? {margin: quantity.times(referencePrice).times(currentTier.rate).minus(currentTier.deduction), rate: currentTier.rate, deduction: currentTier.deduction}
+			: undefined,
+		liquidation: solveWith(ZERO),
+		liquidationWithMarginDelta: solveWith,
+		bufferAt: price => initialMargin.plus(fixed).plus(s.times(quantity).times(price.minus(entryPrice))).minus(maintenanceAtEntry),
+		maxLeverageFor: given
+			? undefined
+			: target => {
+					const needed = s.times(quantity).times(entryPrice.minus(target)).plus(maintenanceAtEntry).minus(fixed);
+					return needed.lte(0) ? 'any' : notional.div(needed);
+				},
+		estimatedFeeToClose: quantity.times(mark ?? entryPrice).times(taker),
+		assumptions,
+	};
+}
+
+export const bybitLinear: VenueModel = {
+	meta,
+	position(reader, input) {
+		const account = reader.oneOf('accountType', ['unified', 'classic'] as const, 'unified');
+		if (account === 'classic') return classicPosition(reader, input);
+		return linearPosition(reader, input, {meta, bybitUnified: true});
+	},
+};

@@ -1,0 +1,294 @@
+/**
+ * What every venue model provides, and the shared "linear" model (§0 of ../shared/reference/risk-math.md) that
+ * Binance, Aster Pro, Bybit (unified), OKX, Hyperliquid, dYdX and the custom model are instances of.
+ */
+import {D, type Dec, ONE, ZERO} from '../decimal.js';
+import {InputReader} from '../input.js';
+import {type Sign, type SolvedLiquidation, decSign, maintenanceFor, marginForLiquidation, signOf, solveLiquidation} from '../liquidation.js';
+import {baseAsset} from '../symbols.js';
+import {BUNDLED_TIERS} from '../data/tiers.js';
+import {type NormalTier, normaliseTiers, singleTier, tierFor} from '../tiers.js';
+import type {MarginMode, OtherPosition, PositionInput, VenueId} from '../types.js';
+
+export type VenueSource = {url: string; checked: string; what: string};
+
+export type VenueMeta = {
+	id: VenueId;
+	label: string;
+	hasCross: boolean;
+	/** Which price triggers liquidation. */
+	liquidationTrigger: 'mark' | 'oracle' | 'last' | 'index';
+	/** Which price funding is paid on (risk-math.md §0). */
+	fundingPrice: 'mark' | 'oracle';
+	takerFeeRate: string;
+	makerFeeRate: string;
+	fundingIntervalHours: string;
+	/** Venue-wide maximum leverage for the largest markets; tier tables may lower it. */
+	maxLeverage: string;
+	/** Default maintenance rate when neither input nor bundled table gives one (a documented assumption), if any. */
+	defaultMaintenanceMarginRate?: {rate: string; note: string};
+	sources: readonly VenueSource[];
+	/** How to switch this venue's form to isolated margin (for the reminder). */
+	isolatedHowTo?: string;
+};
+
+/** A position as a venue model sees it, with everything needed to derive the figures. */
+export type PositionCore = {
+	sign: Sign;
+	marginMode: MarginMode;
+	quantity: Dec;
+	entryPrice: Dec;
+	/** mark / oracle / entry: where distances are measured from. */
+	referencePrice: Dec;
+	leverage: Dec | undefined;
+	/** Venue definition (Bybit unified includes the fee to close). Undefined when leverage and margin are unknown. */
+	initialMargin: Dec | undefined;
+	backingMargin: Dec;
+	maintenance: {margin: Dec; rate: Dec; deduction: Dec} | undefined;
+	liquidation: SolvedLiquidation;
+	/** Liquidation price after adding `delta` to the backing margin (negative = funding paid). */
+	liquidationWithMarginDelta(delta: Dec): SolvedLiquidation;
+	/** Equity above the liquidation requirement at `price` (quote currency). */
+	bufferAt(price: Dec): Dec | undefined;
+	/** Highest leverage whose liquidation price is at or beyond `target` (isolated only). 'any' = every leverage. */
+	maxLeverageFor?(target: Dec): Dec | 'any' | undefined;
+	estimatedFeeToClose: Dec;
+	assumptions: string[];
+};
+
+export type VenueModel = {
+	meta: VenueMeta;
+	position(reader: InputReader, input: PositionInput): PositionCore | undefined;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared input steps
+
+export function resolveQuantity(reader: InputReader, input: PositionInput): Dec | undefined {
+	const quantity = reader.decimal('quantity', {bound: 'positive'});
+	const contracts = reader.decimal('contracts', {bound: 'positive'});
+	const contractValue = reader.decimal('contractValue', {bound: 'positive'});
+	const fromContracts = contracts && contractValue ? contracts.times(contractValue) : undefined;
+	if (reader.has('contracts') && !reader.has('contractValue') && !quantity) {
+		return reader.issue('contractValue', 'missing', 'contractValue is required to convert contracts to base units');
+	}
+	if (quantity && fromContracts && !quantity.eq(fromContracts)) {
+		return reader.issue('contracts', 'inconsistent', 'contracts × contractValue does not equal quantity');
+	}
+	const result = quantity ?? fromContracts;
+	if (!result && !reader.issues.some(issue => issue.field === 'quantity' || issue.field === 'contracts')) {
+		reader.issue('quantity', 'missing', 'quantity is required');
+	}
+	void input;
+	return result;
+}
+
+export function resolveSide(reader: InputReader): Sign | undefined {
+	const side = reader.oneOf('side', ['long', 'short'] as const);
+	return side === undefined ? undefined : signOf(side);
+}
+
+export function resolveMarginMode(reader: InputReader, meta: VenueMeta): MarginMode | undefined {
+	const mode = reader.oneOf('marginMode', ['isolated', 'cross'] as const, 'isolated');
+	if (mode === 'cross' && !meta.hasCross) {
+		return reader.issue('marginMode', 'unsupported', `${meta.label} has no cross margin: positions are isolated`);
+	}
+	return mode;
+}
+
+/** Tier table from the input, else the venue's single rate, else the bundled table, else the venue default. */
+export function resolveTiers(
+	reader: InputReader,
+	input: PositionInput,
+	meta: VenueMeta,
+	assumptions: string[],
+	options: {rateFromMaxLeverage?: boolean} = {},
+): NormalTier[] | undefined {
+	if (input.tiers !== undefined) return normaliseTiers(input.tiers, reader, options);
+	const rate = reader.rate('maintenanceMarginRate');
+	const deduction = reader.decimal('maintenanceDeduction', {bound: 'non-negative'}) ?? ZERO;
+	const maxLeverage = reader.decimal('maxLeverage', {bound: 'positive'});
+	if (rate) return singleTier(rate, deduction, maxLeverage);
+	if (reader.issues.some(issue => issue.field === 'maintenanceMarginRate')) return undefined;
+	if (options.rateFromMaxLeverage && maxLeverage) return singleTier(ONE.div(maxLeverage.times(2)), deduction, maxLeverage);
+	const asset = baseAsset(input.symbol);
+	const bundled = asset ? BUNDLED_TIERS[meta.id]?.[asset] : undefined;
+	if (bundled) {
+		assumptions.push(
+			`Maintenance tiers: bundled ${asset} table as of ${bundled.asOf}${bundled.note ? ` (${bundled.note})` : ''}; the live table may differ.`,
+		);
+		return normaliseTiers(bundled.tiers, reader, options);
+	}
+	if (meta.defaultMaintenanceMarginRate) {
+		assumptions.push(meta.defaultMaintenanceMarginRate.note);
+		return singleTier(new D(meta.defaultMaintenanceMarginRate.rate));
+	}
+	return reader.issue(
+		'maintenanceMarginRate',
+		'missing',
+		`maintenanceMarginRate is required: no bundled ${meta.label} tier table for ${input.symbol ?? 'this market'}`,
+	);
+}
+
+/** Σ (PnL − maintenance) of the other positions of a cross account, valued at their mark prices (§4.3 of the vectors README). */
+export function otherPositionsNet(
+	reader: InputReader,
+	others: readonly OtherPosition[] | undefined,
+	options: {includePnl: boolean},
+): {net: Dec; maintenance: Dec} | undefined {
+	let net = ZERO;
+	let maintenance = ZERO;
+	if (others === undefined) return {net, maintenance};
+	if (!Array.isArray(others) || others.length > 500) return reader.issue('otherPositions', 'out-of-range', 'otherPositions must be a list (≤ 500)');
+	for (const [index, other] of others.entries()) {
+		const sub = `otherPositions[${index}]`;
+		if (typeof other !== 'object' || other === null) return reader.issue(sub, 'not-a-number', `${sub} must be an object`);
+		const inner = new InputReader(other as unknown as Record<string, unknown>);
+		const side = inner.oneOf('side', ['long', 'short'] as const);
+		const quantity = inner.decimal('quantity', {required: true, bound: 'positive'});
+		const entry = inner.decimal('entryPrice', {required: true, bound: 'positive'});
+		const mark = inner.decimal('markPrice', {required: true, bound: 'positive'});
+		const rate = inner.rate('maintenanceMarginRate', true);
+		const deduction = inner.decimal('maintenanceDeduction', {bound: 'non-negative'}) ?? ZERO;
+		if (!inner.ok || !side || !quantity || !entry || !mark || !rate) {
+			const first = inner.issues[0];
+			return reader.issue(`${sub}.${first?.field ?? 'side'}`, first?.code ?? 'missing', `${sub}: ${first?.message ?? 'invalid'}`);
+		}
+		const otherMaintenance = quantity.times(mark).times(rate).minus(deduction);
+		const pnl = decSign(signOf(side)).times(quantity).times(mark.minus(entry));
+		maintenance = maintenance.plus(otherMaintenance);
+		net = net.plus(options.includePnl ? pnl : ZERO).minus(otherMaintenance);
+	}
+	return {net, maintenance};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The linear model
+
+export type LinearOptions = {
+	meta: VenueMeta;
+	/** Hyperliquid: tiers without a rate use 1 / (2 × maxLeverage). */
+	rateFromMaxLeverage?: boolean;
+	/** OKX: taker fee added to the maintenance rate in the liquidation condition. */
+	takerFeeInMaintenance?: boolean;
+	/** Bybit unified: extra margin counts as extra / (1 − s × taker); fee to close added to IM and MM. */
+	bybitUnified?: boolean;
+	/** dYdX: with `equity`, the position is valued at the oracle price and M = equity − others' maintenance. */
+	equityAtOracle?: boolean;
+};
+
+export function linearPosition(reader: InputReader, input: PositionInput, options: LinearOptions): PositionCore | undefined {
+	const {meta} = options;
+	const assumptions: string[] = [];
+	const sign = resolveSide(reader);
+	const marginMode = resolveMarginMode(reader, meta);
+	const quantity = resolveQuantity(reader, input);
+	const leverage = reader.decimal('leverage', {bound: 'positive'});
+	const mark = reader.decimal('markPrice', {bound: 'positive'});
+	const oracle = reader.decimal('oraclePrice', {bound: 'positive'});
+	const takerFeeRate = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
+	const extraMargin = reader.decimal('extraMargin', {bound: 'non-negative'}) ?? ZERO;
+	const accumulatedFunding = reader.decimal('accumulatedFunding') ?? ZERO;
+	const tiers = resolveTiers(reader, input, meta, assumptions, {rateFromMaxLeverage: options.rateFromMaxLeverage ?? false});
+	const useEquity = options.equityAtOracle === true && reader.has('equity');
+	const equity = useEquity ? reader.decimal('equity', {required: true}) : undefined;
+	let entryPrice = reader.decimal('entryPrice', {required: !useEquity, bound: 'positive'});
+	if (useEquity) {
+		const valuation = oracle ?? mark ?? entryPrice;
+		if (!valuation) return reader.issue('oraclePrice', 'missing', 'oraclePrice is required with equity');
+		entryPrice = valuation;
+	}
+	if (!reader.ok || sign === undefined || !marginMode || !quantity || !entryPrice || !tiers) return undefined;
+	const s = decSign(sign);
+	const rateAddon = options.takerFeeInMaintenance ? takerFeeRate : ZERO;
+	const referencePrice = (meta.liquidationTrigger === 'oracle' ? (oracle ?? mark) : (mark ?? oracle)) ?? entryPrice;
+	const notional = quantity.times(entryPrice);
+
+	// Leverage must be allowed by the tier containing the entry notional (venues reject such orders).
+	if (leverage) {
+		const entryTier = tierFor(tiers, notional);
+		const cap = entryTier?.maxLeverage ?? new D(meta.maxLeverage);
+		if (leverage.gt(cap)) {
+			return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${cap.toFixed()}x for this size`);
+		}
+	}
+
+	// Bybit's fee to close at the bankruptcy price (UTA page, risk-math.md §2.1).
+	const bankruptcyPrice = leverage ? entryPrice.times(ONE.minus(s.div(leverage))) : undefined;
+	const estimatedFeeToClose = options.bybitUnified
+		? (bankruptcyPrice ? quantity.times(bankruptcyPrice).times(takerFeeRate) : ZERO)
+		: quantity.times(mark ?? entryPrice).times(takerFeeRate);
+
+	let backingMargin: Dec;
+	let isolatedBase: Dec | undefined;
+	let extraTerm = extraMargin;
+	if (options.bybitUnified) extraTerm = extraMargin.div(ONE.minus(s.times(takerFeeRate)));
+	if (useEquity && equity) {
+		const others = otherPositionsNet(reader, marginMode === 'cross' ? input.otherPositions : undefined, {includePnl: false});
+		if (!others) return undefined;
+		backingMargin = equity.minus(others.maintenance).plus(accumulatedFunding);
+	} else if (marginMode === 'cross') {
+		const wallet = reader.decimal('walletBalance', {required: true});
+		const others = otherPositionsNet(reader, input.otherPositions, {includePnl: true});
+		if (!wallet || !others) return undefined;
+		if (input.otherPositions === undefined) assumptions.push('Cross margin: other open positions unknown, assumed none.');
+		backingMargin = wallet.plus(others.net).plus(accumulatedFunding);
+	} else {
+		const given = reader.decimal('isolatedMargin', {bound: 'non-negative'});
+		if (!given && !leverage) {
+			return reader.issue('leverage', 'missing', 'leverage (or isolatedMargin) is required for an isolated position');
+		}
+		isolatedBase = given ?? notional.div(leverage ?? ONE);
+		backingMargin = isolatedBase.plus(extraTerm).plus(accumulatedFunding);
+	}
+	if (!reader.ok) return undefined;
+
+	const solve = (margin: Dec): SolvedLiquidation =>
+		solveLiquidation({sign, quantity, entryPrice, backingMargin: margin, tiers, rateAddon});
+	const liquidation = solve(backingMargin);
+
+	const currentNotional = quantity.times(referencePrice);
+	const currentTier = tierFor(tiers, currentNotional);
+	const feeInMm = options.bybitUnified ? estimatedFeeToClose : ZERO;
+	const maintenance = currentTier
+		? {margin: maintenanceFor(currentNotional, currentTier, rateAddon).plus(feeInMm), rate: currentTier.rate, deduction: currentTier.deduction}
+		: undefined;
+	const baseInitial = leverage ? notional.div(leverage) : isolatedBase;
+	const initialMargin = baseInitial ? baseInitial.plus(feeInMm) : undefined;
+
+	const core: PositionCore = {
+		sign,
+		marginMode,
+		quantity,
+		entryPrice,
+		referencePrice,
+		leverage,
+		initialMargin,
+		backingMargin,
+		maintenance,
+		liquidation,
+		liquidationWithMarginDelta: delta => solve(backingMargin.plus(delta)),
+		bufferAt(price) {
+			const tier = tierFor(tiers, quantity.times(price));
+			if (!tier) return undefined;
+			const equityAtPrice = backingMargin.plus(s.times(quantity).times(price.minus(entryPrice)));
+			return equityAtPrice.minus(maintenanceFor(quantity.times(price), tier, rateAddon));
+		},
+		estimatedFeeToClose,
+		assumptions,
+	};
+	if (marginMode === 'isolated' && !useEquity && !reader.has('isolatedMargin')) {
+		// M(L) = notional / L + (extra terms): invert the solver at the target price.
+		const fixed = extraTerm.plus(accumulatedFunding);
+		core.maxLeverageFor = target => {
+			const needed = marginForLiquidation({sign, quantity, entryPrice, target, tiers, rateAddon, tierAt: n => tierFor(tiers, n)});
+			if (!needed) return undefined;
+			const variable = needed.minus(fixed);
+			if (variable.lte(0)) return 'any';
+			return notional.div(variable);
+		};
+	}
+	return core;
+}
+
+export const dec = (text: string): Dec => new D(text);

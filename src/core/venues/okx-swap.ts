@@ -1,0 +1,31 @@
+/**
+ * OKX USDT-margined perpetual swap. OKX prints margin ratios, not an LP formula (risk-math.md §3.1, DERIVED,
+ * medium confidence): isolated margin ratio = (margin + UPL) / (face value × contracts × mark × (tier MMR + fee
+ * rate)), liquidation at 100 %. Solving it is the linear model with the taker fee added to the maintenance rate:
+ *   LP(long) = (E − M/Q) / (1 − MMR − f),  LP(short) = (E + M/Q) / (1 + MMR + f),  Q = contracts × ctVal.
+ * Cross margin is not specified by OKX; we apply the same requirement to the cross balance (derived).
+ * OKX position-tier tables were not found in the archived material, so the tier rate must be given.
+ */
+import {type VenueModel, linearPosition} from './model.js';
+
+export const okxSwap: VenueModel = {
+	meta: {
+		id: 'okx-swap',
+		label: 'OKX swap',
+		hasCross: true,
+		liquidationTrigger: 'mark',
+		fundingPrice: 'mark',
+		// Regular-user perps; secondary source, risk-math.md §3.3.
+		takerFeeRate: '0.0005',
+		makerFeeRate: '0.0002',
+		fundingIntervalHours: '8',
+		maxLeverage: '125',
+		sources: [
+			{url: 'https://www.okx.com/learn/when-would-my-order-be-liquidated', checked: '2026-11-21', what: 'margin ratio and liquidation'},
+			{url: 'https://www.okx.com/help/vii-introduction-to-the-isolated-mode-of-single-multi-currency-portfolio-margin', checked: '2026-11-21', what: 'isolated margin ratio incl. fee'},
+			{url: 'https://okx.com/pt-pt/help/iv-introduction-to-perpetual-swap-funding-fee', checked: '2026-11-21', what: 'funding'},
+		],
+		isolatedHowTo: 'Click "Cross" in the order-settings bar above the form and choose "Isolated".',
+	},
+	position: (reader, input) => linearPosition(reader, input, {meta: okxSwap.meta, takerFeeInMaintenance: true}),
+};
