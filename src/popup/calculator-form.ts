@@ -1,0 +1,171 @@
+/**
+ * The quick calculator's form: text exactly as typed, its validation, and the `AssessInput` it becomes. The
+ * only arithmetic here is unit conversion (size as notional or margin → quantity; percent → fraction); every
+ * risk figure comes from `assess` in src/core.
+ */
+import {D, type DecimalString, toPlain} from '../core/decimal.js';
+import type {OrderDraft} from '../core/draft.js';
+import {type AssessInput, type MarginMode, type Side, VENUE_IDS, type VenueId} from '../core/types.js';
+import {type InputRule, parseUserDecimal, percentToRate} from '../ui/components/parse-input.js';
+
+export type SizeUnit = 'quantity' | 'notional' | 'margin';
+
+export type CalculatorForm = {
+	venue: VenueId;
+	/** Custom venue only: maintenance margin rate in percent. */
+	customMaintenancePercent: string;
+	symbol: string;
+	side: Side;
+	marginMode: MarginMode;
+	entryPrice: string;
+	leverage: string;
+	size: string;
+	sizeUnit: SizeUnit;
+	stopLossPrice: string;
+	takeProfitPrice: string;
+	walletBalance: string;
+	/** Per funding interval, percent, positive = longs pay. */
+	fundingRatePercent: string;
+	holdHours: string;
+};
+
+export type CalculatorField = Exclude<keyof CalculatorForm, 'venue' | 'side' | 'marginMode' | 'sizeUnit' | 'symbol'>;
+
+export const EMPTY_FORM: CalculatorForm = {
+	venue: 'binance-usdm',
+	customMaintenancePercent: '',
+	symbol: '',
+	side: 'long',
+	marginMode: 'isolated',
+	entryPrice: '',
+	leverage: '',
+	size: '',
+	sizeUnit: 'quantity',
+	stopLossPrice: '',
+	takeProfitPrice: '',
+	walletBalance: '',
+	fundingRatePercent: '',
+	holdHours: '',
+};
+
+const RULES: Record<CalculatorField, InputRule & {isRequired?: boolean}> = {
+	customMaintenancePercent: {isPositive: true, max: '100'},
+	entryPrice: {isPositive: true, isRequired: true},
+	leverage: {isPositive: true, max: '2000', isRequired: true},
+	size: {isPositive: true, isRequired: true},
+	stopLossPrice: {isPositive: true},
+	takeProfitPrice: {isPositive: true},
+	walletBalance: {},
+	fundingRatePercent: {isSignedAllowed: true, min: '-100', max: '100'},
+	holdHours: {max: '87600'},
+};
+
+export type BuiltInput = {
+	/** Present when every required field is valid. */
+	input?: AssessInput;
+	/** Message per field with invalid text, shown next to that field. */
+	errors: Partial<Record<CalculatorField, string>>;
+	/** Required fields still empty. */
+	missing: CalculatorField[];
+};
+
+/** Validates the form as typed and builds the engine input. */
+export function buildAssessInput(form: CalculatorForm): BuiltInput {
+	const errors: Partial<Record<CalculatorField, string>> = {};
+	const missing: CalculatorField[] = [];
+	const values: Partial<Record<CalculatorField, DecimalString>> = {};
+	for (const field of Object.keys(RULES) as CalculatorField[]) {
+		const rule = RULES[field];
+		const isRequired = rule.isRequired || (field === 'customMaintenancePercent' && form.venue === 'custom');
+		if (field === 'customMaintenancePercent' && form.venue !== 'custom') continue;
+		const parsed = parseUserDecimal(form[field], rule);
+		if (parsed.kind === 'error') errors[field] = parsed.message;
+		else if (parsed.kind === 'ok') values[field] = parsed.value;
+		else if (isRequired) missing.push(field);
+	}
+	if (Object.keys(errors).length > 0 || missing.length > 0) return {errors, missing};
+
+	const entryPrice = values.entryPrice!;
+	const leverage = values.leverage!;
+	const size = new D(values.size!);
+	const quantity =
+		form.sizeUnit === 'quantity'
+			? size
+			: form.sizeUnit === 'notional'
+				? size.div(entryPrice)
+				: size.mul(leverage).div(entryPrice);
+
+	const input: AssessInput = {
+		venue: form.venue,
+		side: form.side,
+		marginMode: form.marginMode,
+		entryPrice,
+		leverage,
+		quantity: toPlain(quantity),
+	};
+	const symbol = form.symbol.trim().toUpperCase();
+	if (symbol) input.symbol = symbol;
+	if (values.customMaintenancePercent) input.maintenanceMarginRate = percentToRate(values.customMaintenancePercent);
+	if (values.stopLossPrice) input.stopLossPrice = values.stopLossPrice;
+	if (values.takeProfitPrice) input.takeProfitPrice = values.takeProfitPrice;
+	if (values.walletBalance) input.walletBalance = values.walletBalance;
+	if (values.fundingRatePercent) input.fundingRate = percentToRate(values.fundingRatePercent);
+	if (values.holdHours) input.holdHours = values.holdHours;
+	return {input, errors, missing};
+}
+
+/** The value of a field read as 'ok'; tolerant of fields absent from an older stored draft. */
+function okValue<T>(read: {state: string; value?: T} | undefined): T | undefined {
+	return read?.state === 'ok' ? read.value : undefined;
+}
+
+/** The calculator form prefilled from an order draft read on the page; fields not read stay as in `base`. */
+export function formFromDraft(draft: OrderDraft, base: CalculatorForm = EMPTY_FORM): CalculatorForm {
+	const form: CalculatorForm = {...base};
+	if ((VENUE_IDS as readonly string[]).includes(draft.venue)) form.venue = draft.venue;
+	const symbol = okValue(draft.symbol);
+	if (symbol) form.symbol = symbol;
+	const side = okValue(draft.side);
+	if (side === 'long' || side === 'short') form.side = side;
+	const marginMode = okValue(draft.marginMode);
+	if (marginMode) form.marginMode = marginMode;
+	// A limit order fills at its price; a market order near the mark.
+	const entry = okValue(draft.orderType) === 'limit' ? okValue(draft.price) : (okValue(draft.price) ?? okValue(draft.markPrice));
+	if (entry) form.entryPrice = entry;
+	const leverage = okValue(draft.leverage);
+	if (leverage) form.leverage = leverage;
+	const size = okValue(draft.size);
+	if (size?.unit === 'base') {
+		form.size = size.value;
+		form.sizeUnit = 'quantity';
+	} else if (size?.unit === 'quote') {
+		form.size = size.value;
+		form.sizeUnit = 'notional';
+	} else if (size?.unit === 'contracts' && draft.contractValue) {
+		form.size = toPlain(new D(size.value).mul(draft.contractValue));
+		form.sizeUnit = 'quantity';
+	}
+	const balance = okValue(draft.balance);
+	if (balance) form.walletBalance = balance;
+	const stop = okValue(draft.stopLoss);
+	if (stop) form.stopLossPrice = stop;
+	const takeProfit = okValue(draft.takeProfit);
+	if (takeProfit) form.takeProfitPrice = takeProfit;
+	const fundingRate = okValue(draft.fundingRate);
+	if (fundingRate) form.fundingRatePercent = toPlain(new D(fundingRate).mul(100));
+	return form;
+}
+
+/** `storage.session` key where the background keeps the latest order draft read in a tab. */
+export function draftKey(tabId: number): string {
+	return `draft:${tabId}`;
+}
+
+/** Accepts a stored draft as `OrderDraft` or `{draft: OrderDraft}`; anything else is ignored. */
+export function asStoredDraft(value: unknown): OrderDraft | undefined {
+	const candidate = typeof value === 'object' && value !== null && 'draft' in value ? (value as {draft: unknown}).draft : value;
+	if (typeof candidate !== 'object' || candidate === null) return undefined;
+	const draft = candidate as Partial<OrderDraft>;
+	if (typeof draft.venue !== 'string' || typeof draft.size !== 'object' || draft.size === null) return undefined;
+	return draft as OrderDraft;
+}

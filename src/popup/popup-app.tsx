@@ -1,0 +1,76 @@
+/**
+ * The popup: quick calculator, position sizer and reminder switches. Browser APIs are injected by main.tsx,
+ * so the whole popup renders in unit tests with in-memory storage.
+ */
+import {useCallback, useState} from 'preact/hooks';
+import type {OrderDraft} from '../core/draft.js';
+import type {Settings} from '../settings/settings.js';
+import type {StorageAreaLike} from '../settings/storage-area.js';
+import {type Assess, Calculator} from './calculator.js';
+import {type CalculatorForm, EMPTY_FORM, formFromDraft} from './calculator-form.js';
+import {EMPTY_SIZER, PositionSizer, type SizerForm} from './position-sizer.js';
+import {RemindersToggle} from './reminders-toggle.js';
+
+export type PopupProps = {
+	settings: Settings;
+	/** Settings problems found on read; shown so a fallback is never silent. */
+	settingsErrors?: readonly string[];
+	onSaveSettings: (settings: Settings) => void;
+	assess: Assess;
+	/** The latest order draft LiqGuard read in the active tab, if any. */
+	draft?: OrderDraft;
+	tabId?: number;
+	session?: StorageAreaLike;
+	onOpenOptions?: () => void;
+};
+
+export function PopupApp(props: PopupProps) {
+	const [form, setForm] = useState<CalculatorForm>(() => (props.draft ? formFromDraft(props.draft) : EMPTY_FORM));
+	const [isPrefilled, setPrefilled] = useState(props.draft !== undefined);
+	const [sizer, setSizer] = useState<SizerForm>(EMPTY_SIZER);
+	const reset = useCallback(() => {
+		setForm(EMPTY_FORM);
+		setSizer(EMPTY_SIZER);
+		setPrefilled(false);
+	}, []);
+
+	return (
+		<main class="popup">
+			<header class="popup__head">
+				<h1>LiqGuard</h1>
+				{props.onOpenOptions ? (
+					<button type="button" class="link-button" onClick={props.onOpenOptions}>
+						Settings
+					</button>
+				) : null}
+			</header>
+			{props.settingsErrors && props.settingsErrors.length > 0 ? (
+				<p class="notice" role="status">
+					Some settings were invalid and use their defaults; see Settings.
+				</p>
+			) : null}
+			<Calculator
+				form={form}
+				onChange={setForm}
+				onReset={reset}
+				settings={props.settings}
+				assess={props.assess}
+				prefillNote={isPrefilled ? 'Prefilled from the order form LiqGuard read on this tab.' : undefined}
+			/>
+			<PositionSizer
+				form={sizer}
+				onChange={setSizer}
+				context={{venue: form.venue, symbol: form.symbol, side: form.side, customMaintenancePercent: form.customMaintenancePercent}}
+				settings={props.settings}
+				assess={props.assess}
+			/>
+			<RemindersToggle
+				settings={props.settings}
+				onSave={props.onSaveSettings}
+				activeAdapter={props.draft?.adapter}
+				tabId={props.tabId}
+				session={props.session}
+			/>
+		</main>
+	);
+}

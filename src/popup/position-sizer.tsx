@@ -1,0 +1,166 @@
+/**
+ * Position sizer: account size, risk %, entry and stop → the size that loses that share of the account at the
+ * stop, its margin at the chosen leverage, the highest leverage whose liquidation stays beyond the stop, and
+ * whether the balance covers it. Venue, symbol and side come from the calculator above; every figure comes
+ * from the engine (`risk.sizing`, `risk.stop.maxSafeLeverage`).
+ */
+import {useMemo} from 'preact/hooks';
+import type {DecimalString} from '../core/decimal.js';
+import type {AssessInput, Side, VenueId} from '../core/types.js';
+import {type Settings, toEngineSettings} from '../settings/settings.js';
+import {DecimalField} from '../ui/components/decimal-field.js';
+import {DASH, formatAmount, formatPercent} from '../ui/components/format-number.js';
+import {type InputRule, parseUserDecimal, percentToRate} from '../ui/components/parse-input.js';
+import type {Assess} from './calculator.js';
+import {IssueList} from './results.js';
+
+export type SizerForm = {accountSize: string; riskPercent: string; entryPrice: string; stopLossPrice: string; leverage: string};
+type SizerField = keyof SizerForm;
+
+export const EMPTY_SIZER: SizerForm = {accountSize: '', riskPercent: '', entryPrice: '', stopLossPrice: '', leverage: ''};
+
+const LABELS: Record<SizerField, string> = {
+	accountSize: 'Account size',
+	riskPercent: 'Risk per trade',
+	entryPrice: 'Sizer entry price',
+	stopLossPrice: 'Sizer stop-loss price',
+	leverage: 'Sizer leverage',
+};
+
+const RULES: Record<SizerField, InputRule> = {
+	accountSize: {isPositive: true},
+	riskPercent: {isPositive: true, max: '100'},
+	entryPrice: {isPositive: true},
+	stopLossPrice: {isPositive: true},
+	leverage: {isPositive: true, max: '2000'},
+};
+
+export type SizerContext = {venue: VenueId; symbol: string; side: Side; customMaintenancePercent: string};
+
+/** The engine input for sizing, or field messages. Risk % defaults to the settings' `defaultRiskPercent`. */
+export function buildSizerInput(
+	form: SizerForm,
+	context: SizerContext,
+	defaultRiskPercent: DecimalString,
+): {input?: AssessInput; errors: Partial<Record<SizerField, string>>; missing: SizerField[]} {
+	const errors: Partial<Record<SizerField, string>> = {};
+	const missing: SizerField[] = [];
+	const values: Partial<Record<SizerField, DecimalString>> = {};
+	for (const field of Object.keys(RULES) as SizerField[]) {
+		const parsed = parseUserDecimal(form[field], RULES[field]);
+		if (parsed.kind === 'error') errors[field] = parsed.message;
+		else if (parsed.kind === 'ok') values[field] = parsed.value;
+		else if (field === 'riskPercent') values.riskPercent = defaultRiskPercent;
+		else missing.push(field);
+	}
+	if (Object.keys(errors).length > 0 || missing.length > 0) return {errors, missing};
+	const input: AssessInput = {
+		venue: context.venue,
+		side: context.side,
+		// The "highest safe leverage" is defined for isolated margin, where the margin alone backs the position.
+		marginMode: 'isolated',
+		entryPrice: values.entryPrice,
+		leverage: values.leverage,
+		stopLossPrice: values.stopLossPrice,
+		accountBalance: values.accountSize,
+		walletBalance: values.accountSize,
+		riskPercent: values.riskPercent,
+	};
+	const symbol = context.symbol.trim().toUpperCase();
+	if (symbol) input.symbol = symbol;
+	const mmr = parseUserDecimal(context.customMaintenancePercent, {isPositive: true});
+	if (context.venue === 'custom' && mmr.kind === 'ok') input.maintenanceMarginRate = percentToRate(mmr.value);
+	return {input, errors, missing};
+}
+
+export function PositionSizer(props: {
+	form: SizerForm;
+	onChange: (form: SizerForm) => void;
+	context: SizerContext;
+	settings: Settings;
+	assess: Assess;
+}) {
+	const {form} = props;
+	const defaultRiskPercent = props.settings.thresholds.defaultRiskPercent;
+	const built = useMemo(() => buildSizerInput(form, props.context, defaultRiskPercent), [form, props.context, defaultRiskPercent]);
+	const engineSettings = useMemo(() => toEngineSettings(props.settings), [props.settings]);
+	const result = useMemo(
+		() => (built.input ? props.assess(built.input, engineSettings) : undefined),
+		[built, engineSettings, props.assess],
+	);
+	const field = (key: SizerField, extra: {unit?: string; placeholder?: string; isRequired?: boolean; hint?: string} = {}) => (
+		<DecimalField
+			id={`sizer-${key}`}
+			label={LABELS[key]}
+			value={form[key]}
+			onInput={text => props.onChange({...form, [key]: text})}
+			error={built.errors[key]}
+			isRequired
+			{...extra}
+		/>
+	);
+	const sizing = result?.ok ? result.value.figures.risk?.sizing : undefined;
+	const maxSafeLeverage = result?.ok ? result.value.figures.risk?.stop?.maxSafeLeverage : undefined;
+
+	return (
+		<section class="card" aria-labelledby="sizer-heading">
+			<h2 id="sizer-heading">Position sizer</h2>
+			<p class="note">
+				Uses the venue, symbol and side of the calculator ({props.context.side}, isolated).
+			</p>
+			<form class="grid" onSubmit={event => event.preventDefault()}>
+				{field('accountSize')}
+				{field('riskPercent', {unit: '%', placeholder: defaultRiskPercent, hint: `Empty = your default, ${defaultRiskPercent} %.`})}
+				{field('entryPrice')}
+				{field('stopLossPrice')}
+				{field('leverage', {unit: 'x'})}
+			</form>
+			<section class="results-region" aria-live="polite" aria-label="Sizer results">
+				{result === undefined ? (
+					<p class="pending">
+						{DASH}{' '}
+						{Object.keys(built.errors).length > 0
+							? 'Fix the highlighted fields.'
+							: `Enter ${built.missing.map(key => LABELS[key].replace(/^Sizer /, '').toLowerCase()).join(', ')}.`}
+					</p>
+				) : !result.ok ? (
+					<div class="refused">
+						<p>{DASH} The engine cannot size this trade:</p>
+						<IssueList issues={result.issues} />
+					</div>
+				) : sizing ? (
+					<table class="figures">
+						<tbody>
+							<tr>
+								<th scope="row">Size for {formatPercent(sizing.riskPercent)} risk</th>
+								<td data-testid="sizer-quantity">{formatAmount(sizing.quantity, 6)}</td>
+							</tr>
+							<tr>
+								<th scope="row">Notional</th>
+								<td data-testid="sizer-notional">{formatAmount(sizing.notional)}</td>
+							</tr>
+							<tr>
+								<th scope="row">Margin at {form.leverage}x</th>
+								<td data-testid="sizer-margin">{formatAmount(sizing.margin)}</td>
+							</tr>
+							<tr>
+								<th scope="row">Highest leverage with liquidation beyond the stop</th>
+								<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatAmount(maxSafeLeverage, 1)}x` : DASH}</td>
+							</tr>
+							<tr>
+								<th scope="row">Balance covers it</th>
+								<td data-testid="sizer-covered">
+									{sizing.coveredByBalance
+										? 'yes'
+										: `no${sizing.cappedBy === 'balance' ? ` (capped from ${formatAmount(sizing.quantityForRisk, 6)})` : ''}`}
+								</td>
+							</tr>
+						</tbody>
+					</table>
+				) : (
+					<p class="pending">{DASH} The engine returned no sizing for this input.</p>
+				)}
+			</section>
+		</section>
+	);
+}

@@ -1,0 +1,121 @@
+/**
+ * The calculator's results: every number is a figure of the engine's `Assessment`, formatted for display.
+ * When the engine refuses the input, the figures show "—" and its reasons, never NaN or a stale value.
+ */
+import type {Assessment, InputIssue, Liquidation, Warning} from '../core/types.js';
+import {DASH, formatAmount, formatPercent, formatSigned} from '../ui/components/format-number.js';
+
+export function liquidationText(liquidation: Liquidation): string {
+	if (liquidation.kind === 'price') return formatAmount(liquidation.price);
+	return liquidation.reason === 'below-zero' ? 'none (would be below zero)' : 'none (unreachable)';
+}
+
+function Row(props: {label: string; value: string; testId?: string}) {
+	return (
+		<tr>
+			<th scope="row">{props.label}</th>
+			<td data-testid={props.testId}>{props.value}</td>
+		</tr>
+	);
+}
+
+export function IssueList(props: {issues: readonly InputIssue[]}) {
+	return (
+		<ul class="issues">
+			{props.issues.map(issue => (
+				<li key={`${issue.field}-${issue.code}`}>
+					<strong>{issue.field}</strong>: {issue.message}
+				</li>
+			))}
+		</ul>
+	);
+}
+
+export function WarningList(props: {warnings: readonly Warning[]}) {
+	if (props.warnings.length === 0) return <p class="no-warnings">No warnings at your thresholds.</p>;
+	return (
+		<ul class="warnings" aria-label="Warnings">
+			{props.warnings.map(warning => (
+				<li key={warning.rule} class={`warning warning--${warning.severity}`}>
+					<span class="severity">{warning.severity}</span> {warning.message}
+				</li>
+			))}
+		</ul>
+	);
+}
+
+export function AssessmentView(props: {assessment: Assessment}) {
+	const {figures, warnings} = props.assessment;
+	const {fees, funding, odds} = figures;
+	return (
+		<div class="results">
+			<table class="figures">
+				<tbody>
+					<Row label="Liquidation price" value={liquidationText(figures.liquidation)} testId="liquidation-price" />
+					<Row
+						label="Distance to liquidation"
+						value={formatPercent(figures.liquidationDistancePercent)}
+						testId="liquidation-distance"
+					/>
+					<Row label="Initial margin" value={formatAmount(figures.initialMargin)} testId="initial-margin" />
+					<Row label="Notional" value={formatAmount(figures.notional)} testId="notional" />
+					{figures.crossExposure ? (
+						<Row label="Wallet backing this order (cross)" value={formatAmount(figures.crossExposure)} testId="cross-exposure" />
+					) : null}
+					<Row label="Round-trip fees" value={`${formatAmount(fees.roundTripFee)} (${formatPercent(fees.roundTripPercentOfMargin)} of margin)`} testId="fees" />
+					<Row label="Break-even price" value={formatAmount(fees.breakEvenPrice)} testId="break-even" />
+					{funding ? (
+						<Row
+							label={`Funding over ${formatAmount(funding.holdHours, 0)} h`}
+							value={`${formatSigned(funding.paymentOverHold)} (${formatPercent(funding.holdPercentOfMargin)} of margin)`}
+							testId="funding"
+						/>
+					) : (
+						<Row label="Funding over the hold" value={`${DASH} (enter a funding rate)`} testId="funding" />
+					)}
+					{odds ? (
+						<Row
+							label="Odds of touching liquidation 1 h / 8 h / 24 h"
+							value={`${formatPercent(odds.touch1hPercent, 1)} / ${formatPercent(odds.touch8hPercent, 1)} / ${formatPercent(odds.touch24hPercent, 1)}`}
+							testId="odds"
+						/>
+					) : null}
+				</tbody>
+			</table>
+			{figures.pnlLadder.length > 0 ? (
+				<table class="ladder">
+					<caption>PnL ladder</caption>
+					<thead>
+						<tr>
+							<th scope="col">Move</th>
+							<th scope="col">Price</th>
+							<th scope="col">PnL</th>
+							<th scope="col">% of margin</th>
+						</tr>
+					</thead>
+					<tbody>
+						{figures.pnlLadder.map(step => (
+							<tr key={step.movePercent} class={step.liquidated ? 'liquidated' : undefined}>
+								<td>{formatSigned(step.movePercent, 0)} %</td>
+								<td>{formatAmount(step.price)}</td>
+								<td>{step.liquidated ? 'liquidated' : formatSigned(step.pnl)}</td>
+								<td>{step.liquidated ? DASH : formatPercent(step.pnlPercentOfMargin, 1)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : null}
+			<WarningList warnings={warnings} />
+			{figures.assumptions.length > 0 ? (
+				<details class="assumptions">
+					<summary>Assumptions</summary>
+					<ul>
+						{figures.assumptions.map(text => (
+							<li key={text}>{text}</li>
+						))}
+					</ul>
+				</details>
+			) : null}
+		</div>
+	);
+}

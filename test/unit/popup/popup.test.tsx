@@ -1,0 +1,244 @@
+// @vitest-environment happy-dom
+import {cleanup, fireEvent, render, screen, within} from '@testing-library/preact';
+import {afterEach, describe, expect, it} from 'vitest';
+import {assess as realAssess} from '../../../src/core/assess.js';
+import type {FieldRead, OrderDraft} from '../../../src/core/draft.js';
+import {PopupApp} from '../../../src/popup/popup-app.js';
+import {isReminderSnoozed} from '../../../src/settings/reminders.js';
+import {DEFAULT_SETTINGS, type Settings} from '../../../src/settings/settings.js';
+import {FakeStorageArea} from '../settings/fake-storage.js';
+import {recordingAssess} from './fake-assessment.js';
+
+afterEach(cleanup);
+
+function type(label: string | RegExp, text: string) {
+	fireEvent.input(screen.getByLabelText(label), {target: {value: text}});
+}
+
+function renderPopup(overrides: Partial<Parameters<typeof PopupApp>[0]> = {}) {
+	const engine = recordingAssess();
+	const saved: Settings[] = [];
+	render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={next => saved.push(next)} assess={engine.assess} {...overrides} />);
+	return {calls: engine.calls, saved};
+}
+
+function fillOrder() {
+	type('Entry price', '60,000');
+	type('Leverage', '10');
+	type('Size', '0.5');
+}
+
+const results = () => screen.getByRole('region', {name: 'Calculator results'});
+
+describe('quick calculator', () => {
+	it('says which required fields are missing before computing anything', () => {
+		const {calls} = renderPopup();
+		expect(results().textContent).toContain('Enter entry price, leverage, size.');
+		expect(calls).toEqual([]);
+	});
+
+	it('sends the typed order to the engine and shows its figures as you type', () => {
+		const {calls} = renderPopup();
+		fillOrder();
+		expect(calls.at(-1)).toEqual({
+			venue: 'binance-usdm',
+			side: 'long',
+			marginMode: 'isolated',
+			entryPrice: '60000',
+			leverage: '10',
+			quantity: '0.5',
+		});
+		const region = results();
+		expect(region.getAttribute('aria-live')).toBe('polite');
+		expect(within(region).getByTestId('liquidation-price').textContent).toBe('54,240.96');
+		expect(within(region).getByTestId('liquidation-distance').textContent).toBe('9.60 %');
+		expect(within(region).getByTestId('initial-margin').textContent).toBe('3,000.00');
+		expect(within(region).getByTestId('fees').textContent).toBe('30.00 (1.00 % of margin)');
+		expect(within(region).getByTestId('break-even').textContent).toBe('60,060.06');
+		expect(within(region).getByTestId('funding').textContent).toBe('+9.00 (0.30 % of margin)');
+		expect(within(region).getByTestId('odds').textContent).toBe('0.01 % / 2.5 % / 12.2 %');
+		expect(within(region).getByRole('table', {name: 'PnL ladder'}).textContent).toContain('liquidated');
+		expect(within(region).getByRole('list', {name: 'Warnings'}).textContent).toContain('12 % chance');
+	});
+
+	it('converts size given as notional or as margin into quantity', () => {
+		const {calls} = renderPopup();
+		fillOrder();
+		type('Size', '30000');
+		fireEvent.change(screen.getByLabelText('Size is'), {target: {value: 'notional'}});
+		expect(calls.at(-1)?.quantity).toBe('0.5');
+		type('Size', '3000');
+		fireEvent.change(screen.getByLabelText('Size is'), {target: {value: 'margin'}});
+		expect(calls.at(-1)?.quantity).toBe('0.5');
+	});
+
+	it('passes optional fields in engine units: funding percent becomes a fraction', () => {
+		const {calls} = renderPopup();
+		fillOrder();
+		type(/Stop-loss price/, '57000');
+		type(/Take-profit price/, '66000');
+		type(/Wallet balance/, '10000');
+		type(/Funding rate per interval/, '0.01');
+		type(/Planned hold/, '48');
+		fireEvent.click(screen.getByLabelText('Short'));
+		fireEvent.click(screen.getByLabelText('Cross'));
+		expect(calls.at(-1)).toMatchObject({
+			side: 'short',
+			marginMode: 'cross',
+			stopLossPrice: '57000',
+			takeProfitPrice: '66000',
+			walletBalance: '10000',
+			fundingRate: '0.0001',
+			holdHours: '48',
+		});
+	});
+
+	it('flags a comma decimal mark next to the field and computes nothing', () => {
+		const {calls} = renderPopup();
+		fillOrder();
+		const before = calls.length;
+		type('Entry price', '60.000,5');
+		const input = screen.getByLabelText('Entry price');
+		expect(input.getAttribute('aria-invalid')).toBe('true');
+		const message = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
+		expect(message?.textContent).toMatch(/Use \. for decimals/);
+		expect(results().textContent).toContain('Fix the highlighted fields.');
+		expect(calls.length).toBe(before);
+	});
+
+	it('asks for the maintenance rate on the custom venue and sends it as a fraction', () => {
+		const {calls} = renderPopup();
+		fireEvent.change(screen.getByLabelText('Venue model'), {target: {value: 'custom'}});
+		fillOrder();
+		expect(results().textContent).toContain('maintenance margin rate');
+		type(/Maintenance margin rate/, '0.5');
+		expect(calls.at(-1)).toMatchObject({venue: 'custom', maintenanceMarginRate: '0.005'});
+	});
+
+	it('shows a dash and the engine reasons when the engine refuses, never NaN', () => {
+		const refusing = recordingAssess({ok: false, issues: [{field: 'leverage', code: 'above-venue-max', message: 'above the venue maximum 125x'}]});
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={refusing.assess} />);
+		fillOrder();
+		expect(results().textContent).toContain('— The engine cannot compute this order:');
+		expect(results().textContent).toContain('leverage: above the venue maximum 125x');
+		expect(document.body.textContent).not.toMatch(/NaN|undefined|Infinity/);
+	});
+
+	it('renders whatever the real engine answers without NaN', () => {
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
+		fillOrder();
+		type(/Stop-loss price/, '57000');
+		type(/Wallet balance/, '10000');
+		expect(results().textContent).not.toMatch(/NaN|undefined|Infinity/);
+		expect(results().textContent!.length).toBeGreaterThan(5);
+	});
+
+	it('prefills from the draft read on the tab, and reset clears it', () => {
+		const ok = <T,>(value: T): FieldRead<T> => ({state: 'ok', value});
+		const draft: OrderDraft = {
+			adapter: 'bybit-linear',
+			venue: 'bybit-linear',
+			symbol: ok('ETHUSDT'),
+			side: ok('short'),
+			orderType: ok('limit'),
+			price: ok('3000'),
+			markPrice: ok('2990'),
+			size: {state: 'ok', value: {value: '1500', unit: 'quote'}},
+			leverage: ok('20'),
+			marginMode: ok('cross'),
+			balance: ok('5000'),
+			stopLoss: ok('3100'),
+			takeProfit: {state: 'empty'},
+			venueLiquidationPrice: {state: 'unread', reason: 'not-found'},
+			fundingRate: ok('0.0001'),
+			fundingCountdownSeconds: {state: 'unread', reason: 'not-found'},
+		};
+		const {calls} = renderPopup({draft});
+		expect(screen.getByText('Prefilled from the order form LiqGuard read on this tab.')).toBeTruthy();
+		expect(calls.at(-1)).toEqual({
+			venue: 'bybit-linear',
+			symbol: 'ETHUSDT',
+			side: 'short',
+			marginMode: 'cross',
+			entryPrice: '3000',
+			leverage: '20',
+			quantity: '0.5',
+			stopLossPrice: '3100',
+			walletBalance: '5000',
+			fundingRate: '0.0001',
+		});
+		fireEvent.click(screen.getByRole('button', {name: 'Reset calculator'}));
+		expect((screen.getByLabelText('Entry price') as HTMLInputElement).value).toBe('');
+		expect((screen.getByLabelText('Venue model') as HTMLSelectElement).value).toBe('binance-usdm');
+		expect(screen.queryByText(/Prefilled/)).toBeNull();
+	});
+
+	it('ties every input to a label', () => {
+		renderPopup();
+		for (const input of document.querySelectorAll('input, select')) {
+			expect(document.querySelector(`label[for="${input.id}"]`), input.id).not.toBeNull();
+		}
+	});
+});
+
+describe('position sizer', () => {
+	const sizerResults = () => screen.getByRole('region', {name: 'Sizer results'});
+
+	it('sizes from account, default risk %, entry and stop and shows the engine figures', () => {
+		const {calls} = renderPopup({settings: {...DEFAULT_SETTINGS, thresholds: {...DEFAULT_SETTINGS.thresholds, defaultRiskPercent: '0.5'}}});
+		type(/Account size/, '10,000');
+		type(/Sizer entry price/, '60000');
+		type(/Sizer stop-loss price/, '57000');
+		expect(sizerResults().textContent).toContain('Enter leverage.');
+		type(/Sizer leverage/, '10');
+		expect(calls.at(-1)).toEqual({
+			venue: 'binance-usdm',
+			side: 'long',
+			marginMode: 'isolated',
+			entryPrice: '60000',
+			leverage: '10',
+			stopLossPrice: '57000',
+			accountBalance: '10000',
+			walletBalance: '10000',
+			riskPercent: '0.5',
+		});
+		const region = sizerResults();
+		expect(within(region).getByTestId('sizer-quantity').textContent).toBe('0.200000');
+		expect(within(region).getByTestId('sizer-margin').textContent).toBe('1,200.00');
+		expect(within(region).getByTestId('sizer-max-leverage').textContent).toBe('18.5x');
+		expect(within(region).getByTestId('sizer-covered').textContent).toBe('yes');
+	});
+
+	it('uses a typed risk % over the default', () => {
+		const {calls} = renderPopup();
+		type(/Account size/, '10000');
+		type(/Risk per trade/, '2');
+		type(/Sizer entry price/, '60000');
+		type(/Sizer stop-loss price/, '57000');
+		type(/Sizer leverage/, '5');
+		expect(calls.at(-1)?.riskPercent).toBe('2');
+		type(/Risk per trade/, '200');
+		expect(screen.getByLabelText(/Risk per trade/).getAttribute('aria-invalid')).toBe('true');
+	});
+});
+
+describe('reminder switches in the popup', () => {
+	it('turns reminders off globally and overrides the active site', () => {
+		const draft = {adapter: 'binance-usdm', venue: 'binance-usdm', size: {state: 'empty'}} as unknown as OrderDraft;
+		const {saved} = renderPopup({draft});
+		fireEvent.click(screen.getByLabelText('Remind me when an order form is on cross margin'));
+		expect(saved.at(-1)?.reminders.enabled).toBe(false);
+		fireEvent.change(screen.getByLabelText('Reminders on this site (binance-usdm)'), {target: {value: 'off'}});
+		expect(saved.at(-1)?.reminders.perVenue).toEqual({'binance-usdm': false});
+	});
+
+	it('snoozes reminders for this tab only', async () => {
+		const session = new FakeStorageArea();
+		renderPopup({session, tabId: 42});
+		fireEvent.click(await screen.findByRole('button', {name: 'Snooze reminders for this tab'}));
+		await screen.findByRole('button', {name: 'Show reminders in this tab again'});
+		expect(await isReminderSnoozed(session, 42)).toBe(true);
+		expect(await isReminderSnoozed(session, 43)).toBe(false);
+	});
+});
+
