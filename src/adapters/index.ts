@@ -1,12 +1,30 @@
 /**
  * The explicit registry of site adapters, alphabetical. A meta-test checks every file in this folder is listed.
  */
-import type {Adapter} from './define-adapter.js';
+import binanceUsdm from './binance-usdm.js';
+import {matchesUrl, type Adapter} from './define-adapter.js';
+import generic from './generic.js';
+import hyperliquid from './hyperliquid.js';
+import okxSwap from './okx-swap.js';
+import {demo} from './demo.js';
 
 export const ADAPTERS: readonly Adapter[] = [
 	// one line per adapter, alphabetical
+	binanceUsdm,
+	demo,
+	generic,
+	hyperliquid,
+	okxSwap,
 ];
 
 export function adapterById(id: string): Adapter | undefined {
 	return ADAPTERS.find(adapter => adapter.id === id);
+}
+
+/**
+ * The adapter for a page URL by the adapters' match patterns (Chrome semantics, `matchesUrl`). Injected-only
+ * adapters (`dynamicOnly`, e.g. generic) are never picked by URL.
+ */
+export function adapterForUrl(url: string): Adapter | undefined {
+	return ADAPTERS.find(adapter => !adapter.dynamicOnly && matchesUrl(adapter, url));
 }

@@ -1,0 +1,136 @@
+/**
+ * Reading code shared by Binance USDⓈ-M and Aster Pro. Aster's web stack is Binance-derived ("bapi" order
+ * endpoints, `text-t-*` tokens, "Avbl"; research/dom.md §5), so Aster Pro is read with the same selectors plus
+ * Aster's own alternatives. Not an adapter itself (no default venue, no match patterns).
+ */
+import type {OrderDraft} from '../core/draft.js';
+import type {Side} from '../core/types.js';
+import {
+	controlByLabel,
+	countdownField,
+	elementsWithText,
+	inputNumber,
+	isHidden,
+	leverageField,
+	marginModeField,
+	notFound,
+	numberField,
+	ok,
+	queryAll,
+	queryVisible,
+	rateField,
+	rowValue,
+	sideOfButtonText,
+	sizeField,
+	sizeUnitFromText,
+	textOf,
+} from './dom-read.js';
+
+export const BINANCE_SELECTORS = {
+	quantity: [
+		'input[id^="unitAmount-"]', // 2024–2026: id prefix + changing numeric suffix (jackhai9 Mar 2026; Loc_Bin 2024 "unitAmount-618")
+		'input[aria-label="Size"]', // English label (unverified, dom.md §1 open question 4)
+		'input[aria-label="数量"]', // zh locale label (jackhai9 2026)
+	],
+	price: [
+		'input[id^="limitPrice-"]', // 2026 id prefix (jackhai9, added Mar 7 2026)
+		'input[aria-label="Price"]', // English label (unverified)
+		'input[aria-label="委托价格"]', // zh locale label (jackhai9 2026)
+	],
+	quantityUnit: [
+		'.bn-select-field', // design-system unit dropdown next to the quantity (selector not evidenced; dom.md §1 "Quantity unit")
+		'[role="combobox"]', // the same dropdown by role
+	],
+	quantityItem: [
+		'div[target^="unitAmount-"]', // wrapper carrying the input id as `target` (jackhai9 2026)
+		'.bn-formItem', // design-system form row (jackhai9 2026)
+	],
+	activeOrderType: [
+		'[role="tab"][aria-selected="true"][data-tab-key]', // 2026: data-tab-key LIMIT/MARKET/CONDITIONAL (jackhai9)
+		'[role="tab"][aria-selected="true"][data-testid]', // 2024: data-testid "limit"/"market" (Loc_Bin's "date-testid" typo)
+	],
+	positionTabs: [
+		'#position-direction [role="tab"]', // hedge mode Open/Close (jackhai9 2026)
+		'.bn-tabs__buySell [role="tab"]', // alternative tab container (jackhai9 2026)
+	],
+	submit: [
+		'button', // side buttons are plain buttons told apart by text: Buy/Long, Sell/Short, Open/Close Long/Short (Loc_Bin 2024; jackhai9 2026)
+	],
+	settingsButtons: [
+		'button', // margin mode "Cross"/"Isolated" and leverage "20x" (2026) or one "Cross 20x" button (2024) at the top of the form
+		'[role="button"]',
+	],
+} as const;
+
+const SUBMIT_TEXT = /^(?:buy\s*\/\s*long|sell\s*\/\s*short|(?:open|close)\s+(?:long|short)|开多|开空|平多|平空)$/i;
+
+export function binanceSubmitButtons(form: Element): Element[] {
+	return queryAll(form, BINANCE_SELECTORS.submit).filter(button => SUBMIT_TEXT.test(textOf(button)) && !isHidden(button));
+}
+
+/** The order-form column: the smallest ancestor of the quantity input that also holds the side buttons or the margin/leverage controls. */
+export function binanceFormRoot(doc: Document): Element | undefined {
+	const quantity = queryVisible(doc, BINANCE_SELECTORS.quantity);
+	if (!quantity) return undefined;
+	let fallback: Element | undefined;
+	for (let node = quantity.parentElement, level = 0; node && level < 12; node = node.parentElement, level++) {
+		const hasSettings = queryAll(node, BINANCE_SELECTORS.settingsButtons).some(button => /^(?:cross|isolated|全仓|逐仓)\b/i.test(textOf(button)));
+		if (hasSettings) return node;
+		if (!fallback && (binanceSubmitButtons(node).length > 0 || node.matches('[role="tabpanel"], form'))) fallback = node;
+	}
+	return fallback ?? quantity.parentElement ?? undefined;
+}
+
+export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document, symbolPattern: RegExp): OrderDraft | 'no-form' {
+	// Hedge mode: the Close tab places reduce orders, not an opening order, so there is nothing to assess.
+	const positionTab = queryAll(form, BINANCE_SELECTORS.positionTabs).find(tab => tab.getAttribute('aria-selected') === 'true');
+	if (positionTab && /^(?:close|平仓)$/i.test(textOf(positionTab))) return 'no-form';
+
+	const buttons = binanceSubmitButtons(form);
+	const sides = new Set(buttons.map(sideOfButtonText).filter((side): side is Side => side === 'long' || side === 'short'));
+	// Both sides' buttons (or none: logged out) → the user picks the side by the button, show both.
+	draft.side = sides.size === 1 ? ok([...sides][0] as Side) : ok('both');
+
+	const orderTab = queryVisible(form, BINANCE_SELECTORS.activeOrderType);
+	const orderKey = (orderTab?.getAttribute('data-tab-key') ?? orderTab?.getAttribute('data-testid') ?? '').toUpperCase();
+	draft.orderType =
+		orderKey === 'LIMIT' ? ok('limit', textOf(orderTab)) : orderKey === 'MARKET' ? ok('market', textOf(orderTab)) : orderTab ? {state: 'unread', reason: 'unparseable', text: textOf(orderTab)} : notFound();
+
+	const priceInput = queryVisible(form, BINANCE_SELECTORS.price);
+	draft.price = draft.orderType.state === 'ok' && draft.orderType.value === 'market' ? {state: 'empty'} : inputNumber(priceInput);
+
+	const quantityInput = queryVisible(form, BINANCE_SELECTORS.quantity);
+	const quantityItem = quantityInput?.closest(BINANCE_SELECTORS.quantityItem.join(', ')) ?? quantityInput?.parentElement;
+	const unitText = quantityItem ? textOf(queryVisible(quantityItem, BINANCE_SELECTORS.quantityUnit)) : '';
+	draft.size = sizeField(inputNumber(quantityInput), sizeUnitFromText(unitText));
+
+	const settings = queryAll(form, BINANCE_SELECTORS.settingsButtons).map(textOf).filter(text => text.length <= 48);
+	const marginText = settings.find(text => /^(?:cross|isolated|全仓|逐仓)\b/i.test(text));
+	draft.marginMode = marginModeField(marginText);
+	const leverageText = settings.find(text => /^(?:(?:cross|isolated|全仓|逐仓)\s*)?\d+(?:\.\d+)?\s*[xX×]$/i.test(text));
+	draft.leverage = leverageField(leverageText?.replace(/^(?:cross|isolated|全仓|逐仓)\s*/i, ''), draft.side);
+
+	draft.balance = numberField(rowValue(form, /^(?:Avbl|Available|可用)$/));
+	draft.takeProfit = optionalPrice(form, /^(?:Take Profit|TP)\b/i);
+	draft.stopLoss = optionalPrice(form, /^(?:Stop Loss|SL)\b/i);
+	draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?Liq(?:\.|uidation)?\s*Price$/i));
+
+	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
+	const funding = rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i);
+	const [rateText, countdownText] = funding?.split(/\s*\/\s*/) ?? [];
+	draft.fundingRate = funding === undefined ? notFound() : rateField(rateText);
+	draft.fundingCountdownSeconds = funding === undefined ? notFound() : countdownField(countdownText);
+
+	const href = doc.location?.href ?? '';
+	const symbol = symbolPattern.exec(href)?.[1];
+	draft.symbol = symbol ? ok(symbol.toUpperCase()) : notFound();
+	return draft;
+}
+
+/** TP/SL price: the labelled input's value; no input while the TP/SL box is unticked → empty (not set). */
+export function optionalPrice(form: Element, label: RegExp): OrderDraft['stopLoss'] {
+	const input = controlByLabel(form, label, 2);
+	if (input) return inputNumber(input);
+	const toggle = elementsWithText(form, /^TP\s*\/\s*SL$/i)[0];
+	return toggle ? {state: 'empty'} : notFound();
+}

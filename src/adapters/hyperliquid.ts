@@ -1,0 +1,84 @@
+/**
+ * Hyperliquid perps order form (https://app.hyperliquid.xyz/trade/BTC).
+ * Evidence: research/dom.md §4 — hansolar21/perpetualpulse_extension (Mar–Apr 2026) and a 0xmathisd userscript.
+ * The front end is closed source with styled-components hashes that change per deploy, so this adapter reads
+ * visible English text only: the "Buy / Long" | "Sell / Short" toggle (divs, not buttons), "Size",
+ * "Price (USDC)", "Place Order", "Cross"/"NNx" buttons, "Liquidation Price", "Available to Trade".
+ * The toggle's selected state is not evidenced; we accept ARIA state, an active class, or the selected side's
+ * non-transparent inline background (low confidence). Order type: the "Market"/"Limit" tab state, or else the
+ * presence of the limit "Price" input (only the Limit form has one).
+ */
+import {defineAdapter} from './define-adapter.js';
+import {controlByLabel, elementsWithText, notFound, ok, safeRead, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
+import {DEFAULT_VOCABULARY, fillByLabels, formAroundSize, submitButtons, type Vocabulary} from './label-form.js';
+import type {Side} from '../core/types.js';
+
+const ID = 'hyperliquid';
+
+const VOCABULARY: Vocabulary = {
+	...DEFAULT_VOCABULARY,
+	price: /^Price(?:\s*\(USDC?\))?$/, // "Price (USDC)" with a "Mid" shortcut (expected; unverified)
+	size: /^Size$/, // label div reading exactly "Size" (perpetualpulse)
+	balance: /^Available to Trade$/,
+	liquidation: /^Liquidation Price$/,
+	mark: /^Mark$/,
+	funding: /^Funding\s*\/\s*Countdown$/,
+	submit: /^(?:Place Order|Buy|Sell|Long|Short|Buy \/ Long|Sell \/ Short)$/,
+	quoteCurrencies: ['USDC', 'USD', '$'],
+};
+
+const selectors = {
+	sideToggle: ['div'], // children of the side toggle are divs reading "Buy / Long" / "Sell / Short" (perpetualpulse)
+	size: ['input'], // the input inside the block whose label div reads exactly "Size"
+	submit: ['button'], // "Place Order" (or a Buy/Sell/Long/Short label)
+} as const;
+
+function formRoot(doc: Document): Element | undefined {
+	return formAroundSize(doc, VOCABULARY);
+}
+
+/** The selected half of the "Buy / Long" | "Sell / Short" toggle, by inline background colour. */
+function sideByInlineColour(form: Element): Side | undefined {
+	const halves = elementsWithText(form, /^(?:Buy \/ Long|Sell \/ Short)$/, 'div');
+	const filled = halves.filter(half => {
+		const background = /background(?:-color)?\s*:\s*([^;]+)/i.exec(half.getAttribute('style') ?? '')?.[1]?.trim() ?? 'transparent';
+		return !/^(?:transparent|none|rgba\([^)]*,\s*0\))$/i.test(background);
+	});
+	return filled.length === 1 ? sideFromText(textOf(filled[0])) : undefined;
+}
+
+export default defineAdapter({
+	id: ID,
+	label: 'Hyperliquid perps',
+	venue: 'hyperliquid',
+	matches: [
+		'https://app.hyperliquid.xyz/trade*', // /trade, /trade/BTC, /trade/xyz:NVDA (HIP-3)
+		'https://app.hyperliquid-testnet.xyz/trade*', // testnet
+	],
+	selectors,
+	formRoot: doc => safely(() => formRoot(doc)),
+	read: doc =>
+		safeRead(ID, 'hyperliquid', doc, formRoot, (form, draft) => {
+			fillByLabels(form, draft, doc, VOCABULARY);
+			if (draft.side.state !== 'ok' || draft.side.value === 'both') {
+				const side = sideByInlineColour(form);
+				if (side) draft.side = ok(side);
+			}
+			if (draft.orderType.state !== 'ok') {
+				const hasPrice = controlByLabel(form, VOCABULARY.price) !== undefined;
+				draft.orderType = ok(hasPrice ? 'limit' : 'market');
+				if (!hasPrice) draft.price = {state: 'empty'};
+			}
+			const symbol = symbolFromUrl(doc, /\/trade\/([^/?#]+)/);
+			draft.symbol = symbol.state === 'ok' ? symbol : notFound();
+			return draft;
+		}),
+	submitTarget: (target, doc, trigger) =>
+		safely(() => {
+			const form = formRoot(doc);
+			const buttons = form ? submitButtons(form, VOCABULARY) : [];
+			// "Place Order" submits the toggle's side: 'draft'.
+			return submitTargetIn(form, target, selectors.submit, button => (buttons.includes(button) ? (sideFromText(textOf(button)) ?? 'draft') : undefined), trigger);
+		}),
+	mountAfter: doc => safely(() => formRoot(doc)),
+});

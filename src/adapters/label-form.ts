@@ -1,0 +1,185 @@
+/**
+ * Label-driven form reading: finds an order form's fields by what the user sees (labels, placeholders' absence,
+ * aria attributes, name/id words, unit chips, active toggles) instead of by venue markup. Used as is by the
+ * generic adapter (sites the user adds) and with venue vocabularies by the venues whose markup has no stable
+ * hooks (Hyperliquid, Bybit, Aster Simple; research/dom.md §0.1). Not an adapter itself.
+ */
+import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
+import type {DecimalString} from '../core/decimal.js';
+import type {Side} from '../core/types.js';
+import {
+	controlByLabel,
+	countdownField,
+	elementsWithText,
+	inputNumber,
+	isHidden,
+	leverageField,
+	marginModeField,
+	notFound,
+	numberField,
+	ok,
+	rateField,
+	rowValue,
+	sideFromText,
+	sizeField,
+	sizeUnitFromText,
+	textOf,
+	type Root,
+} from './dom-read.js';
+import {normalizeText, type ParseNumberOptions} from './parse-number.js';
+
+export type Vocabulary = {
+	price: RegExp;
+	size: RegExp;
+	leverageRow: RegExp;
+	balance: RegExp;
+	liquidation: RegExp;
+	mark: RegExp;
+	funding: RegExp;
+	countdown: RegExp;
+	takeProfit: RegExp;
+	stopLoss: RegExp;
+	tpslToggle: RegExp;
+	submit: RegExp;
+	quoteCurrencies: readonly string[];
+};
+
+export const DEFAULT_VOCABULARY: Vocabulary = {
+	price: /^(?:limit\s+)?price\b(?!.*trigger)/i,
+	size: /^(?:size|amount|quantity|qty|order\s+(?:size|qty))\b/i,
+	leverageRow: /^leverage$/i,
+	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral|buying\s+power)$/i,
+	liquidation: /^(?:est(?:imated|\.)?\s*)?liq(?:\.|uidation)?\s*price$/i,
+	mark: /^(?:mark|mark\s+price|oracle\s+price)$/i,
+	funding: /^(?:funding|funding\s+rate|(?:1h|8h)\s+funding|predicted\s+funding)$/i,
+	countdown: /^(?:countdown|next\s+funding)$/i,
+	takeProfit: /^(?:take\s*profit|tp)(?:\s+(?:price|trigger\s+price))?\b/i,
+	stopLoss: /^(?:stop\s*loss|sl)(?:\s+(?:price|trigger\s+price))?\b/i,
+	tpslToggle: /^(?:tp\s*\/\s*sl|take\s+profit\s*\/\s*stop\s+loss)$/i,
+	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short))$/i,
+	quoteCurrencies: ['USDT', 'USDC', 'USD', '$'],
+};
+
+const CONTROLS = 'button, [role="tab"], [role="radio"], [role="button"], [role="switch"], label, div, span, a';
+
+/** Selected by ARIA/Radix state or by an "active/selected/checked" class token. */
+export function isActive(element: Element): boolean {
+	if (['aria-selected', 'aria-pressed', 'aria-checked'].some(name => element.getAttribute(name) === 'true')) return true;
+	if (/^(?:active|on|checked)$/.test(element.getAttribute('data-state') ?? '')) return true;
+	return /(?:^|[\s_-])(?:active|selected|checked)(?:$|\s)/i.test(element.getAttribute('class') ?? '');
+}
+
+export function submitButtons(form: Root, vocabulary: Vocabulary): Element[] {
+	return [...form.querySelectorAll('button, input[type="submit"], [role="button"]')].filter(
+		button => !isHidden(button) && vocabulary.submit.test(textOf(button) || (button.getAttribute('value') ?? '')),
+	);
+}
+
+/** Side: an active Buy/Long–Sell/Short toggle; else the submit buttons (both sides → 'both'; one → it). */
+export function readSide(form: Root, vocabulary: Vocabulary): FieldRead<Side | 'both'> {
+	for (const element of form.querySelectorAll(CONTROLS)) {
+		const text = textOf(element);
+		if (text.length > 24 || !isActive(element)) continue;
+		const side = sideFromText(text);
+		if (side && !vocabulary.submit.test(text)) return ok(side, text);
+	}
+	const sides = new Set(submitButtons(form, vocabulary).map(button => sideFromText(textOf(button))).filter(Boolean));
+	if (sides.size === 1) return ok([...sides][0] as Side);
+	return sides.size === 2 ? ok('both') : notFound();
+}
+
+export function readOrderType(form: Root): FieldRead<'limit' | 'market'> {
+	for (const element of form.querySelectorAll(CONTROLS)) {
+		const text = textOf(element);
+		if (!/^(?:limit|market)$/i.test(text) || !isActive(element)) continue;
+		return ok(text.toLowerCase() as 'limit' | 'market', text);
+	}
+	return notFound();
+}
+
+export function readMarginMode(form: Root): FieldRead<'cross' | 'isolated'> {
+	const candidates = [...form.querySelectorAll(CONTROLS)].filter(element => /^(?:cross|isolated)(?:\s+margin)?$/i.test(textOf(element)) && !isHidden(element));
+	const toggles = candidates.filter(isActive);
+	if (toggles.length === 1) return marginModeField(textOf(toggles[0]));
+	// A lone "Cross"/"Isolated" button (the current mode, opening a chooser) — not a two-option toggle.
+	const texts = new Set(candidates.map(element => textOf(element).toLowerCase()));
+	return texts.size === 1 ? marginModeField(textOf(candidates[0])) : notFound();
+}
+
+/** Leverage: a "Leverage" row or input, else a lone chip reading "20x"/"5×" in the form. */
+export function readLeverage(form: Root, vocabulary: Vocabulary, side?: FieldRead<Side | 'both'>): FieldRead<DecimalString> {
+	const input = controlByLabel(form, vocabulary.leverageRow, 2);
+	if (input) return inputNumber(input, {units: ['x']});
+	const row = rowValue(form, vocabulary.leverageRow);
+	if (row) return leverageField(row, side);
+	const chips = elementsWithText(form, /^\d+(?:[.,]\d+)?\s*[xX×](?:\s*\d+(?:[.,]\d+)?\s*[xX×])?$/, 'button, span, div').filter(
+		chip => !chip.closest('[role="slider"], .rc-slider-mark, [class*="slider-mark"]'),
+	);
+	const texts = new Set(chips.map(textOf));
+	if (texts.size === 1) return leverageField([...texts][0], side);
+	return texts.size > 1 ? {state: 'unread', reason: 'ambiguous', text: [...texts].join(' ')} : notFound();
+}
+
+/** Unit of a size input: "(BTC)" in its label, a unit chip in its field box, or a "$" prefix. */
+export function readSizeUnit(control: Element, label: RegExp, quoteCurrencies: readonly string[]): SizeUnit | undefined {
+	const labelText = elementsWithText(control.ownerDocument, label).map(textOf).find(text => /\(([^)]+)\)/.test(text));
+	const inLabel = labelText ? /\(([^)]+)\)/.exec(labelText)?.[1] : undefined;
+	if (inLabel) return sizeUnitFromText(inLabel, quoteCurrencies);
+	for (let box = control.parentElement, level = 0; box && level < 2; box = box.parentElement, level++) {
+		const tokens = [...box.querySelectorAll('span, div, button, label')]
+			.filter(element => element.children.length === 0 && !element.contains(control))
+			.map(textOf)
+			.filter(text => /^(?:[A-Z][A-Z0-9]{1,11}|\$|Contracts?|Cont)$/.test(text));
+		const units = new Set(tokens.map(token => sizeUnitFromText(token, quoteCurrencies)));
+		if (units.size === 1) return [...units][0];
+		if (units.size > 1) return undefined;
+	}
+	return undefined;
+}
+
+export function readOptionalPrice(form: Root, label: RegExp, toggle: RegExp, options: ParseNumberOptions): OrderDraft['stopLoss'] {
+	const input = controlByLabel(form, label, 2);
+	if (input) return inputNumber(input, options);
+	return elementsWithText(form, toggle).length > 0 ? {state: 'empty'} : notFound();
+}
+
+/** Fills every field the vocabulary finds; the caller overrides what its venue knows better. */
+export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vocabulary: Vocabulary, options: ParseNumberOptions = {}): OrderDraft {
+	draft.side = readSide(form, vocabulary);
+	draft.orderType = readOrderType(form);
+	const priceInput = controlByLabel(form, vocabulary.price);
+	draft.price =
+		draft.orderType.state === 'ok' && draft.orderType.value === 'market' && !priceInput ? {state: 'empty'} : priceInput ? inputNumber(priceInput, options) : notFound();
+	const sizeInput = controlByLabel(form, vocabulary.size);
+	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies)) : notFound();
+	draft.leverage = readLeverage(form, vocabulary, draft.side);
+	draft.marginMode = readMarginMode(form);
+	draft.balance = numberField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), options);
+	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
+	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
+	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);
+	draft.markPrice = numberField(rowValue(doc, vocabulary.mark), options);
+	const funding = rowValue(doc, vocabulary.funding);
+	const [rateText, countdownText] = funding?.split(/\s+\/\s+|\s+(?=\d{1,2}:\d{2})/) ?? [];
+	draft.fundingRate = funding === undefined ? notFound() : rateField(rateText, options);
+	const countdown = rowValue(doc, vocabulary.countdown) ?? countdownText;
+	draft.fundingCountdownSeconds = countdown === undefined ? notFound() : countdownField(countdown);
+	return draft;
+}
+
+/** The form around the size control: its `<form>`, else the nearest ancestor holding a submit button. */
+export function formAroundSize(doc: Document, vocabulary: Vocabulary): Element | undefined {
+	const size = controlByLabel(doc, vocabulary.size);
+	if (!size) return undefined;
+	const form = size.closest('form');
+	if (form) return form;
+	for (let node = size.parentElement, level = 0; node && level < 10; node = node.parentElement, level++) {
+		if (submitButtons(node, vocabulary).length > 0) return node;
+	}
+	return undefined;
+}
+
+export function symbolFromTitle(doc: Document): FieldRead<string> {
+	const match = /\b([A-Z0-9]{2,12}[-/]?(?:USDT|USDC|USD))\b/.exec(normalizeText(doc.title ?? ''));
+	return match?.[1] ? ok(match[1]) : notFound();
+}
