@@ -1,6 +1,20 @@
-import type {DraftField, OrderDraft} from './draft.js';
+/**
+ * From what an adapter read on the page (an OrderDraft, every field with its own read state) to `assess` inputs.
+ *
+ * Rules (never a guess presented as a fact):
+ * - The math needs size, leverage and a price (the limit price of a limit order, the mark/last price of a market
+ *   order); if one is empty or unread the state is 'needs-input' and that field is named.
+ * - Cross margin also needs the balance. A margin mode we could not read is computed as isolated and the figures
+ *   carry that assumption in plain words (the panel marks the field unread too).
+ * - While the side is not known ('both', or unread) both sides are computed.
+ * - Optional fields (stop-loss, take-profit, funding, the venue's estimate) are used only when read 'ok'.
+ */
+import {type Dec, parseDecimal, toPlain} from './decimal.js';
+import type {DraftField, FieldRead, OrderDraft} from './draft.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
-import type {Assessment, InputIssue} from './types.js';
+import {assess} from './assess.js';
+import type {AssessInput, Assessment, InputIssue, MarginMode, Side} from './types.js';
+import {VENUE_MODELS} from './venues/index.js';
 
 export type SideAssessment = {ok: true; assessment: Assessment} | {ok: false; issues: readonly InputIssue[]};
 
@@ -12,11 +26,114 @@ export type DraftAssessment = {
 	/** One entry per side computed: the draft's side, or both when the side is 'both' or unread. */
 	long?: SideAssessment;
 	short?: SideAssessment;
+	/** Base-unit quantity and entry price used, as plain decimals (for the panel's test contract). */
+	quantity?: string;
+	entryPrice?: string;
 };
 
-/** STUB — being implemented (issue 2). */
+const okValue = <T>(field: FieldRead<T> | undefined): T | undefined => (field?.state === 'ok' ? field.value : undefined);
+const okDecimal = (field: FieldRead<string> | undefined): Dec | undefined => {
+	const value = okValue(field);
+	return value === undefined ? undefined : parseDecimal(value);
+};
+
 export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS): DraftAssessment {
-	void draft;
-	void settings;
-	return {state: 'needs-input', needs: ['size']};
+	const needs: DraftField[] = [];
+	const model = VENUE_MODELS[draft.venue];
+	if (!model) return {state: 'needs-input', needs: ['symbol']};
+
+	const orderType = okValue(draft.orderType);
+	const limitPrice = okDecimal(draft.price);
+	const markPrice = okDecimal(draft.markPrice);
+	// A market order fills near the mark/last price; a limit order at its price. Order type unread: a typed
+	// limit price is the user's intended entry; without one, the mark price.
+	const entry = orderType === 'market' ? markPrice : orderType === 'limit' ? limitPrice : (limitPrice ?? markPrice);
+	if (!entry) needs.push(orderType === 'market' ? 'markPrice' : 'price');
+
+	const leverage = okDecimal(draft.leverage);
+	if (!leverage || leverage.lte(0)) needs.push('leverage');
+
+	const sizeRead = okValue(draft.size);
+	const sizeValue = sizeRead ? parseDecimal(sizeRead.value) : undefined;
+	let quantity: Dec | undefined;
+	if (!sizeRead || !sizeValue || sizeValue.lte(0)) needs.push('size');
+	else if (entry && leverage && leverage.gt(0)) {
+		const contractValue = parseDecimal(draft.contractValue);
+		switch (sizeRead.unit) {
+			case 'base':
+				quantity = sizeValue;
+				break;
+			case 'quote':
+				quantity = sizeValue.div(entry);
+				break;
+			case 'margin':
+				quantity = sizeValue.times(leverage).div(entry);
+				break;
+			case 'contracts':
+				if (contractValue && contractValue.gt(0)) quantity = sizeValue.times(contractValue);
+				else needs.push('size');
+				break;
+		}
+	} else if (sizeRead.unit === 'base') quantity = sizeValue;
+
+	let marginMode: MarginMode = 'isolated';
+	const modeRead = okValue(draft.marginMode);
+	const modeAssumption = !model.meta.hasCross || modeRead !== undefined ? undefined : 'Margin mode unread: figures assume isolated margin.';
+	if (model.meta.hasCross && modeRead) marginMode = modeRead;
+	const balance = okDecimal(draft.balance);
+	if (marginMode === 'cross' && !balance) needs.push('balance');
+
+	if (needs.length > 0 || !entry || !leverage || !quantity) return {state: 'needs-input', needs: [...new Set(needs)]};
+
+	const sideRead = okValue(draft.side);
+	const sides: Side[] = sideRead === 'long' || sideRead === 'short' ? [sideRead] : ['long', 'short'];
+	const base: AssessInput = {
+		venue: draft.venue,
+		marginMode,
+		quantity: toPlain(quantity),
+		entryPrice: toPlain(entry),
+		leverage: toPlain(leverage),
+		orderType: orderType ?? (limitPrice ? 'limit' : 'market'),
+	};
+	const symbol = okValue(draft.symbol);
+	if (symbol) base.symbol = symbol;
+	if (markPrice) base.markPrice = toPlain(markPrice);
+	if (balance) {
+		base.accountBalance = toPlain(balance);
+		if (marginMode === 'cross') base.walletBalance = toPlain(balance);
+	}
+	const stop = okDecimal(draft.stopLoss);
+	if (stop) base.stopLossPrice = toPlain(stop);
+	const takeProfit = okDecimal(draft.takeProfit);
+	if (takeProfit) base.takeProfitPrice = toPlain(takeProfit);
+	const fundingRate = okDecimal(draft.fundingRate);
+	if (fundingRate) base.fundingRate = toPlain(fundingRate);
+	const venueLiquidation = okDecimal(draft.venueLiquidationPrice);
+
+	const result: DraftAssessment = {state: 'ready', needs: [], quantity: toPlain(quantity), entryPrice: toPlain(entry)};
+	for (const side of sides) {
+		const input: AssessInput = {...base, side};
+		// The venue's own estimate belongs to the side the form is set to; with both sides shown we cannot tell.
+		if (venueLiquidation && sides.length === 1) input.venueLiquidationPrice = toPlain(venueLiquidation);
+		const assessed = assess(input, settings);
+		if (assessed.ok && modeAssumption) {
+			const {figures} = assessed.value;
+			assessed.value.figures = {...figures, assumptions: [modeAssumption, ...figures.assumptions]};
+		}
+		result[side] = assessed.ok ? {ok: true, assessment: assessed.value} : {ok: false, issues: assessed.issues};
+	}
+	return result;
 }
+
+/** Plain-decimal helper shared by UIs that convert a size typed as notional or margin into base units. */
+export function quantityFromSize(params: {value: string; unit: 'base' | 'quote' | 'margin'; price: string; leverage?: string}): string | undefined {
+	const value = parseDecimal(params.value);
+	const price = parseDecimal(params.price);
+	if (!value || !price || value.lte(0) || price.lte(0)) return undefined;
+	if (params.unit === 'base') return toPlain(value);
+	if (params.unit === 'quote') return toPlain(value.div(price));
+	const leverage = parseDecimal(params.leverage);
+	if (!leverage || leverage.lte(0)) return undefined;
+	return toPlain(value.times(leverage).div(price));
+}
+

@@ -1,9 +1,334 @@
+/**
+ * `assess(input, settings)`: every figure the panel and the popup show, plus the warnings.
+ *
+ *   input ──► venue model (liquidation, margins) ──► distance, PnL ladder, funding, fees, risk, odds ──► rules
+ *
+ * Input problems come back as `{ok: false, issues}` naming the field; nothing throws from deep inside and no figure
+ * is NaN: every number passes through a Decimal that was checked finite, and derived figures are computed only when
+ * their inputs exist.
+ */
+import {RULES} from '../rules/index.js';
+import {D, type Dec, HUNDRED, ONE, ZERO, parseDecimal, toPlain} from './decimal.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
-import type {AssessInput, Assessment, Result} from './types.js';
+import {breakEvenPrice, fee} from './fees.js';
+import {fundingPayment, fundingPrice, readFunding} from './funding.js';
+import {InputReader} from './input.js';
+import type {SolvedLiquidation} from './liquidation.js';
+import {formatMessage} from './messages.js';
+import {HOURS_PER_YEAR, DEFAULT_VOLATILITY, FALLBACK_VOLATILITY} from './volatility.js';
+import {probabilityPercent, touchProbability} from './odds.js';
+import {baseAsset} from './symbols.js';
+import {DEFAULT_THRESHOLDS, type ThresholdKey} from './thresholds.js';
+import type {
+	AssessInput,
+	Assessment,
+	FeeFigures,
+	Figures,
+	FundingFigures,
+	InputIssue,
+	Liquidation,
+	OddsFigures,
+	PnlStep,
+	Result,
+	RiskFigures,
+	Severity,
+	StopCheck,
+	VenueId,
+	Warning,
+} from './types.js';
+import {VENUE_IDS} from './types.js';
+import {VENUE_MODELS} from './venues/index.js';
+import type {PositionCore, VenueMeta} from './venues/model.js';
 
-/** STUB — being implemented (issue 2). */
+const LADDER_PERCENTS = ['1', '5', '10'] as const;
+const SEVERITY_RANK: Record<Severity, number> = {info: 0, warn: 1, danger: 2};
+
+function toLiquidation(solved: SolvedLiquidation): Liquidation | undefined {
+	if (solved.kind === 'beyond-table') return undefined;
+	if (solved.kind === 'none') return {kind: 'none', reason: solved.reason};
+	const base = {kind: 'price', price: toPlain(solved.price), maintenanceMarginRate: toPlain(solved.tier.rate), maintenanceDeduction: toPlain(solved.tier.deduction)} as const;
+	return solved.tier.index > 0 || solved.tier.cap !== undefined ? {...base, tierIndex: solved.tier.index} : base;
+}
+
+/** Settings-driven defaults applied to the input before the models see it (fee overrides, the custom rate). */
+function withSettings(input: AssessInput, settings: EngineSettings, meta: VenueMeta, assumptions: string[]): AssessInput {
+	const override = settings.fees[input.venue] ?? {};
+	const effective: AssessInput = {...input};
+	for (const field of ['takerFeeRate', 'makerFeeRate'] as const) {
+		if (effective[field] !== undefined && effective[field] !== '') continue;
+		const fromSettings = override[field] ?? (input.venue === 'custom' ? settings.custom[field] : undefined);
+		if (fromSettings !== undefined) effective[field] = fromSettings;
+		else assumptions.push(`${field === 'takerFeeRate' ? 'Taker' : 'Maker'} fee ${new D(meta[field]).times(100).toFixed()} % (${meta.label} default tier); set your tier in options.`);
+	}
+	if (input.venue === 'custom' && effective.maintenanceMarginRate === undefined && effective.tiers === undefined && settings.custom.maintenanceMarginRate) {
+		effective.maintenanceMarginRate = settings.custom.maintenanceMarginRate;
+	}
+	return effective;
+}
+
+function thresholdsOf(settings: EngineSettings): Record<ThresholdKey, Dec> {
+	const result = {} as Record<ThresholdKey, Dec>;
+	for (const key of Object.keys(DEFAULT_THRESHOLDS) as ThresholdKey[]) {
+		result[key] = parseDecimal(settings.thresholds[key]) ?? new D(DEFAULT_THRESHOLDS[key]);
+	}
+	return result;
+}
+
+function ladder(position: PositionCore, liquidation: SolvedLiquidation, margin: Dec): PnlStep[] {
+	const {sign, entryPrice, quantity} = position;
+	const steps: PnlStep[] = [];
+	for (const magnitude of LADDER_PERCENTS) {
+		for (const direction of [1, -1] as const) {
+			const move = new D(magnitude).times(direction);
+			const price = entryPrice.times(ONE.plus(move.times(sign).div(HUNDRED)));
+			const pnl = quantity.times(entryPrice).times(move).div(HUNDRED);
+			const liquidated =
+				liquidation.kind === 'price' && (sign === 1 ? price.lte(liquidation.price) : price.gte(liquidation.price));
+			steps.push({
+				movePercent: toPlain(move),
+				price: toPlain(price),
+				pnl: toPlain(pnl),
+				pnlPercentOfMargin: toPlain(margin.isZero() ? ZERO : pnl.div(margin).times(HUNDRED)),
+				liquidated,
+			});
+		}
+	}
+	return steps;
+}
+
+function stopCheck(position: PositionCore, stop: Dec, buffer: Dec, maxLeverage: Dec): StopCheck {
+	const {sign, entryPrice, liquidation} = position;
+	if (sign === 1 ? stop.gte(entryPrice) : stop.lte(entryPrice)) return {status: 'wrong-side'};
+	if (liquidation.kind !== 'price') return {status: 'no-liquidation'};
+	const lp = liquidation.price;
+	const beyond = sign === 1 ? stop.lte(lp) : stop.gte(lp);
+	const near = stop.minus(lp).abs().lt(buffer.times(entryPrice.minus(lp).abs()));
+	const status: StopCheck['status'] = beyond ? 'beyond' : near ? 'near' : 'ok';
+	if (!position.maxLeverageFor) return {status};
+	// The stop keeps `buffer` of the entry→liquidation distance iff LP is at or beyond (SL − buffer·E)/(1 − buffer).
+	let target = stop.minus(buffer.times(entryPrice)).div(ONE.minus(buffer));
+	if (sign === 1 && target.lte(0)) target = ZERO;
+	const found = position.maxLeverageFor(target);
+	if (found === undefined) return {status};
+	const capped = found === 'any' || found.gt(maxLeverage) ? maxLeverage : found;
+	return {status, maxSafeLeverage: toPlain(capped.toDecimalPlaces(2, D.ROUND_DOWN))};
+}
+
 export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS): Result<Assessment> {
-	void input;
-	void settings;
-	return {ok: false, issues: [{field: 'venue', code: 'unsupported', message: 'engine not implemented yet'}]};
+	if (typeof input !== 'object' || input === null) return {ok: false, issues: [{field: 'input', code: 'missing', message: 'no input'}]};
+	if (!(VENUE_IDS as readonly unknown[]).includes(input.venue)) {
+		return {ok: false, issues: [{field: 'venue', code: 'out-of-range', message: `unknown venue "${String(input.venue)}"`}]};
+	}
+	const venue: VenueId = input.venue;
+	const model = VENUE_MODELS[venue];
+	const {meta} = model;
+	const assumptions: string[] = [];
+	const effective = withSettings(input, settings, meta, assumptions);
+	const reader = new InputReader(effective as unknown as Record<string, unknown>);
+	const position = model.position(reader, effective);
+	const orderType = reader.oneOf('orderType', ['limit', 'market'] as const, 'market');
+	const stop = reader.decimal('stopLossPrice', {bound: 'positive'});
+	const takeProfit = reader.decimal('takeProfitPrice', {bound: 'positive'});
+	const accountIn = reader.decimal('accountBalance', {bound: 'non-negative'});
+	const volatilityIn = reader.decimal('annualVolatilityRate', {bound: 'positive'});
+	const riskPercentIn = reader.decimal('riskPercent', {bound: 'positive'});
+	const venueLiquidation = reader.decimal('venueLiquidationPrice', {bound: 'positive'});
+	const wallet = reader.decimal('walletBalance', {bound: 'non-negative'});
+	const takerRate = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
+	const makerRate = reader.rate('makerFeeRate') ?? new D(meta.makerFeeRate);
+	const funding = readFunding(reader, meta, false);
+	if (volatilityIn && volatilityIn.gt(20)) reader.issue('annualVolatilityRate', 'out-of-range', 'annualVolatilityRate is a fraction (0.6 = 60 % a year)');
+	if (riskPercentIn && riskPercentIn.gt(100)) reader.issue('riskPercent', 'out-of-range', 'riskPercent must be at most 100');
+	if (!position || !reader.ok) return {ok: false, issues: reader.issues.length > 0 ? reader.issues : [{field: 'input', code: 'missing', message: 'incomplete input'}]};
+	if (!position.initialMargin) return fail('leverage', 'missing', 'leverage is required');
+	const liquidation = toLiquidation(position.liquidation);
+	if (!liquidation) return fail('maintenanceMarginRate', 'out-of-range', 'the position at liquidation is larger than the tier table: give the maintenance rate');
+	assumptions.unshift(...position.assumptions);
+
+	const thresholds = thresholdsOf(settings);
+	const {sign, quantity, entryPrice, referencePrice} = position;
+	const s = new D(sign);
+	const notional = quantity.times(entryPrice);
+	const margin = position.initialMargin;
+	const lp = position.liquidation.kind === 'price' ? position.liquidation.price : undefined;
+
+	const figures: Figures = {
+		venue,
+		side: sign === 1 ? 'long' : 'short',
+		marginMode: position.marginMode,
+		quantity: toPlain(quantity),
+		entryPrice: toPlain(entryPrice),
+		referencePrice: toPlain(referencePrice),
+		notional: toPlain(notional),
+		initialMargin: toPlain(margin),
+		backingMargin: toPlain(position.backingMargin),
+		liquidation,
+		pnlLadder: ladder(position, position.liquidation, margin),
+		fees: feeFigures(),
+		assumptions,
+	};
+	if (position.leverage) figures.leverage = toPlain(position.leverage);
+	if (position.maintenance) {
+		figures.maintenanceMargin = toPlain(position.maintenance.margin);
+		figures.maintenanceMarginRate = toPlain(position.maintenance.rate);
+		figures.maintenanceDeduction = toPlain(position.maintenance.deduction);
+	}
+	if (lp) {
+		figures.liquidationDistance = toPlain(referencePrice.minus(lp).abs());
+		figures.liquidationDistancePercent = toPlain(s.times(referencePrice.minus(lp)).div(referencePrice).times(HUNDRED));
+	}
+	if (position.backingMargin.gt(0)) figures.wipeoutMovePercent = toPlain(position.backingMargin.div(notional).times(HUNDRED));
+	if (position.marginMode === 'cross' && wallet) figures.crossExposure = toPlain(wallet);
+
+	const fundingFigures = fundingFiguresOf();
+	if (fundingFigures) figures.funding = fundingFigures;
+	figures.risk = riskFigures();
+	const odds = oddsFigures();
+	if (odds) figures.odds = odds;
+	if (venueLiquidation && lp) {
+		const difference = lp.minus(venueLiquidation).div(venueLiquidation).times(HUNDRED);
+		figures.venueCheck = {
+			venueLiquidationPrice: toPlain(venueLiquidation),
+			differencePercent: toPlain(difference.toDecimalPlaces(6)),
+			agrees: difference.abs().lte(thresholds.venueMismatchPercent),
+		};
+	}
+
+	const warnings: Warning[] = [];
+	for (const rule of RULES) {
+		const hit = rule.evaluate({figures, input: effective, thresholds});
+		if (hit) {
+			warnings.push({
+				rule: rule.id,
+				severity: hit.severity,
+				message: formatMessage(hit.messageKey, hit.substitutions),
+				messageKey: hit.messageKey,
+				substitutions: hit.substitutions,
+			});
+		}
+	}
+	warnings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+	const worst = warnings[0]?.severity;
+	return {ok: true, value: worst ? {figures, warnings, worst} : {figures, warnings}};
+
+	// ---- helpers closed over the validated position ------------------------------------------------------------
+
+	function fail(field: string, code: InputIssue['code'], message: string): Result<Assessment> {
+		return {ok: false, issues: [{field, code, message}]};
+	}
+
+	function openRate(): Dec {
+		return orderType === 'limit' ? makerRate : takerRate;
+	}
+
+	function feeFigures(): FeeFigures {
+		const openFee = fee(notional, openRate());
+		const closeFee = fee(notional, takerRate);
+		const roundTrip = openFee.plus(closeFee);
+		return {
+			openFeeRate: toPlain(openRate()),
+			closeFeeRate: toPlain(takerRate),
+			openFee: toPlain(openFee),
+			closeFee: toPlain(closeFee),
+			roundTripFee: toPlain(roundTrip),
+			roundTripPercentOfMargin: toPlain(roundTrip.div(margin).times(HUNDRED)),
+			breakEvenPrice: toPlain(breakEvenPrice(sign, entryPrice, openRate(), takerRate)),
+		};
+	}
+
+	function fundingFiguresOf(): FundingFigures | undefined {
+		if (!funding) return undefined;
+		const price = fundingPrice(reader, meta) ?? entryPrice;
+		const hold = funding.holdHours ?? thresholds.defaultHoldHours;
+		const perInterval = fundingPayment({sign, quantity, price, ratePerInterval: funding.ratePerInterval, intervals: ONE});
+		const overHold = perInterval.times(hold).div(funding.intervalHours);
+		const daily = perInterval.times(24).div(funding.intervalHours);
+		const after = toLiquidation(position!.liquidationWithMarginDelta(overHold.neg())) ?? {kind: 'none', reason: 'unreachable'};
+		const result: FundingFigures = {
+			ratePerInterval: toPlain(funding.ratePerInterval),
+			intervalHours: toPlain(funding.intervalHours),
+			paymentPerInterval: toPlain(perInterval),
+			holdHours: toPlain(hold),
+			paymentOverHold: toPlain(overHold),
+			holdPercentOfMargin: toPlain(overHold.div(margin).times(HUNDRED)),
+			dailyPercentOfMargin: toPlain(daily.div(margin).times(HUNDRED)),
+			liquidationAfterHold: after,
+		};
+		const buffer = position!.bufferAt(referencePrice);
+		if (daily.gt(0) && buffer !== undefined) result.daysToLiquidation = toPlain(buffer.gt(0) ? buffer.div(daily) : ZERO);
+		return result;
+	}
+
+	function riskFigures(): RiskFigures {
+		const account = accountIn ?? wallet;
+		const maxLoss = position!.marginMode === 'cross' ? (wallet ?? account ?? margin) : margin;
+		const risk: RiskFigures = {maxLoss: toPlain(maxLoss)};
+		const percentOf = (amount: Dec) => (account && account.gt(0) ? toPlain(amount.div(account).times(HUNDRED)) : undefined);
+		if (account) risk.accountBalance = toPlain(account);
+		const maxLossPercent = percentOf(maxLoss);
+		if (maxLossPercent !== undefined) risk.maxLossPercentOfAccount = maxLossPercent;
+		if (!stop) return risk;
+		risk.stopLossPrice = toPlain(stop);
+		const maxLeverage = venueMaxLeverage();
+		risk.stop = stopCheck(position!, stop, thresholds.stopBufferPercent.div(HUNDRED), maxLeverage);
+		if (risk.stop.status === 'wrong-side') return risk;
+		// Loss at the stop: the move plus the open fee and a taker close at the stop price.
+		const perUnit = entryPrice.minus(stop).abs().plus(entryPrice.times(openRate())).plus(stop.times(takerRate));
+		const loss = quantity.times(perUnit);
+		risk.lossAtStop = toPlain(loss);
+		const lossPercent = percentOf(loss);
+		if (lossPercent !== undefined) risk.lossAtStopPercentOfAccount = lossPercent;
+		if (takeProfit && (sign === 1 ? takeProfit.gt(entryPrice) : takeProfit.lt(entryPrice)) && loss.gt(0)) {
+			const reward = quantity.times(takeProfit.minus(entryPrice).abs()).minus(fee(notional, openRate())).minus(fee(quantity.times(takeProfit), takerRate));
+			risk.rewardToRisk = toPlain(reward.div(loss).toDecimalPlaces(4));
+		}
+		if (account && account.gt(0) && position!.leverage) {
+			const riskPercent = riskPercentIn ?? thresholds.defaultRiskPercent;
+			const quantityForRisk = account.times(riskPercent).div(HUNDRED).div(perUnit);
+			const costPerUnit = entryPrice.div(position!.leverage).plus(entryPrice.times(openRate()));
+			const available = wallet ?? account;
+			const affordable = available.div(costPerUnit);
+			const sized = quantityForRisk.gt(affordable) ? affordable : quantityForRisk;
+			risk.sizing = {
+				riskPercent: toPlain(riskPercent),
+				quantityForRisk: toPlain(quantityForRisk),
+				quantity: toPlain(sized),
+				notional: toPlain(sized.times(entryPrice)),
+				margin: toPlain(sized.times(entryPrice).div(position!.leverage)),
+				coveredByBalance: quantityForRisk.lte(affordable),
+				...(quantityForRisk.gt(affordable) ? {cappedBy: 'balance' as const} : {}),
+			};
+		}
+		const fees = figures.fees;
+		if (loss.gt(0)) fees.roundTripInR = toPlain(new D(fees.roundTripFee).div(loss).toDecimalPlaces(4));
+		return risk;
+	}
+
+	function venueMaxLeverage(): Dec {
+		const tierMax = position!.liquidation.kind === 'price' ? position!.liquidation.tier.maxLeverage : undefined;
+		const venueMax = new D(meta.maxLeverage);
+		return tierMax && tierMax.lt(venueMax) ? tierMax : venueMax;
+	}
+
+	function oddsFigures(): OddsFigures | undefined {
+		if (!lp) return undefined;
+		const asset = baseAsset(effective.symbol);
+		const configured = asset ? parseDecimal(settings.volatility[asset] ?? '') : undefined;
+		const bundled = asset ? DEFAULT_VOLATILITY[asset] : undefined;
+		const volatility = volatilityIn ?? configured ?? new D(bundled ?? FALLBACK_VOLATILITY);
+		const isDefault = !volatilityIn && !configured;
+		if (isDefault) {
+			assumptions.push(`Volatility ${volatility.times(100).toFixed()} % a year (${bundled ? `typical for ${asset}` : 'default for unlisted assets'}); set it in options.`);
+		}
+		const year = new D(HOURS_PER_YEAR);
+		const at = (hours: number) =>
+			probabilityPercent(touchProbability({price: referencePrice, barrier: lp, annualVolatility: volatility, years: new D(hours).div(year)}));
+		return {
+			annualVolatilityRate: toPlain(volatility),
+			volatilityIsDefault: isDefault,
+			touch1hPercent: at(1),
+			touch8hPercent: at(8),
+			touch24hPercent: at(24),
+		};
+	}
 }

@@ -16,7 +16,11 @@ export type FieldRead<T> =
 	| {state: 'empty'; text?: string}
 	| {state: 'unread'; reason: 'not-found' | 'unparseable' | 'ambiguous'; text?: string};
 
-export type SizeUnit = 'base' | 'quote' | 'contracts';
+/**
+ * base: BTC; quote: USDT notional; contracts: × contractValue; margin: the collateral put in (Aster Simple "Amount",
+ * GMX "Pay"), so quantity = margin × leverage / price.
+ */
+export type SizeUnit = 'base' | 'quote' | 'contracts' | 'margin';
 
 export type OrderDraft = {
 	/** Adapter id (a venue id, 'demo' or 'generic'). */

@@ -157,9 +157,10 @@ export type Figures = {
 	initialMargin: DecimalString;
 	/** Margin that backs the position (isolated margin, or cross wallet less others' needs). */
 	backingMargin: DecimalString;
-	maintenanceMargin: DecimalString;
-	maintenanceMarginRate: DecimalString;
-	maintenanceDeduction: DecimalString;
+	/** Absent where the venue has no maintenance margin (Aster Simple uses a loss rate) or the notional is off-table. */
+	maintenanceMargin?: DecimalString;
+	maintenanceMarginRate?: DecimalString;
+	maintenanceDeduction?: DecimalString;
 	liquidation: Liquidation;
 	/** |reference − liquidation|, when there is a liquidation price. */
 	liquidationDistance?: DecimalString;
@@ -224,8 +225,11 @@ export type RiskFigures = {
 };
 
 export type StopCheck = {
-	/** 'beyond': the stop lies at or past the liquidation price; 'near': within the buffer; 'ok'. */
-	status: 'beyond' | 'near' | 'ok' | 'no-liquidation';
+	/**
+	 * 'beyond': the stop lies at or past the liquidation price; 'near': within the buffer; 'ok'; 'wrong-side': the
+	 * "stop" is on the profit side of the entry (not a stop-loss); 'no-liquidation': the position has none.
+	 */
+	status: 'beyond' | 'near' | 'ok' | 'no-liquidation' | 'wrong-side';
 	/** Highest leverage whose liquidation stays beyond the stop with the buffer (isolated only). */
 	maxSafeLeverage?: DecimalString;
 };

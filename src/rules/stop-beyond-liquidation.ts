@@ -1,0 +1,39 @@
+/**
+ * A stop-loss past the liquidation price never fires (peers.md §3 C: MetaMask #41898, go-trader #1450, GMX #2583);
+ * one within the last stretch before it can be skipped by a wick.
+ */
+import {D} from '../core/decimal.js';
+import {formatLeverage, formatPercent, formatPrice} from '../core/format.js';
+import {defineRule} from './define-rule.js';
+
+export default defineRule({
+	id: 'stop-beyond-liquidation',
+	title: 'Stop-loss beyond liquidation',
+	description: 'Flags a stop-loss at or past the liquidation price (it would never fire) or too close to it, with the highest safe leverage.',
+	thresholds: ['stopBufferPercent'],
+	evaluate({figures, thresholds}) {
+		const stop = figures.risk?.stop;
+		const stopPrice = figures.risk?.stopLossPrice;
+		if (!stop || stopPrice === undefined || figures.liquidation.kind !== 'price') {
+			if (stop?.status === 'wrong-side' && stopPrice !== undefined) {
+				return {severity: 'warn', messageKey: 'rule_stop_wrong_side', substitutions: [formatPrice(stopPrice)]};
+			}
+			return undefined;
+		}
+		const liquidation = formatPrice(figures.liquidation.price);
+		const safe = stop.maxSafeLeverage === undefined ? undefined : formatLeverage(new D(stop.maxSafeLeverage));
+		if (stop.status === 'beyond') {
+			return safe
+				? {severity: 'danger', messageKey: 'rule_stop_beyond_liquidation', substitutions: [formatPrice(stopPrice), liquidation, safe]}
+				: {severity: 'danger', messageKey: 'rule_stop_beyond_liquidation_cross', substitutions: [formatPrice(stopPrice), liquidation]};
+		}
+		if (stop.status === 'near') {
+			const buffer = formatPercent(thresholds.stopBufferPercent);
+			return safe
+				? {severity: 'warn', messageKey: 'rule_stop_near_liquidation', substitutions: [formatPrice(stopPrice), buffer, liquidation, safe]}
+				: {severity: 'warn', messageKey: 'rule_stop_near_liquidation_cross', substitutions: [formatPrice(stopPrice), buffer, liquidation]};
+		}
+		if (stop.status === 'wrong-side') return {severity: 'warn', messageKey: 'rule_stop_wrong_side', substitutions: [formatPrice(stopPrice)]};
+		return undefined;
+	},
+});

@@ -1,0 +1,19 @@
+/** The venue's own liquidation estimate disagrees with ours: a tier, a fee or our reading of the form is off. */
+import {formatPercent, formatPrice} from '../core/format.js';
+import {defineRule} from './define-rule.js';
+
+export default defineRule({
+	id: 'venue-estimate-mismatch',
+	title: "Differs from the exchange's estimate",
+	description: "Flags when the exchange's own estimated liquidation price differs from LiqGuard's by more than the set percentage.",
+	thresholds: ['venueMismatchPercent'],
+	evaluate({figures}) {
+		const check = figures.venueCheck;
+		if (!check || check.agrees || figures.liquidation.kind !== 'price') return undefined;
+		return {
+			severity: 'warn',
+			messageKey: 'rule_venue_estimate_mismatch',
+			substitutions: [formatPrice(check.venueLiquidationPrice), formatPrice(figures.liquidation.price), formatPercent(check.differencePercent.replace(/^-/, ''))],
+		};
+	},
+});
