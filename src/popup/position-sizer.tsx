@@ -5,8 +5,9 @@
  * from the engine (`risk.sizing`, `risk.stop.maxSafeLeverage`).
  */
 import {useMemo} from 'preact/hooks';
-import type {DecimalString} from '../core/decimal.js';
-import type {AssessInput, Side, VenueId} from '../core/types.js';
+import {D, type DecimalString, isDecimalString} from '../core/decimal.js';
+import type {EngineSettings} from '../core/engine-settings.js';
+import type {AssessInput, Assessment, Result, Side, VenueId} from '../core/types.js';
 import {type Settings, toEngineSettings} from '../settings/settings.js';
 import {DecimalField} from '../ui/components/decimal-field.js';
 import {DASH, formatAmount, formatPercent} from '../ui/components/format-number.js';
@@ -34,6 +35,21 @@ const RULES: Record<SizerField, InputRule> = {
 	stopLossPrice: {isPositive: true},
 	leverage: {isPositive: true, max: '2000'},
 };
+
+/** Placeholder position for the first pass of `sizeWithEngine`; see there. */
+const PROBE_QUANTITY = '1';
+
+/**
+ * Two engine passes: the first gives the size for the risk budget (`risk.sizing.quantity`, which does not depend
+ * on the probe quantity); the second assesses that size, so the maintenance tier, the stop check and the highest
+ * safe leverage are those of the position the trader would actually open.
+ */
+export function sizeWithEngine(assess: Assess, input: AssessInput, settings: EngineSettings): Result<Assessment> {
+	const first = assess(input, settings);
+	const sized = first.ok ? first.value.figures.risk?.sizing?.quantity : undefined;
+	if (!sized || !isDecimalString(sized) || new D(sized).lte(0)) return first;
+	return assess({...input, quantity: sized}, settings);
+}
 
 export type SizerContext = {venue: VenueId; symbol: string; side: Side; customMaintenancePercent: string};
 
@@ -65,6 +81,9 @@ export function buildSizerInput(
 		accountBalance: values.accountSize,
 		walletBalance: values.accountSize,
 		riskPercent: values.riskPercent,
+		// The engine sizes per unit of risk, independent of the quantity, but needs a position to check the stop
+		// against; `sizeWithEngine` re-runs with the sized quantity so the tier and the safe leverage match it.
+		quantity: PROBE_QUANTITY,
 	};
 	const symbol = context.symbol.trim().toUpperCase();
 	if (symbol) input.symbol = symbol;
@@ -85,7 +104,7 @@ export function PositionSizer(props: {
 	const built = useMemo(() => buildSizerInput(form, props.context, defaultRiskPercent), [form, props.context, defaultRiskPercent]);
 	const engineSettings = useMemo(() => toEngineSettings(props.settings), [props.settings]);
 	const result = useMemo(
-		() => (built.input ? props.assess(built.input, engineSettings) : undefined),
+		() => (built.input ? sizeWithEngine(props.assess, built.input, engineSettings) : undefined),
 		[built, engineSettings, props.assess],
 	);
 	const field = (key: SizerField, extra: {unit?: string; placeholder?: string; isRequired?: boolean; hint?: string} = {}) => (

@@ -5,7 +5,9 @@ import {assess as realAssess} from '../../../src/core/assess.js';
 import type {FieldRead, OrderDraft} from '../../../src/core/draft.js';
 import {PopupApp} from '../../../src/popup/popup-app.js';
 import {isReminderSnoozed} from '../../../src/settings/reminders.js';
-import {DEFAULT_SETTINGS, type Settings} from '../../../src/settings/settings.js';
+import {DEFAULT_SETTINGS, type Settings, toEngineSettings} from '../../../src/settings/settings.js';
+import {liquidationText} from '../../../src/popup/results.js';
+import {formatAmount, formatSigned} from '../../../src/ui/components/format-number.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
 import {recordingAssess} from './fake-assessment.js';
 
@@ -124,6 +126,43 @@ describe('quick calculator', () => {
 		expect(document.body.textContent).not.toMatch(/NaN|undefined|Infinity/);
 	});
 
+	it('shows exactly the real engine figures for a Binance BTCUSDT order', () => {
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
+		type(/Symbol/, 'btcusdt');
+		fillOrder();
+		type(/Funding rate per interval/, '0.01');
+		const expected = realAssess(
+			{venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', marginMode: 'isolated', entryPrice: '60000', leverage: '10', quantity: '0.5', fundingRate: '0.0001'},
+			toEngineSettings(DEFAULT_SETTINGS),
+		);
+		if (!expected.ok) throw new Error(JSON.stringify(expected.issues));
+		const {figures} = expected.value;
+		const region = results();
+		expect(within(region).getByTestId('liquidation-price').textContent).toBe(liquidationText(figures.liquidation));
+		expect(within(region).getByTestId('initial-margin').textContent).toBe(formatAmount(figures.initialMargin));
+		expect(within(region).getByTestId('break-even').textContent).toBe(formatAmount(figures.fees.breakEvenPrice));
+		expect(within(region).getByTestId('funding').textContent).toContain(formatSigned(figures.funding!.paymentOverHold));
+	});
+
+	it('sizes with the real engine: the second pass assesses the sized position', () => {
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
+		type(/Symbol/, 'BTCUSDT');
+		type(/Account size/, '10000');
+		type(/Sizer entry price/, '60000');
+		type(/Sizer stop-loss price/, '57000');
+		type(/Sizer leverage/, '10');
+		const base = {venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', marginMode: 'isolated', entryPrice: '60000', leverage: '10', stopLossPrice: '57000', accountBalance: '10000', walletBalance: '10000', riskPercent: '1'} as const;
+		const first = realAssess({...base, quantity: '1'}, toEngineSettings(DEFAULT_SETTINGS));
+		const quantity = first.ok ? first.value.figures.risk!.sizing!.quantity : 'missing';
+		const second = realAssess({...base, quantity}, toEngineSettings(DEFAULT_SETTINGS));
+		if (!second.ok) throw new Error(JSON.stringify(second.issues));
+		const region = screen.getByRole('region', {name: 'Sizer results'});
+		expect(within(region).getByTestId('sizer-quantity').textContent).toBe(formatAmount(second.value.figures.risk!.sizing!.quantity, 6));
+		expect(within(region).getByTestId('sizer-margin').textContent).toBe(formatAmount(second.value.figures.risk!.sizing!.margin));
+		expect(within(region).getByTestId('sizer-max-leverage').textContent).toBe(`${formatAmount(second.value.figures.risk!.stop!.maxSafeLeverage, 1)}x`);
+		expect(within(region).getByTestId('sizer-covered').textContent).toBe('yes');
+	});
+
 	it('renders whatever the real engine answers without NaN', () => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
 		fillOrder();
@@ -201,7 +240,10 @@ describe('position sizer', () => {
 			accountBalance: '10000',
 			walletBalance: '10000',
 			riskPercent: '0.5',
+			// second pass: the size the engine gave in the first
+			quantity: '0.2',
 		});
+		expect(calls.at(-2)?.quantity).toBe('1');
 		const region = sizerResults();
 		expect(within(region).getByTestId('sizer-quantity').textContent).toBe('0.200000');
 		expect(within(region).getByTestId('sizer-margin').textContent).toBe('1,200.00');
