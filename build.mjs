@@ -1,0 +1,180 @@
+/**
+ * Builds LiqGuard for Chrome and Firefox from one source tree and one manifest (research/tooling.md §2, §6).
+ *
+ *   node build.mjs             dev/test build → dist/chrome, dist/firefox, dist/demo (demo page + its host permission,
+ *                              open shadow root, e2e hooks)
+ *   node build.mjs --release   store build → dist/release/{chrome,firefox} (no demo, closed shadow root, minified)
+ *   node build.mjs --watch     dev build, rebuilt on change
+ *
+ * The manifest's content_scripts and host_permissions are generated from the adapters' `matches`
+ * (src/adapters/index.ts), so adding an exchange never touches the manifest.
+ */
+import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const at = (...parts) => join(ROOT, ...parts);
+
+/** Adapter ids that exist only for development and tests; left out of release manifests. */
+const DEV_ONLY_ADAPTERS = new Set(['demo']);
+
+const COMMON = {
+	bundle: true,
+	jsx: 'automatic',
+	jsxImportSource: 'preact',
+	target: ['chrome120', 'firefox128'],
+	legalComments: 'none',
+	logLevel: 'warning',
+};
+
+/**
+ * Reads the adapter registry by bundling it for Node, so the build sees exactly what the content script sees.
+ * Returns one content-script entry per adapter (its own `exclude_matches` must not hide another adapter's pages;
+ * content/index.ts runs once per page however many entries match).
+ */
+async function adapterEntries(release) {
+	const result = await esbuild.build({
+		...COMMON,
+		entryPoints: [at('src/adapters/index.ts')],
+		format: 'esm',
+		platform: 'node',
+		write: false,
+		define: {__DEV__: String(!release)},
+	});
+	const source = result.outputFiles[0].text;
+	const module = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+	return module.ADAPTERS.filter(
+		adapter => !adapter.dynamicOnly && adapter.matches.length > 0 && !(release && DEV_ONLY_ADAPTERS.has(adapter.id)),
+	).map(adapter => ({id: adapter.id, matches: [...adapter.matches], excludeMatches: [...(adapter.excludeMatches ?? [])]}));
+}
+
+function manifestFor(browser, entries) {
+	const source = JSON.parse(readFileSync(at('manifest.json'), 'utf8'));
+	const {version} = JSON.parse(readFileSync(at('package.json'), 'utf8'));
+	delete source['//'];
+	const manifest = {...source, version};
+	manifest.host_permissions = [...new Set(entries.flatMap(entry => entry.matches))];
+	manifest.content_scripts = entries.map(entry => ({
+		matches: entry.matches,
+		...(entry.excludeMatches.length > 0 ? {exclude_matches: entry.excludeMatches} : {}),
+		js: ['content.js'],
+		run_at: 'document_start',
+		all_frames: false,
+	}));
+	if (browser === 'chrome') {
+		delete manifest.browser_specific_settings;
+	} else {
+		// Firefox has no MV3 service workers yet: an event page with the same ES module (tooling.md §6).
+		manifest.background = {scripts: ['background.js'], type: 'module'};
+		delete manifest.minimum_chrome_version;
+	}
+	return manifest;
+}
+
+function entryIfPresent(path) {
+	return existsSync(at(path)) ? at(path) : undefined;
+}
+
+async function bundleAll({release, outDir, watch}) {
+	const define = {__DEV__: String(!release), 'process.env.NODE_ENV': JSON.stringify(release ? 'production' : 'development')};
+	const shared = {...COMMON, define, minify: release, sourcemap: release ? false : 'linked', write: true};
+	const builds = [
+		{...shared, entryPoints: {content: at('src/content/index.ts')}, format: 'iife', outdir: outDir},
+		{...shared, entryPoints: {background: at('src/background/index.ts')}, format: 'esm', outdir: outDir},
+	];
+	// Popup and options pages are written separately (issue 5); build them when they exist.
+	const pages = {};
+	for (const page of ['popup', 'options']) {
+		const entry = entryIfPresent(`src/${page}/main.tsx`);
+		if (entry) pages[page] = entry;
+	}
+	if (Object.keys(pages).length > 0) builds.push({...shared, entryPoints: pages, format: 'esm', outdir: outDir});
+	if (!release) {
+		builds.push({
+			...shared,
+			entryPoints: {demo: at('src/demo/demo.ts')},
+			format: 'iife',
+			outdir: at('dist/demo'),
+		});
+	}
+	if (watch) {
+		const contexts = await Promise.all(builds.map(options => esbuild.context(options)));
+		await Promise.all(contexts.map(context => context.watch()));
+		return contexts;
+	}
+	await Promise.all(builds.map(options => esbuild.build(options)));
+	return [];
+}
+
+function copyStatic({release, outDir}) {
+	cpSync(at('src/_locales'), join(outDir, '_locales'), {recursive: true});
+	mkdirSync(join(outDir, 'icons'), {recursive: true});
+	for (const size of [16, 32, 48, 128]) cpSync(at(`icons/${size}.png`), join(outDir, `icons/${size}.png`));
+	for (const page of ['popup', 'options']) {
+		const html = at(`src/${page}/${page}.html`);
+		if (existsSync(html)) cpSync(html, join(outDir, `${page}.html`));
+	}
+	if (!release) {
+		mkdirSync(at('dist/demo'), {recursive: true});
+		for (const file of ['index.html', 'demo.css']) cpSync(at('src/demo', file), at('dist/demo', file));
+	}
+}
+
+/** Builds both browser variants. Returns the output folders. */
+export async function build({release = false, watch = false} = {}) {
+	const base = release ? at('dist/release') : at('dist');
+	const dirs = {chrome: join(base, 'chrome'), firefox: join(base, 'firefox')};
+	for (const dir of Object.values(dirs)) rmSync(dir, {recursive: true, force: true});
+	const entries = await adapterEntries(release);
+	const matches = [...new Set(entries.flatMap(entry => entry.matches))];
+	// Bundle once into chrome/, then copy: both variants ship the same code, only the manifest differs.
+	const contexts = await bundleAll({release, outDir: dirs.chrome, watch});
+	copyStatic({release, outDir: dirs.chrome});
+	const writeVariants = () => {
+		writeFileSync(join(dirs.chrome, 'manifest.json'), `${JSON.stringify(manifestFor('chrome', entries), null, '\t')}\n`);
+		rmSync(dirs.firefox, {recursive: true, force: true});
+		cpSync(dirs.chrome, dirs.firefox, {recursive: true});
+		writeFileSync(join(dirs.firefox, 'manifest.json'), `${JSON.stringify(manifestFor('firefox', entries), null, '\t')}\n`);
+	};
+	writeVariants();
+	return {dirs, matches, contexts, writeVariants};
+}
+
+export function sizeReport(dir) {
+	const lines = [];
+	for (const file of ['content.js', 'background.js', 'popup.js', 'options.js']) {
+		const path = join(dir, file);
+		if (!existsSync(path)) continue;
+		const raw = statSync(path).size;
+		const gzip = gzipSync(readFileSync(path)).length;
+		lines.push(`  ${file.padEnd(14)} ${(raw / 1024).toFixed(1).padStart(6)} KB raw ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+	}
+	return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const release = process.argv.includes('--release');
+	const watch = process.argv.includes('--watch');
+	const started = performance.now();
+	const {dirs, matches, writeVariants} = await build({release, watch});
+	console.log(`build: ${release ? 'release' : 'dev'} → ${dirs.chrome}, ${dirs.firefox} in ${Math.round(performance.now() - started)} ms`);
+	console.log(`build: ${matches.length} match pattern(s): ${matches.join(' ')}`);
+	console.log(sizeReport(dirs.chrome));
+	if (watch) {
+		console.log('build: watching src/ (Firefox copy refreshed every second while changes arrive)');
+		// esbuild writes into chrome/; mirror into firefox/ on a timer rather than wiring esbuild plugins.
+		let lastMirror = 0;
+		setInterval(() => {
+			const changed = statSync(join(dirs.chrome, 'content.js')).mtimeMs;
+			if (changed > lastMirror) {
+				lastMirror = changed;
+				copyStatic({release, outDir: dirs.chrome});
+				writeVariants();
+			}
+		}, 1000);
+	}
+}
+

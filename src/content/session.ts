@@ -1,0 +1,208 @@
+/**
+ * One page session: from the order form appearing to navigation away (or the extension going away).
+ *
+ * State diagram of a revision:
+ *   form changed ─► read (next animation frame) ─► unchanged? stop
+ *                                     └► revision+1, panel 'reading' ─► evaluateDraft ─► reply for this revision?
+ *                                           ├ yes: 'ready' | 'needs-input' | 'error'
+ *                                           └ no (older revision): dropped
+ *   no reply within 300 ms ─► 'error' (the gate lets submits through)
+ *
+ * Everything started here is tied to `signal`.
+ */
+import type {Adapter, SubmitTrigger} from '../adapters/define-adapter.js';
+import type {OrderDraft} from '../core/draft.js';
+import type {Side} from '../core/types.js';
+import type {EvaluateDraftResult} from '../messaging/protocol.js';
+import type {CallBackground} from '../messaging/send.js';
+import {isContextInvalidated} from '../messaging/send.js';
+import type {GateNotice, PanelView, Translate} from '../ui/panel/view.js';
+import {ALLOWANCE_MS, REPLY_TIMEOUT_MS, decideGate} from './gate.js';
+import {mountPanel, type PanelHandle} from './mount-panel.js';
+import {pageTheme} from './theme.js';
+
+export type SessionOptions = {
+	adapter: Adapter;
+	doc: Document;
+	win: Window;
+	call: CallBackground;
+	t: Translate;
+	/** The extension context is gone: the caller shuts everything down. */
+	onContextInvalidated(): void;
+	signal: AbortSignal;
+};
+
+export type Session = {
+	/** Gate verdict for a user's submit event; never throws. */
+	judge(trigger: SubmitTrigger, target: Element): 'pass' | 'hold';
+	/** Periodic re-check: values outside the form (mark price, funding), re-anchoring, theme. */
+	tick(): void;
+};
+
+/** The panel shows 'reading' only if the reply takes longer than this, so fast replies do not flicker. */
+const READING_VISUAL_DELAY_MS = 120;
+
+function draftKey(draft: OrderDraft): string {
+	return JSON.stringify(draft);
+}
+
+export function startSession(options: SessionOptions): Session {
+	const {adapter, doc, win, call, t, signal} = options;
+	let revision = 0;
+	let sentKey: string | undefined;
+	let pending: {revision: number; timer: ReturnType<typeof setTimeout>} | undefined;
+	let latest: {revision: number; key: string; result: EvaluateDraftResult} | undefined;
+	let view: PanelView = {state: 'reading', venue: adapter.venue, theme: 'dark'};
+	let gate: GateNotice | undefined;
+	let allowanceUntilMs: number | undefined;
+	let panel: PanelHandle | undefined;
+	let observedRoot: Element | undefined;
+	let frame: number | undefined;
+	const observer = new MutationObserver(records => {
+		if (records.some(record => !panel || !panel.host.contains(record.target))) schedule();
+	});
+	signal.addEventListener('abort', () => {
+		observer.disconnect();
+		if (frame !== undefined) win.cancelAnimationFrame(frame);
+		if (pending) clearTimeout(pending.timer);
+		if (sentKey !== undefined) void call('clearBadge', {});
+	});
+
+	const show = (next: PanelView, visualDelayMs = 0) => {
+		view = gate ? {...next, gate} : next;
+		panel?.update(view, visualDelayMs);
+	};
+
+	const ensureObserved = () => {
+		const root = adapter.formRoot(doc);
+		if (root === observedRoot) return root;
+		observer.disconnect();
+		observedRoot = root;
+		// Only the form's subtree (lead's design note); before the form exists, watch the document for it.
+		if (root) observer.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+		else observer.observe(doc.documentElement, {subtree: true, childList: true});
+		return root;
+	};
+
+	const schedule = () => {
+		if (frame !== undefined || signal.aborted) return;
+		frame = win.requestAnimationFrame(() => {
+			frame = undefined;
+			read();
+		});
+	};
+
+	const read = () => {
+		if (signal.aborted) return;
+		const root = ensureObserved();
+		if (!root) return;
+		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, signal});
+		panel.place(adapter.mountAfter(doc));
+		const theme = pageTheme(root, win);
+		const result = adapter.read(doc);
+		if (!result.found) {
+			sentKey = undefined;
+			latest = undefined;
+			show({state: 'unreadable', venue: adapter.venue, theme});
+			return;
+		}
+		const key = draftKey(result.draft);
+		if (key === sentKey) {
+			if (theme !== view.theme) show({...view, theme});
+			return;
+		}
+		revision += 1;
+		sentKey = key;
+		const current = revision;
+		const draft = result.draft;
+		// The form changed: a held notice no longer describes it.
+		if (gate?.status === 'held') gate = undefined;
+		show({state: 'reading', venue: adapter.venue, draft, theme}, READING_VISUAL_DELAY_MS);
+		if (pending) clearTimeout(pending.timer);
+		pending = {
+			revision: current,
+			timer: setTimeout(() => {
+				if (pending?.revision === current && !signal.aborted) show({state: 'error', venue: adapter.venue, draft, theme, errorKey: 'panel_error_timeout'});
+			}, REPLY_TIMEOUT_MS),
+		};
+		void call('evaluateDraft', {revision: current, draft}).then(reply => {
+			if (signal.aborted || current !== revision) return; // stale: a newer read is in flight
+			if (pending?.revision === current) {
+				clearTimeout(pending.timer);
+				pending = undefined;
+			}
+			if (!reply.ok) {
+				if (reply.error.name === 'disconnected' && isContextInvalidated(reply.error.message)) {
+					options.onContextInvalidated();
+					return;
+				}
+				show({state: 'error', venue: adapter.venue, draft, theme, errorKey: reply.error.name === 'invalid-payload' ? 'panel_error_invalid' : 'panel_error_unknown'});
+				return;
+			}
+			latest = {revision: current, key, result: reply.value};
+			const {assessment} = reply.value;
+			show({state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft, assessment, theme});
+		});
+	};
+
+	const acknowledge = () => {
+		allowanceUntilMs = win.performance.now() + ALLOWANCE_MS;
+		gate = {status: 'armed', untilMs: allowanceUntilMs};
+		show(view);
+		const expires = setTimeout(() => {
+			if (gate?.status === 'armed') {
+				gate = undefined;
+				allowanceUntilMs = undefined;
+				show(view);
+			}
+		}, ALLOWANCE_MS);
+		signal.addEventListener('abort', () => clearTimeout(expires));
+	};
+
+	const judge = (trigger: SubmitTrigger, target: Element): 'pass' | 'hold' => {
+		const submit = adapter.submitTarget(target, doc, trigger);
+		if (!submit) return 'pass';
+		// Freshness: the reply must be for the form exactly as it is at the moment of the click.
+		const now = adapter.read(doc);
+		const isFresh =
+			latest !== undefined && pending === undefined && latest.revision === revision && now.found && draftKey(now.draft) === latest.key;
+		const draftSide = now.found && now.draft.side.state === 'ok' ? now.draft.side.value : 'both';
+		const side: Side | 'both' = submit.side === 'draft' ? draftSide : submit.side;
+		const decision = decideGate({
+			mode: latest?.result.gateMode,
+			isFresh,
+			side,
+			assessment: latest?.result.assessment,
+			allowanceUntilMs,
+			nowMs: win.performance.now(),
+		});
+		if (!isFresh) schedule();
+		if (decision.action === 'hold') {
+			gate = {status: 'held', side: decision.side, warnings: decision.warnings};
+			show(view);
+			return 'hold';
+		}
+		if (decision.reason === 'allowance') {
+			allowanceUntilMs = undefined;
+			gate = undefined;
+			show(view);
+		}
+		return 'pass';
+	};
+
+	ensureObserved();
+	const onFormEvent = (event: Event) => {
+		if (observedRoot && event.target instanceof Node && observedRoot.contains(event.target)) schedule();
+	};
+	doc.addEventListener('input', onFormEvent, {capture: true, signal});
+	doc.addEventListener('change', onFormEvent, {capture: true, signal});
+	schedule();
+
+	return {
+		judge,
+		tick() {
+			if (observedRoot && !observedRoot.isConnected) ensureObserved();
+			schedule();
+		},
+	};
+}

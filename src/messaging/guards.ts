@@ -1,0 +1,136 @@
+/**
+ * Runtime validation of everything that reaches the background from a content script. Content scripts run in
+ * pages we do not control, so their messages are untrusted input (research/aesthetics.md §3.4, after uBlock).
+ *
+ * Each validator rebuilds the value from checked fields only: unknown keys are dropped, never passed on.
+ * Background-only: it imports decimal.js through `parseDecimal`.
+ */
+import {parseDecimal, toPlain, type DecimalString} from '../core/decimal.js';
+import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
+import {VENUE_IDS, type VenueId} from '../core/types.js';
+import type {EvaluateDraftRequest} from './protocol.js';
+
+export type Checked<T> = {ok: true; value: T} | {ok: false; problems: readonly string[]};
+
+const MAX_TEXT = 200;
+const ADAPTER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
+const UNREAD_REASONS = ['not-found', 'unparseable', 'ambiguous'] as const;
+
+type Parser<T> = (value: unknown) => T | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string>(options: readonly T[]): Parser<T> {
+	return value => ((options as readonly unknown[]).includes(value) ? (value as T) : undefined);
+}
+
+/** A plain decimal, normalised through decimal.js (rejects exponents, NaN, Infinity, > 1e30). */
+const decimal: Parser<DecimalString> = value => {
+	const parsed = parseDecimal(value);
+	return parsed === undefined ? undefined : toPlain(parsed);
+};
+
+const symbol: Parser<string> = value => (typeof value === 'string' && SYMBOL.test(value) ? value : undefined);
+
+const size: Parser<{value: DecimalString; unit: SizeUnit}> = value => {
+	if (!isRecord(value)) return undefined;
+	const amount = decimal(value.value);
+	const unit = oneOf<SizeUnit>(['base', 'quote', 'contracts'])(value.unit);
+	return amount === undefined || unit === undefined ? undefined : {value: amount, unit};
+};
+
+function fieldRead<T>(raw: unknown, parse: Parser<T>): FieldRead<T> | undefined {
+	if (!isRecord(raw)) return undefined;
+	let text: string | undefined;
+	if (raw.text !== undefined) {
+		if (typeof raw.text !== 'string') return undefined;
+		text = raw.text.slice(0, MAX_TEXT);
+	}
+	const withText = <R extends object>(read: R) => (text === undefined ? read : {...read, text});
+	switch (raw.state) {
+		case 'ok': {
+			const value = parse(raw.value);
+			return value === undefined ? undefined : withText({state: 'ok' as const, value});
+		}
+		case 'empty':
+			return withText({state: 'empty' as const});
+		case 'unread': {
+			const reason = oneOf(UNREAD_REASONS)(raw.reason);
+			return reason === undefined ? undefined : withText({state: 'unread' as const, reason});
+		}
+		default:
+			return undefined;
+	}
+}
+
+const FIELD_PARSERS = {
+	symbol,
+	side: oneOf(['long', 'short', 'both'] as const),
+	orderType: oneOf(['limit', 'market'] as const),
+	price: decimal,
+	markPrice: decimal,
+	size,
+	leverage: decimal,
+	marginMode: oneOf(['isolated', 'cross'] as const),
+	balance: decimal,
+	stopLoss: decimal,
+	takeProfit: decimal,
+	venueLiquidationPrice: decimal,
+	fundingRate: decimal,
+	fundingCountdownSeconds: decimal,
+} satisfies {[K in keyof OrderDraft]?: Parser<unknown>};
+
+export function checkDraft(raw: unknown): Checked<OrderDraft> {
+	if (!isRecord(raw)) return {ok: false, problems: ['draft']};
+	const problems: string[] = [];
+	const adapter = typeof raw.adapter === 'string' && raw.adapter.length <= 40 && ADAPTER_ID.test(raw.adapter) ? raw.adapter : undefined;
+	if (adapter === undefined) problems.push('adapter');
+	const venue = oneOf<VenueId>(VENUE_IDS)(raw.venue);
+	if (venue === undefined) problems.push('venue');
+	const fields: Record<string, unknown> = {};
+	for (const [name, parse] of Object.entries(FIELD_PARSERS) as [keyof typeof FIELD_PARSERS, Parser<unknown>][]) {
+		const read = fieldRead(raw[name], parse);
+		if (read === undefined) problems.push(name);
+		else fields[name] = read;
+	}
+	let contractValue: DecimalString | undefined;
+	if (raw.contractValue !== undefined) {
+		contractValue = decimal(raw.contractValue);
+		if (contractValue === undefined) problems.push('contractValue');
+	}
+	if (problems.length > 0 || adapter === undefined || venue === undefined) return {ok: false, problems};
+	const draft = {adapter, venue, ...fields} as OrderDraft;
+	if (contractValue !== undefined) draft.contractValue = contractValue;
+	return {ok: true, value: draft};
+}
+
+export function checkEvaluateDraftRequest(raw: unknown): Checked<EvaluateDraftRequest> {
+	if (!isRecord(raw)) return {ok: false, problems: ['payload']};
+	const {revision} = raw;
+	const revisionOk = typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0;
+	const draft = checkDraft(raw.draft);
+	const problems = [...(revisionOk ? [] : ['revision']), ...(draft.ok ? [] : draft.problems.map(name => `draft.${name}`))];
+	if (!revisionOk || !draft.ok) return {ok: false, problems};
+	return {ok: true, value: {revision: revision as number, draft: draft.value}};
+}
+
+export function checkEmpty(raw: unknown): Checked<Record<string, never>> {
+	return isRecord(raw) && Object.keys(raw).length === 0 ? {ok: true, value: {}} : {ok: false, problems: ['payload']};
+}
+
+/** Sender check: our own extension, a tab, its top frame (the manifest injects into top frames only). */
+export function isTrustedSender(
+	sender: {id?: string; tab?: {id?: number}; frameId?: number} | undefined,
+	runtimeId: string,
+): sender is {id: string; tab: {id: number}; frameId: 0} {
+	return (
+		sender !== undefined &&
+		sender.id === runtimeId &&
+		typeof sender.tab?.id === 'number' &&
+		sender.tab.id >= 0 &&
+		sender.frameId === 0
+	);
+}

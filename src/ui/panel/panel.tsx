@@ -1,0 +1,274 @@
+/**
+ * The on-page panel: what was read, the liquidation price and distance per side, funding and fee drag, the
+ * warnings by severity, and the gate's notice. Pure rendering of a `PanelView`; all strings come through `t`
+ * (src/_locales/en/messages.json).
+ */
+import {useRef, useState} from 'preact/hooks';
+import type {Figures, Severity, Side, Warning} from '../../core/types.js';
+import type {OrderDraft} from '../../core/draft.js';
+import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../format.js';
+import type {PanelView, Translate} from './view.js';
+import {viewSide} from './view.js';
+
+export type PanelProps = {
+	view: PanelView;
+	t: Translate;
+	/** Floating panels get a drag handle; docked ones sit under the order form. */
+	isFloating: boolean;
+	width: number;
+	onAcknowledge(): void;
+	onMove?(dx: number, dy: number): void;
+};
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = {danger: 0, warn: 1, info: 2};
+
+type ReadRow = {field: keyof OrderDraft; text?: string; state: 'ok' | 'empty' | 'unread'};
+
+function readRows(draft: OrderDraft, t: Translate): ReadRow[] {
+	const row = <K extends keyof OrderDraft>(field: K, show: (value: never) => string): ReadRow => {
+		const read = draft[field] as {state: 'ok' | 'empty' | 'unread'; value?: unknown} | undefined;
+		if (!read || read.state !== 'ok') return {field, state: read?.state ?? 'unread'};
+		return {field, state: 'ok', text: show(read.value as never)};
+	};
+	const isMarket = draft.orderType.state === 'ok' && draft.orderType.value === 'market';
+	const rows = [
+		row('side', (value: Side | 'both') => t(`panel_side_${value}`)),
+		row('marginMode', (value: 'isolated' | 'cross') => t(`panel_mode_${value}`)),
+		row('leverage', formatLeverage),
+		isMarket ? row('markPrice', formatPrice) : row('price', formatPrice),
+		row('size', (value: {value: string; unit: string}) => `${formatQuantity(value.value)} ${value.unit === 'base' ? '' : value.unit}`.trim()),
+	];
+	if (draft.stopLoss.state === 'ok') rows.push(row('stopLoss', formatPrice));
+	if (draft.takeProfit.state === 'ok') rows.push(row('takeProfit', formatPrice));
+	if (draft.fundingCountdownSeconds.state === 'ok') rows.push(row('fundingCountdownSeconds', formatCountdown));
+	return rows;
+}
+
+function ReadList({draft, t}: {draft: OrderDraft; t: Translate}) {
+	return (
+		<section aria-label={t('panel_read_heading')}>
+			<h3>{t('panel_read_heading')}</h3>
+			<dl class="read">
+				{readRows(draft, t).map(row => [
+					<dt key={`${row.field}-label`}>{t(`panel_field_${row.field}`)}</dt>,
+					<dd key={row.field} class={row.state === 'unread' ? 'unread' : ''} data-field={row.field} data-read-state={row.state}>
+						{row.state === 'ok' ? row.text : row.state === 'empty' ? t('panel_empty') : t('panel_unread')}
+					</dd>,
+				])}
+			</dl>
+		</section>
+	);
+}
+
+function liquidationCell(figures: Figures, t: Translate) {
+	const {liquidation} = figures;
+	if (liquidation.kind !== 'price') return <td class="liq">{t('panel_liquidation_none')}</td>;
+	return (
+		<td class="liq">
+			{formatPrice(liquidation.price)}
+			{figures.liquidationDistance !== undefined && figures.liquidationDistancePercent !== undefined ? (
+				<span class="sub">
+					{t('panel_liquidation_distance', [formatPrice(figures.liquidationDistance), formatPercent(figures.liquidationDistancePercent)])}
+				</span>
+			) : null}
+		</td>
+	);
+}
+
+function FigureTable({sides, t}: {sides: readonly [Side, Figures][]; t: Translate}) {
+	const first = sides[0]?.[1];
+	if (!first) return null;
+	const rows: [string, (figures: Figures) => preact.ComponentChild][] = [
+		[t('panel_liquidation'), figures => liquidationCell(figures, t)],
+	];
+	if (first.funding) {
+		rows.push([
+			t('panel_funding', [formatPercent(first.funding.holdHours)]),
+			figures => <td>{figures.funding ? t('panel_funding_value', [formatAmount(figures.funding.paymentOverHold), formatPercent(figures.funding.holdPercentOfMargin)]) : ''}</td>,
+		]);
+	}
+	rows.push([
+		t('panel_fees'),
+		figures => <td>{t('panel_fees_value', [formatAmount(figures.fees.roundTripFee), formatPercent(figures.fees.roundTripPercentOfMargin)])}</td>,
+	]);
+	if (first.crossExposure !== undefined) {
+		rows.push([t('panel_cross_exposure'), figures => <td>{figures.crossExposure === undefined ? '' : formatAmount(figures.crossExposure)}</td>]);
+	}
+	if (first.venueCheck) {
+		rows.push([
+			t('panel_venue_check'),
+			figures => {
+				const check = figures.venueCheck;
+				if (!check) return <td />;
+				const price = formatPrice(check.venueLiquidationPrice);
+				return <td>{check.agrees ? t('panel_venue_agrees', [price]) : t('panel_venue_differs', [price, formatPercent(check.differencePercent)])}</td>;
+			},
+		]);
+	}
+	return (
+		<table class="figures">
+			{sides.length > 1 ? (
+				<thead>
+					<tr>
+						<td />
+						{sides.map(([side]) => (
+							<th key={side} scope="col">{t(`panel_side_${side}`)}</th>
+						))}
+					</tr>
+				</thead>
+			) : null}
+			<tbody>
+				{rows.map(([label, cell]) => (
+					<tr key={label}>
+						<th scope="row">{label}</th>
+						{sides.map(([side, figures]) => (
+							<Fragmentless key={side}>{cell(figures)}</Fragmentless>
+						))}
+					</tr>
+				))}
+			</tbody>
+		</table>
+	);
+}
+
+/** Renders its child as-is; keys the cells of a row without an extra element. */
+function Fragmentless({children}: {children: preact.ComponentChild}) {
+	return <>{children}</>;
+}
+
+function Warnings({items, t}: {items: readonly (Warning & {side: Side})[]; t: Translate}) {
+	return (
+		<section aria-label={t('panel_warnings')}>
+			<h3>{t('panel_warnings')}</h3>
+			<ul class="warnings" aria-live="polite">
+				{items.length === 0 ? <li class="quiet" data-severity="none">{t('panel_no_warnings')}</li> : null}
+				{items.map(item => (
+					<li key={`${item.side}-${item.rule}`} data-rule={item.rule} data-severity={item.severity} data-side={item.side}>
+						<span class="sev">{t(`panel_severity_${item.severity}`)}</span>
+						{warningText(item, t)}
+					</li>
+				))}
+			</ul>
+		</section>
+	);
+}
+
+export function warningText(warning: Warning, t: Translate): string {
+	const localised = warning.messageKey ? t(warning.messageKey, warning.substitutions) : '';
+	return localised && localised !== warning.messageKey ? localised : warning.message;
+}
+
+function sidesOf(view: PanelView): [Side, Figures][] {
+	const result: [Side, Figures][] = [];
+	const shown = viewSide(view);
+	for (const side of ['long', 'short'] as const) {
+		const assessed = view.assessment?.[side];
+		if ((shown === 'both' || shown === side) && assessed?.ok) result.push([side, assessed.assessment.figures]);
+	}
+	return result;
+}
+
+function warningsOf(view: PanelView): (Warning & {side: Side})[] {
+	const shown = viewSide(view);
+	const items: (Warning & {side: Side})[] = [];
+	for (const side of ['long', 'short'] as const) {
+		const assessed = view.assessment?.[side];
+		if ((shown === 'both' || shown === side) && assessed?.ok) {
+			for (const warning of assessed.assessment.warnings) items.push({...warning, side});
+		}
+	}
+	return items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+function statusText(view: PanelView, t: Translate): string {
+	switch (view.state) {
+		case 'reading':
+			return t('panel_state_reading');
+		case 'needs-input':
+			return t('panel_state_needs_input', [(view.assessment?.needs ?? []).map(field => t(`panel_field_${field}`)).join(', ')]);
+		case 'unreadable':
+			return t('panel_state_unreadable');
+		case 'error':
+			return t('panel_state_error', [t(view.errorKey ?? 'panel_error_unknown')]);
+		case 'ready':
+			return '';
+	}
+}
+
+function worstPill(view: PanelView, items: readonly Warning[]): {className: string; severity?: Severity} {
+	if (view.state !== 'ready') return {className: 'pill'};
+	const worst = items[0]?.severity;
+	return worst === undefined ? {className: 'pill ok'} : {className: `pill ${worst}`, severity: worst};
+}
+
+export function Panel({view, t, isFloating, width, onAcknowledge, onMove}: PanelProps) {
+	const [isCollapsed, setCollapsed] = useState(false);
+	const drag = useRef<{x: number; y: number} | undefined>(undefined);
+	const warnings = view.state === 'ready' ? warningsOf(view) : [];
+	const sides = view.state === 'ready' ? sidesOf(view) : [];
+	const pill = worstPill(view, warnings);
+	const status = statusText(view, t);
+	const pointer = isFloating
+		? {
+				onPointerDown(event: PointerEvent) {
+					if ((event.target as Element).closest('button')) return;
+					drag.current = {x: event.clientX, y: event.clientY};
+					(event.currentTarget as Element).setPointerCapture(event.pointerId);
+				},
+				onPointerMove(event: PointerEvent) {
+					if (!drag.current) return;
+					onMove?.(event.clientX - drag.current.x, event.clientY - drag.current.y);
+					drag.current = {x: event.clientX, y: event.clientY};
+				},
+				onPointerUp() {
+					drag.current = undefined;
+				},
+			}
+		: {};
+	return (
+		<section class={`panel ${view.theme}`} style={{'--panel-width': `${width}px`}} aria-label={t('panel_title')}>
+			<header class={isFloating ? 'head draggable' : 'head'} title={isFloating ? t('panel_drag') : undefined} {...pointer}>
+				<span class="logo" aria-hidden="true" />
+				<h2>{t('panel_title')}</h2>
+				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : view.state === 'ready' ? '✓' : '…'}</span>
+				<button
+					type="button"
+					class="icon"
+					aria-expanded={!isCollapsed}
+					aria-label={isCollapsed ? t('panel_expand') : t('panel_collapse')}
+					onClick={() => setCollapsed(!isCollapsed)}
+				>
+					{isCollapsed ? '▸' : '▾'}
+				</button>
+			</header>
+			{isCollapsed ? null : (
+				<div class="body">
+					<p class={view.state === 'error' || view.state === 'unreadable' ? 'status error' : 'status'} role="status" aria-live="polite" hidden={status === ''}>
+						{status}
+					</p>
+					{view.gate?.status === 'held' ? (
+						<div class="gate" role="alert" data-gate="held">
+							<p>
+								{t('panel_gate_held', [
+									t(`panel_side_${view.gate.side}`).toLowerCase(),
+									view.gate.warnings.map(warning => warningText(warning, t)).join(' '),
+								])}
+							</p>
+							<button type="button" data-action="acknowledge" onClick={onAcknowledge}>
+								{t('panel_gate_acknowledge')}
+							</button>
+						</div>
+					) : null}
+					{view.gate?.status === 'armed' ? (
+						<div class="gate armed" role="status" data-gate="armed">
+							<p>{t('panel_gate_armed')}</p>
+						</div>
+					) : null}
+					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
+					{view.state === 'ready' ? <Warnings items={warnings} t={t} /> : null}
+					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
+				</div>
+			)}
+		</section>
+	);
+}
