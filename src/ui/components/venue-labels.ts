@@ -2,7 +2,8 @@
 import type {VenueId} from '../../core/types.js';
 
 export const VENUE_LABELS: Readonly<Record<VenueId, string>> = {
-	'binance-usdm': 'Binance USDⓈ-M',
+	// "USDS-M", not "USDⓈ-M": the circled S is missing from common system fonts and renders as a box.
+	'binance-usdm': 'Binance USDS-M',
 	'bybit-linear': 'Bybit USDT perpetual',
 	'okx-swap': 'OKX perpetual swap',
 	hyperliquid: 'Hyperliquid',
