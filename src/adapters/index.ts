@@ -4,15 +4,19 @@
 import binanceUsdm from './binance-usdm.js';
 import {matchesUrl, type Adapter} from './define-adapter.js';
 import generic from './generic.js';
+import gmxV2 from './gmx-v2.js';
 import hyperliquid from './hyperliquid.js';
 import okxSwap from './okx-swap.js';
 import {demo} from './demo.js';
+import dydxV4 from './dydx-v4.js';
 
 export const ADAPTERS: readonly Adapter[] = [
 	// one line per adapter, alphabetical
 	binanceUsdm,
 	demo,
+	dydxV4,
 	generic,
+	gmxV2,
 	hyperliquid,
 	okxSwap,
 ];

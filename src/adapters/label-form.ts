@@ -81,7 +81,8 @@ export function readSide(form: Root, vocabulary: Vocabulary): FieldRead<Side | '
 		const text = textOf(element);
 		if (text.length > 24 || !isActive(element)) continue;
 		const side = sideFromText(text);
-		if (side && !vocabulary.submit.test(text)) return ok(side, text);
+		// Submit buttons may carry an "active" class too; a toggle is anything but a submit button.
+		if (side && !(element.matches('button, [role="button"]') && vocabulary.submit.test(text))) return ok(side, text);
 	}
 	const sides = new Set(submitButtons(form, vocabulary).map(button => sideFromText(textOf(button))).filter(Boolean));
 	if (sides.size === 1) return ok([...sides][0] as Side);
