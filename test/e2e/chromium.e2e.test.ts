@@ -1,0 +1,205 @@
+/**
+ * The built dist/chrome in Debian's Chromium (playwright-core), on the demo exchange page. One browser for the
+ * whole file; the extension-reload test runs last because it leaves the page orphaned on purpose.
+ */
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {SEL, orderCount, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
+import {isolatedLiquidationPrice, launchChromium, relativeError, serveDemo, type ChromiumSession, type DemoServer} from './harness.js';
+
+/** Bundled BTCUSDT tier 1 (notional < 50,000): maintenance rate 0.4 %, deduction 0. */
+const BTC_TIER_1 = {maintenanceMarginRate: 0.004, maintenanceDeduction: 0};
+
+let demo: DemoServer;
+let chromium: ChromiumSession;
+let page: Page;
+const pageErrors: string[] = [];
+
+function driverOf(target: Page): PageDriver {
+	return {
+		click: selector => target.locator(selector).first().click(),
+		fill: selector => target.locator(selector).first().fill(''),
+		press: (selector, key) => target.locator(selector).first().press(key),
+		evaluate: fn => target.evaluate(fn),
+	};
+}
+
+let driver: PageDriver;
+
+async function fill(selector: string, text: string) {
+	await page.locator(selector).first().fill(text);
+}
+
+async function openDemo(query = '?tick=0') {
+	await page.goto(demo.url(`/demo/${query}`));
+	await waitForPanel(driver, {'data-state': 'needs-input'});
+}
+
+/** Isolated, given leverage, limit price and size; waits until the panel shows that exact form. */
+async function fillOrder(order: {leverage: number; price: string; size: string; mode?: 'Cross' | 'Isolated'}) {
+	await setMarginMode(driver, order.mode ?? 'Isolated');
+	await setLeverage(driver, order.leverage);
+	await fill(SEL.price, order.price);
+	await fill(SEL.size, order.size);
+	return waitForPanel(driver, {
+		'data-state': 'ready',
+		'data-leverage': String(order.leverage),
+		'data-entry-price': order.price,
+		'data-quantity': order.size,
+		'data-margin-mode': (order.mode ?? 'Isolated').toLowerCase(),
+	});
+}
+
+beforeAll(async () => {
+	demo = await serveDemo();
+	chromium = await launchChromium();
+	page = await chromium.context.newPage();
+	page.on('pageerror', error => pageErrors.push(error.message));
+	page.on('console', message => {
+		if (message.type() === 'error') pageErrors.push(message.text());
+	});
+	driver = {...driverOf(page), fill: (selector, text) => page.locator(selector).first().fill(text)};
+});
+
+afterAll(async () => {
+	await chromium?.close();
+	await demo?.close();
+});
+
+describe('Chromium: panel on the demo exchange', () => {
+	test('typing price, size and leverage shows the isolated liquidation price for both sides', async () => {
+		await openDemo();
+		const attributes = await fillOrder({leverage: 50, price: '60000', size: '0.5'});
+		const input = {quantity: 0.5, entryPrice: 60_000, leverage: 50, ...BTC_TIER_1};
+		expect(attributes['data-side']).toBe('both');
+		expect(attributes['data-venue']).toBe('binance-usdm');
+		expect(relativeError(attributes['data-liquidation-price-long'] ?? '', isolatedLiquidationPrice({...input, side: 'long'}))).toBeLessThan(1e-9);
+		expect(relativeError(attributes['data-liquidation-price-short'] ?? '', isolatedLiquidationPrice({...input, side: 'short'}))).toBeLessThan(1e-9);
+		expect(attributes['data-liquidation-price-long']).toMatch(/^\d+(\.\d+)?$/);
+	});
+
+	test('a changed size replaces the liquidation price, never leaving the old one', async () => {
+		await fill(SEL.size, '0.25');
+		const attributes = await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.25'});
+		const input = {quantity: 0.25, entryPrice: 60_000, leverage: 50, ...BTC_TIER_1};
+		expect(relativeError(attributes['data-liquidation-price-long'] ?? '', isolatedLiquidationPrice({...input, side: 'long'}))).toBeLessThan(1e-9);
+		// While the new revision is in flight the contract holds no number at all.
+		await fill(SEL.size, '0.3');
+		const during = await page.locator(SEL.panel).getAttribute('data-liquidation-price-long');
+		const state = await page.locator(SEL.panel).getAttribute('data-state');
+		if (state !== 'ready') expect(during).toBe('');
+		await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.3'});
+	});
+
+	test('an unreadable size is marked unread and the panel waits for input', async () => {
+		await fill(SEL.size, '12abc');
+		await waitForPanel(driver, {'data-state': 'needs-input', 'data-quantity': '', 'data-liquidation-price-long': ''});
+		await expect.poll(() => page.locator(`${SEL.panel} [data-field="size"]`).getAttribute('data-read-state')).toBe('unread');
+		await expect.poll(() => page.locator(`${SEL.panel} [role="status"]`).textContent()).toContain('Size');
+	});
+
+	test('cross margin uses the whole available balance', async () => {
+		const attributes = await fillOrder({leverage: 20, price: '60000', size: '0.5', mode: 'Cross'});
+		// Cross, one position: the wallet (10,000 USDT available) backs it instead of the isolated margin.
+		const expectedLong = (0.5 * 60_000 - 10_000) / (0.5 * (1 - 0.004));
+		expect(relativeError(attributes['data-liquidation-price-long'] ?? '', expectedLong)).toBeLessThan(1e-9);
+	});
+
+	test('confirm mode holds a dangerous Buy/Long until "I understand", then lets exactly one click through', async () => {
+		await fillOrder({leverage: 100, price: '60000', size: '0.5'});
+		await expect.poll(() => page.locator(`${SEL.panel} [data-severity="danger"]`).count()).toBeGreaterThan(0);
+		const before = await orderCount(driver);
+		await page.locator(SEL.buy).click();
+		await waitForPanel(driver, {'data-gate': 'held'});
+		expect(await orderCount(driver)).toBe(before);
+		await expect(page.locator(`${SEL.panel} [role="alert"]`).textContent()).resolves.toContain('long');
+
+		await page.locator(`${SEL.panel} [data-action="acknowledge"]`).click();
+		await waitForPanel(driver, {'data-gate': 'armed'});
+		await page.locator(SEL.buy).click();
+		await expect.poll(() => orderCount(driver)).toBe(before + 1);
+
+		// One-shot: the next click is held again.
+		await page.locator(SEL.buy).click();
+		await waitForPanel(driver, {'data-gate': 'held'});
+		expect(await orderCount(driver)).toBe(before + 1);
+	});
+
+	test('Enter in the size field is held like a click', async () => {
+		const before = await orderCount(driver);
+		await page.locator(SEL.size).press('Enter');
+		await waitForPanel(driver, {'data-gate': 'held'});
+		await page.waitForTimeout(100);
+		expect(await orderCount(driver)).toBe(before);
+	});
+
+	test('the gate fails open when the worker does not answer within 300 ms', async () => {
+		const worker = await chromium.serviceWorker();
+		await worker.evaluate(() => chrome.storage.local.set({e2eReplyDelayMs: 3000}));
+		await chromium.stopServiceWorkers(page);
+		const before = await orderCount(driver);
+		await fill(SEL.size, '0.6');
+		await waitForPanel(driver, {'data-state': 'error', 'data-quantity': '0.6'});
+		await page.locator(SEL.buy).click();
+		await expect.poll(() => orderCount(driver)).toBe(before + 1);
+		await (await chromium.serviceWorker()).evaluate(() => chrome.storage.local.remove('e2eReplyDelayMs'));
+		// The late reply for the current revision still lands: the panel recovers without a reload.
+		await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.6'}, 8000);
+	});
+
+	test('a stopped worker restarts on the next form change and answers', async () => {
+		await chromium.stopServiceWorkers(page);
+		const started = Date.now();
+		await fill(SEL.size, '0.4');
+		const attributes = await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.4'});
+		console.info(`cold start round trip (incl. polling): ${Date.now() - started} ms`);
+		const input = {quantity: 0.4, entryPrice: 60_000, leverage: 100, ...BTC_TIER_1};
+		expect(relativeError(attributes['data-liquidation-price-long'] ?? '', isolatedLiquidationPrice({...input, side: 'long'}))).toBeLessThan(1e-9);
+	});
+
+	test('the panel follows the page theme', async () => {
+		await waitForPanel(driver, {'data-theme': 'dark'});
+		await page.locator('[data-testid="theme-toggle"]').click();
+		await waitForPanel(driver, {'data-theme': 'light'}, 3000);
+	});
+
+	test('SPA navigation restarts the panel on the new market and removes it where there is no form', async () => {
+		await page.locator('nav a[href="/demo/futures/ETHUSDT"]').click();
+		await waitForPanel(driver, {'data-symbol': 'ETHUSDT', 'data-state': 'needs-input'});
+		await fill(SEL.size, '2');
+		await waitForPanel(driver, {'data-symbol': 'ETHUSDT', 'data-state': 'ready', 'data-quantity': '2'});
+		await page.locator('nav a[href="/demo/account"]').click();
+		await expect.poll(() => page.locator(SEL.panel).count()).toBe(0);
+		await page.goBack();
+		await waitForPanel(driver, {'data-symbol': 'ETHUSDT'});
+	});
+
+	test('live mark price ticks do not break the panel', async () => {
+		await openDemo('');
+		await fill(SEL.size, '0.1');
+		await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.1'});
+		await page.waitForTimeout(2200);
+		await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.1'});
+	});
+
+	test('no extension context makes a network request', async () => {
+		expect(chromium.foreignRequests).toEqual([]);
+		const worker = await chromium.serviceWorker();
+		const fetched = await worker.evaluate(() => performance.getEntriesByType('resource').map(entry => entry.name));
+		expect(fetched.filter(url => !url.startsWith('chrome-extension://'))).toEqual([]);
+	});
+
+	test('reloading the extension with the page open leaves no error on the page and never blocks an order', async () => {
+		await openDemo();
+		await fillOrder({leverage: 100, price: '60000', size: '0.5'});
+		const worker = await chromium.serviceWorker();
+		await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+		// The orphaned content script notices within its 1 s heartbeat and removes its panel.
+		await expect.poll(() => page.locator(SEL.panel).count(), {timeout: 5000}).toBe(0);
+		const before = await orderCount(driver);
+		await fill(SEL.size, '0.7');
+		await page.locator(SEL.buy).click();
+		await expect.poll(() => orderCount(driver)).toBe(before + 1);
+		expect(pageErrors).toEqual([]);
+	});
+});
