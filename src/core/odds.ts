@@ -12,15 +12,26 @@
  */
 import {D, type Dec} from './decimal.js';
 
-/** Standard normal CDF via erfc (W. J. Cody's rational approximations are overkill here; this is |ε| < 1.2e-7). */
+/**
+ * Standard normal CDF, accurate to ~1e-14: the Maclaurin series of erf for |z| < 3, the continued fraction of erfc
+ * beyond (Abramowitz & Stegun 7.1.5 and 7.1.14).
+ */
 export function normalCdf(x: number): number {
-	// Numerical Recipes erfc (Chebyshev fit), accurate to 1.2e-7 everywhere.
 	const z = Math.abs(x) / Math.SQRT2;
-	const t = 1 / (1 + 0.5 * z);
-	const poly =
-		-z * z - 1.26551223 +
-		t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628288 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-	const erfc = t * Math.exp(poly);
+	let erfc: number;
+	if (z < 3) {
+		let term = z;
+		let sum = z;
+		for (let n = 1; n < 100 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+			term *= (-z * z) / n;
+			sum += term / (2 * n + 1);
+		}
+		erfc = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+	} else {
+		let fraction = 0;
+		for (let k = 60; k >= 1; k--) fraction = k / 2 / (z + fraction);
+		erfc = Math.exp(-z * z) / Math.sqrt(Math.PI) / (z + fraction);
+	}
 	return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 

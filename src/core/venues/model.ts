@@ -240,6 +240,18 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		}
 		isolatedBase = given ?? notional.div(leverage ?? ONE);
 		backingMargin = isolatedBase.plus(extraTerm).plus(accumulatedFunding);
+		// An order whose initial margin does not exceed its maintenance requirement is liquidated on opening
+		// (e.g. 28x against a 3.63 % rate; freqtrade #7294 met this with a 25 % tier). Venues cap leverage per tier to
+		// prevent it; with a bare rate we must check it ourselves.
+		const entryTier = tierFor(tiers, notional);
+		if (!given && leverage && entryTier && isolatedBase.lte(maintenanceFor(notional, entryTier, rateAddon))) {
+			const ceiling = ONE.div(entryTier.rate.plus(rateAddon));
+			return reader.issue(
+				'leverage',
+				'above-venue-max',
+				`at ${leverage.toFixed()}x the margin is below the maintenance requirement: the position would be liquidated on opening (keep leverage under ${ceiling.toDecimalPlaces(2, D.ROUND_DOWN).toFixed()}x)`,
+			);
+		}
 	}
 	if (!reader.ok) return undefined;
 
@@ -251,7 +263,8 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	const currentTier = tierFor(tiers, currentNotional);
 	const feeInMm = options.bybitUnified ? estimatedFeeToClose : ZERO;
 	const maintenance = currentTier
-		? {margin: maintenanceFor(currentNotional, currentTier, rateAddon).plus(feeInMm), rate: currentTier.rate, deduction: currentTier.deduction}
+		? // The maintenance margin itself is N × rate − D (vectors README §5); OKX's fee term belongs to the liquidation condition only.
+			{margin: maintenanceFor(currentNotional, currentTier).plus(feeInMm), rate: currentTier.rate, deduction: currentTier.deduction}
 		: undefined;
 	const baseInitial = leverage ? notional.div(leverage) : isolatedBase;
 	const initialMargin = baseInitial ? baseInitial.plus(feeInMm) : undefined;
