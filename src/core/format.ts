@@ -21,7 +21,7 @@ export function formatPrice(value: Dec | DecimalString): string {
 	if (abs.gte(10000)) places = 1;
 	else if (abs.gte(100)) places = 2;
 	else if (abs.gte(1)) places = 4;
-	else places = Math.min(10, Math.max(4, 3 - Math.floor(Math.log10(Math.max(abs.toNumber(), 1e-12)))));
+	else places = abs.isZero() ? 4 : Math.min(10, Math.max(4, 3 - abs.e)); // `e`: decimal exponent of the first digit
 	return group(d.toDecimalPlaces(places, D.ROUND_HALF_EVEN).toFixed());
 }
 

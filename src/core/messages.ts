@@ -13,7 +13,7 @@ export function formatMessage(key: string, substitutions: readonly string[] = []
 	const entry = TABLE[key];
 	if (!entry) return key;
 	const direct = (text: string) =>
-		text.replace(/\$(\$|[1-9])/g, (_match, which: string) => (which === '$' ? '$' : (substitutions[Number(which) - 1] ?? '')));
+		text.replace(/\$(\$|[1-9])/g, (_match, which: string) => (which === '$' ? '$' : (substitutions['123456789'.indexOf(which)] ?? '')));
 	const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (match, name: string) => {
 		const placeholder = entry.placeholders?.[name] ?? entry.placeholders?.[name.toLowerCase()];
 		return placeholder ? direct(placeholder.content) : match;

@@ -128,15 +128,15 @@ function checkObject(
 }
 
 /** Validates a parsed JSON document. Invalid: wrong format, JSON numbers, unknown keys, missing tolerances, duplicate ids. */
-export function parseVectorFile(document: unknown): ParsedFile {
+export function parseVectorFile(file: unknown): ParsedFile {
 	const errors: string[] = [];
 	const warnings: string[] = [];
-	if (!isObject(document)) return {ok: false, errors: ['the file must hold a JSON object']};
-	for (const key of Object.keys(document)) if (key !== 'format' && key !== 'vectors') errors.push(`unknown top-level key "${key}"`);
-	if (document.format !== VECTOR_FORMAT) errors.push(`format must be "${VECTOR_FORMAT}"`);
-	if (!Array.isArray(document.vectors)) return {ok: false, errors: [...errors, 'vectors must be an array']};
+	if (!isObject(file)) return {ok: false, errors: ['the file must hold a JSON object']};
+	for (const key of Object.keys(file)) if (key !== 'format' && key !== 'vectors') errors.push(`unknown top-level key "${key}"`);
+	if (file.format !== VECTOR_FORMAT) errors.push(`format must be "${VECTOR_FORMAT}"`);
+	if (!Array.isArray(file.vectors)) return {ok: false, errors: [...errors, 'vectors must be an array']};
 	const ids = new Set<string>();
-	for (const [index, raw] of document.vectors.entries()) {
+	for (const [index, raw] of file.vectors.entries()) {
 		const where = `vectors[${index}]`;
 		if (!isObject(raw)) {
 			errors.push(`${where}: must be an object`);
@@ -190,7 +190,7 @@ export function parseVectorFile(document: unknown): ParsedFile {
 		}
 	}
 	if (errors.length > 0) return {ok: false, errors};
-	return {ok: true, vectors: document.vectors as Vector[], warnings};
+	return {ok: true, vectors: file.vectors as Vector[], warnings};
 }
 
 export type KeyCheck = {key: string; pass: boolean; got: string; expected: string; tolerance: string};
