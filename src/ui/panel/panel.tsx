@@ -136,7 +136,7 @@ function Fragmentless({children}: {children: preact.ComponentChild}) {
 	return <>{children}</>;
 }
 
-function Warnings({items, t}: {items: readonly (Warning & {side: Side})[]; t: Translate}) {
+function Warnings({items, t, isBothSides}: {items: readonly (Warning & {side: Side | 'both'})[]; t: Translate; isBothSides: boolean}) {
 	return (
 		<section aria-label={t('panel_warnings')}>
 			<h3>{t('panel_warnings')}</h3>
@@ -145,6 +145,7 @@ function Warnings({items, t}: {items: readonly (Warning & {side: Side})[]; t: Tr
 				{items.map(item => (
 					<li key={`${item.side}-${item.rule}`} data-rule={item.rule} data-severity={item.severity} data-side={item.side}>
 						<span class="sev">{t(`panel_severity_${item.severity}`)}</span>
+						{isBothSides && item.side !== 'both' ? <span class="side">{t(`panel_side_${item.side}`)}: </span> : null}
 						{warningText(item, t)}
 					</li>
 				))}
@@ -168,13 +169,17 @@ function sidesOf(view: PanelView): [Side, Figures][] {
 	return result;
 }
 
-function warningsOf(view: PanelView): (Warning & {side: Side})[] {
+/** Warnings of the sides shown, worst first; a warning both sides share word for word is listed once. */
+function warningsOf(view: PanelView): (Warning & {side: Side | 'both'})[] {
 	const shown = viewSide(view);
-	const items: (Warning & {side: Side})[] = [];
+	const items: (Warning & {side: Side | 'both'})[] = [];
 	for (const side of ['long', 'short'] as const) {
 		const assessed = view.assessment?.[side];
-		if ((shown === 'both' || shown === side) && assessed?.ok) {
-			for (const warning of assessed.assessment.warnings) items.push({...warning, side});
+		if (!(shown === 'both' || shown === side) || !assessed?.ok) continue;
+		for (const warning of assessed.assessment.warnings) {
+			const twin = items.find(item => item.rule === warning.rule && item.message === warning.message);
+			if (twin) twin.side = 'both';
+			else items.push({...warning, side});
 		}
 	}
 	return items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -251,7 +256,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove}: Panel
 							<p>
 								{t('panel_gate_held', [
 									t(`panel_side_${view.gate.side}`).toLowerCase(),
-									view.gate.warnings.map(warning => warningText(warning, t)).join(' '),
+									view.gate.warnings[0] ? warningText(view.gate.warnings[0], t) : '',
 								])}
 							</p>
 							<button type="button" data-action="acknowledge" onClick={onAcknowledge}>
@@ -265,7 +270,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove}: Panel
 						</div>
 					) : null}
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
-					{view.state === 'ready' ? <Warnings items={warnings} t={t} /> : null}
+					{view.state === 'ready' ? <Warnings items={warnings} t={t} isBothSides={sides.length > 1} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
 				</div>
 			)}

@@ -42,6 +42,7 @@ button:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
 .warnings .sev { font-weight: 700; margin-right: 4px; }
 .warnings li[data-severity="danger"] .sev { color: var(--danger); }
 .warnings li[data-severity="warn"] .sev { color: var(--warn); }
+.warnings .side { font-weight: 600; }
 .quiet { color: var(--muted); margin: 0; }
 .gate { border: 1px solid var(--danger); border-radius: 6px; padding: 6px 8px; display: flex; flex-direction: column; gap: 6px; }
 .gate.armed { border-color: var(--ok); }
