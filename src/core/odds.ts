@@ -42,7 +42,8 @@ export function normalCdf(x: number): number {
 export function touchProbability(params: {price: Dec; barrier: Dec; annualVolatility: Dec; years: Dec}): number {
 	const {price, barrier, annualVolatility, years} = params;
 	if (barrier.lte(0)) return 0;
-	const b = barrier.div(price).ln().toNumber();
+	// A float log is plenty for a probability shown to 0.01 %; Decimal's 40-digit ln costs ~40 µs a call.
+	const b = Math.log(barrier.div(price).toNumber());
 	const sigma = annualVolatility.toNumber();
 	const t = years.toNumber();
 	if (b === 0) return 1;

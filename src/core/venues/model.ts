@@ -8,7 +8,7 @@ import {type Sign, type SolvedLiquidation, decSign, maintenanceFor, marginForLiq
 import {baseAsset} from '../symbols.js';
 import {BUNDLED_TIERS} from '../data/tiers.js';
 import {type NormalTier, normaliseTiers, singleTier, tierFor} from '../tiers.js';
-import type {MarginMode, OtherPosition, PositionInput, VenueId} from '../types.js';
+import type {MarginMode, OtherPosition, PositionInput, Tier, VenueId} from '../types.js';
 
 export type VenueSource = {url: string; checked: string; what: string};
 
@@ -96,6 +96,20 @@ export function resolveMarginMode(reader: InputReader, meta: VenueMeta): MarginM
 	return mode;
 }
 
+/**
+ * Bundled tables are constant data: normalise each once (≈100 µs of Decimal work) and reuse it. A cache of
+ * constants, not state: the result depends only on the table.
+ */
+const bundledCache = new WeakMap<readonly Tier[], NormalTier[]>();
+function normalisedBundled(tiers: readonly Tier[], rateFromMaxLeverage: boolean): NormalTier[] | undefined {
+	const cached = bundledCache.get(tiers);
+	if (cached) return cached;
+	const scratch = new InputReader({});
+	const normal = normaliseTiers(tiers, scratch, {rateFromMaxLeverage});
+	if (normal) bundledCache.set(tiers, normal);
+	return normal;
+}
+
 /** Tier table from the input, else the venue's single rate, else the bundled table, else the venue default. */
 export function resolveTiers(
 	reader: InputReader,
@@ -117,7 +131,7 @@ export function resolveTiers(
 		assumptions.push(
 			`Maintenance tiers: bundled ${asset} table as of ${bundled.asOf}${bundled.note ? ` (${bundled.note})` : ''}; the live table may differ.`,
 		);
-		return normaliseTiers(bundled.tiers, reader, options);
+		return normalisedBundled(bundled.tiers, options.rateFromMaxLeverage === true);
 	}
 	if (meta.defaultMaintenanceMarginRate) {
 		assumptions.push(meta.defaultMaintenanceMarginRate.note);
