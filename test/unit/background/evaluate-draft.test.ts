@@ -1,0 +1,38 @@
+import {describe, expect, test, vi} from 'vitest';
+import {showSeverity} from '../../../src/background/badge.js';
+import {evaluateDraft, worstSeverity} from '../../../src/background/evaluate-draft.js';
+import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {demoDraft} from '../messaging/draft-fixture.js';
+
+describe('evaluateDraft handler', () => {
+	test('echoes the revision and the gate mode, and assesses both sides of a two-button form', () => {
+		const result = evaluateDraft({revision: 9, draft: demoDraft()}, {...DEFAULT_SETTINGS, gateMode: 'warn'});
+		expect(result.revision).toBe(9);
+		expect(result.gateMode).toBe('warn');
+		expect(result.assessment.state).toBe('ready');
+		const long = result.assessment.long;
+		expect(long?.ok && long.assessment.figures.liquidation.kind).toBe('price');
+		// Isolated 50x, 0.5 BTC at 60,000, tier 1 (m = 0.004): (30000 − 600) / (0.5 × 0.996).
+		if (long?.ok && long.assessment.figures.liquidation.kind === 'price') {
+			expect(Number(long.assessment.figures.liquidation.price)).toBeCloseTo(29_400 / 0.498, 6);
+		}
+		expect(result.assessment.short?.ok).toBe(true);
+	});
+
+	test('worst severity spans both sides', () => {
+		const result = evaluateDraft({revision: 1, draft: demoDraft({leverage: {state: 'ok', value: '100'}})}, DEFAULT_SETTINGS);
+		expect(result.worst).toBe('danger');
+		expect(worstSeverity({state: 'needs-input', needs: ['size']})).toBeUndefined();
+	});
+});
+
+describe('toolbar badge', () => {
+	test('shows the worst severity per tab and clears when there is none', async () => {
+		const action = {setBadgeText: vi.fn(async () => undefined), setBadgeBackgroundColor: vi.fn(async () => undefined)};
+		await showSeverity(action, 3, 'danger');
+		expect(action.setBadgeText).toHaveBeenLastCalledWith({tabId: 3, text: '!'});
+		expect(action.setBadgeBackgroundColor).toHaveBeenLastCalledWith({tabId: 3, color: '#dc2626'});
+		await showSeverity(action, 3, undefined);
+		expect(action.setBadgeText).toHaveBeenLastCalledWith({tabId: 3, text: ''});
+	});
+});

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import {cleanup, fireEvent, render, screen} from '@testing-library/preact';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
+import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {Panel} from '../../../src/ui/panel/panel.js';
+import {hostAttributes, type PanelView} from '../../../src/ui/panel/view.js';
+import {demoDraft} from '../messaging/draft-fixture.js';
+
+afterEach(cleanup);
+
+const t = (key: string, substitutions: readonly string[] = []) => `${key}${substitutions.length > 0 ? `(${substitutions.join('|')})` : ''}`;
+
+function readyView(leverage = '50'): PanelView {
+	const draft = demoDraft({leverage: {state: 'ok', value: leverage}});
+	return {state: 'ready', venue: 'binance-usdm', draft, assessment: evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS).assessment, theme: 'dark'};
+}
+
+describe('panel host contract', () => {
+	test('ready: plain decimal strings for what was read and the liquidation price of each side', () => {
+		const attributes = hostAttributes(readyView());
+		expect(attributes).toMatchObject({
+			'data-liqguard-panel': '',
+			'data-state': 'ready',
+			'data-venue': 'binance-usdm',
+			'data-side': 'both',
+			'data-margin-mode': 'isolated',
+			'data-leverage': '50',
+			'data-entry-price': '60000',
+			'data-quantity': '0.5',
+		});
+		expect(Number(attributes['data-liquidation-price-long'])).toBeCloseTo(29_400 / 0.498, 6);
+		expect(attributes['data-liquidation-price-short']).toMatch(/^\d+(\.\d+)?$/);
+	});
+
+	test('reading: no liquidation number at all, whatever the previous state showed', () => {
+		const attributes = hostAttributes({...readyView(), state: 'reading', assessment: undefined});
+		expect(attributes['data-liquidation-price-long']).toBe('');
+		expect(attributes['data-liquidation-price-short']).toBe('');
+		expect(attributes['data-quantity']).toBe('0.5');
+	});
+
+	test('an unread field leaves its attribute empty', () => {
+		const draft = demoDraft({leverage: {state: 'unread', reason: 'unparseable', text: '??'}});
+		expect(hostAttributes({state: 'needs-input', venue: 'binance-usdm', draft, theme: 'light'})['data-leverage']).toBe('');
+	});
+});
+
+describe('panel rendering', () => {
+	test('warnings carry data-rule and data-severity, worst first, in an aria-live list', () => {
+		const {container} = render(<Panel view={readyView('100')} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
+		const items = [...container.querySelectorAll('li[data-rule]')];
+		expect(items.length).toBeGreaterThan(0);
+		expect(items[0]?.getAttribute('data-severity')).toBe('danger');
+		expect(items.every(item => item.getAttribute('data-rule') !== '')).toBe(true);
+		expect(container.querySelector('ul.warnings')?.getAttribute('aria-live')).toBe('polite');
+	});
+
+	test('an unread field is marked as not read', () => {
+		const draft = demoDraft({size: {state: 'unread', reason: 'unparseable', text: '12abc'}});
+		const {container} = render(<Panel view={{state: 'needs-input', venue: 'binance-usdm', draft, assessment: {state: 'needs-input', needs: ['size']}, theme: 'dark'}} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
+		const size = container.querySelector('[data-field="size"]');
+		expect(size?.getAttribute('data-read-state')).toBe('unread');
+		expect(size?.textContent).toBe('panel_unread');
+		expect(screen.getByRole('status').textContent).toBe('panel_state_needs_input(panel_field_size)');
+	});
+
+	test('a held submit shows an alert whose button acknowledges; collapse hides the body and is keyboard reachable', () => {
+		const onAcknowledge = vi.fn();
+		const view = readyView('100');
+		const held: PanelView = {...view, gate: {status: 'held', side: 'long', warnings: []}};
+		const {container} = render(<Panel view={held} t={t} isFloating={true} width={300} onAcknowledge={onAcknowledge} />);
+		expect(screen.getByRole('alert')).toBeTruthy();
+		fireEvent.click(screen.getByText('panel_gate_acknowledge'));
+		expect(onAcknowledge).toHaveBeenCalledOnce();
+		const collapse = screen.getByLabelText('panel_collapse');
+		expect(collapse.tagName).toBe('BUTTON');
+		fireEvent.click(collapse);
+		expect(container.querySelector('.body')).toBeNull();
+		expect(screen.getByLabelText('panel_expand').getAttribute('aria-expanded')).toBe('false');
+	});
+});
