@@ -111,8 +111,8 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	draft.leverage = leverageField(leverageText?.replace(/^(?:cross|isolated|全仓|逐仓)\s*/i, ''), draft.side);
 
 	draft.balance = numberField(rowValue(form, /^(?:Avbl|Available|可用)$/));
-	draft.takeProfit = optionalPrice(form, /^(?:Take Profit|TP)\b/i);
-	draft.stopLoss = optionalPrice(form, /^(?:Stop Loss|SL)\b/i);
+	draft.takeProfit = optionalPrice(form, /^(?:Take Profit|TP)(?:\s+(?:Price|Trigger Price))?$/i);
+	draft.stopLoss = optionalPrice(form, /^(?:Stop Loss|SL)(?:\s+(?:Price|Trigger Price))?$/i);
 	draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?Liq(?:\.|uidation)?\s*Price$/i));
 
 	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));

@@ -1,7 +1,10 @@
 /**
  * The explicit registry of site adapters, alphabetical. A meta-test checks every file in this folder is listed.
  */
+import asterPro from './aster-pro.js';
+import asterSimple from './aster-simple.js';
 import binanceUsdm from './binance-usdm.js';
+import bybitLinear from './bybit-linear.js';
 import {matchesUrl, type Adapter} from './define-adapter.js';
 import generic from './generic.js';
 import gmxV2 from './gmx-v2.js';
@@ -12,7 +15,10 @@ import dydxV4 from './dydx-v4.js';
 
 export const ADAPTERS: readonly Adapter[] = [
 	// one line per adapter, alphabetical
+	asterPro,
+	asterSimple,
 	binanceUsdm,
+	bybitLinear,
 	demo,
 	dydxV4,
 	generic,

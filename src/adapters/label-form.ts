@@ -53,8 +53,8 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
 	mark: /^(?:mark|mark\s+price|oracle\s+price)$/i,
 	funding: /^(?:funding|funding\s+rate|(?:1h|8h)\s+funding|predicted\s+funding)$/i,
 	countdown: /^(?:countdown|next\s+funding)$/i,
-	takeProfit: /^(?:take\s*profit|tp)(?:\s+(?:price|trigger\s+price))?\b/i,
-	stopLoss: /^(?:stop\s*loss|sl)(?:\s+(?:price|trigger\s+price))?\b/i,
+	takeProfit: /^(?:take\s*profit|tp)(?:\s+(?:price|trigger\s+price))?$/i,
+	stopLoss: /^(?:stop\s*loss|sl)(?:\s+(?:price|trigger\s+price))?$/i,
 	tpslToggle: /^(?:tp\s*\/\s*sl|take\s+profit\s*\/\s*stop\s+loss)$/i,
 	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short))$/i,
 	quoteCurrencies: ['USDT', 'USDC', 'USD', '$'],
@@ -85,8 +85,8 @@ export function readSide(form: Root, vocabulary: Vocabulary): FieldRead<Side | '
 		if (side && !(element.matches('button, [role="button"]') && vocabulary.submit.test(text))) return ok(side, text);
 	}
 	const sides = new Set(submitButtons(form, vocabulary).map(button => sideFromText(textOf(button))).filter(Boolean));
-	if (sides.size === 1) return ok([...sides][0] as Side);
-	return sides.size === 2 ? ok('both') : notFound();
+	// No side buttons (logged out, read-only view) or both: the panel shows both sides' figures.
+	return sides.size === 1 ? ok([...sides][0] as Side) : ok('both');
 }
 
 export function readOrderType(form: Root): FieldRead<'limit' | 'market'> {
@@ -174,8 +174,11 @@ export function formAroundSize(doc: Document, vocabulary: Vocabulary): Element |
 	if (!size) return undefined;
 	const form = size.closest('form');
 	if (form) return form;
+	// Logged out or wallet not connected, the submit slot holds "Connect"/"Log in": still the order form.
+	const gate = /^(?:connect(?:\s+wallet)?|log\s*in(?:\s*\/\s*sign\s*up)?|sign\s*up|enable\s+trading|register(?:\s+now)?)$/i;
 	for (let node = size.parentElement, level = 0; node && level < 10; node = node.parentElement, level++) {
 		if (submitButtons(node, vocabulary).length > 0) return node;
+		if ([...node.querySelectorAll('button, a, [role="button"]')].some(button => gate.test(textOf(button)))) return node;
 	}
 	return undefined;
 }

@@ -9,7 +9,7 @@
  * - grouping: "," "." space, NBSP, thin/narrow spaces, apostrophe; groups after the first must be 3 digits.
  * - decimal separator: '.' (default), ',' (dYdX in a comma locale), or 'auto'. In 'auto', a lone separator
  *   followed by exactly three digits ("1,234", "1.234") is ambiguous unless something else settles it.
- * - placeholders ("--", "—", "–", "--/--") and blank text are `empty`, not zero.
+ * - placeholders ("--", "—", "–", "--/--", "N/A") and blank text are `empty`, not zero.
  * - units: "$", "₮" before; "USDT", "BTC", "%", "x", "×", … after (the caller can restrict the list).
  * - k/M/B magnitude suffixes only when the caller enables them.
  * - invisible characters (zero-width, bidi marks) are dropped; unicode minus is "-".
@@ -139,7 +139,7 @@ export function percentToRate(percent: DecimalString): DecimalString {
 export function parseNumber(input: unknown, options: ParseNumberOptions = {}): ParsedNumber {
 	if (typeof input !== 'string') return {kind: 'invalid', text: String(input)};
 	const text = normalizeText(input);
-	if (text === '') return {kind: 'empty'};
+	if (text === '' || /^N\/?A$/i.test(text)) return {kind: 'empty'}; // "N/A": no liquidation price (Hyperliquid)
 	if (text.length > MAX_TEXT_LENGTH) return {kind: 'invalid', text};
 	const invalid = {kind: 'invalid', text} as const;
 

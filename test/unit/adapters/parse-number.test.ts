@@ -54,6 +54,7 @@ const cases: Array<[string, ParseNumberOptions, ParsedNumber | 'empty' | 'invali
 	['–', {}, 'empty'],
 	['-- USDT', {}, 'empty'],
 	['--/-- USDT', {}, 'empty'], // Bybit logged out
+	['N/A', {}, 'empty'],
 	['', {}, 'empty'],
 	['   ', {}, 'empty'],
 	['\u200B', {}, 'empty'],

@@ -1,0 +1,70 @@
+/**
+ * Bybit USDT perpetual order form (https://www.bybit.com/trade/usdt/BTCUSDT).
+ * Evidence: research/dom.md §2 — the venue with the least current evidence (confidence low): mmintel's 2022
+ * extension (`.by-checkbox--long/short`, `.oc__row-bottom--12`, `.by-input__inner`, "Order by"), a 2024–25
+ * grid-bot content script (`.oc-head-leverage`, `.oc__tp-sl-chk-text`), and an Oct 2025 clone checklist for
+ * visible texts ("Cross", "10.00x", Limit/Market/Conditional, "Price"+"Last", "Quantity"+"BTC", "Liq. Price",
+ * "Long"/"Short"). So fields are found by label text with the BEM classes as first alternatives.
+ */
+import {defineAdapter} from './define-adapter.js';
+import {elementsWithText, leverageField, queryVisible, safeRead, safely, sideOfButtonText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
+import {DEFAULT_VOCABULARY, fillByLabels, submitButtons, type Vocabulary} from './label-form.js';
+
+const ID = 'bybit-linear';
+
+const VOCABULARY: Vocabulary = {
+	...DEFAULT_VOCABULARY,
+	size: /^(?:Quantity|Qty|Order by(?: Qty)?)\b/, // 2025 "Quantity" + unit; 2022 "Order by" popover label
+	balance: /^(?:Available Balance|Available|Avbl)$/,
+	liquidation: /^(?:Est\.\s*)?Liq\.?\s*Price$/,
+	mark: /^Mark Price$/,
+	funding: /^Funding Rate\s*\/\s*Countdown$/,
+	submit: /^(?:Long|Short|Buy\s*\/\s*Long|Sell\s*\/\s*Short|Open Long|Open Short)$/,
+};
+
+const selectors = {
+	form: [
+		'.oc', // order-create block (2022 → 2025 class family oc__/oc-)
+		'.order-create', // alternative wrapper name
+	],
+	leverage: [
+		'.oc-head-leverage', // 2024–25: "10.00x", opens the leverage modal
+	],
+	input: [
+		'.by-input__inner', // "by-" kit input, both generations
+	],
+	submit: ['button'], // "Long"/"Short" (2025 clone text) or "Buy/Long"/"Sell/Short" (older, unverified)
+} as const;
+
+function formRoot(doc: Document): Element | undefined {
+	return queryVisible(doc, selectors.form);
+}
+
+export default defineAdapter({
+	id: ID,
+	label: 'Bybit USDT perpetual',
+	venue: 'bybit-linear',
+	matches: [
+		'https://www.bybit.com/trade/usdt/*', // USDT linear, e.g. /trade/usdt/BTCUSDT
+		'https://www.bybit.com/*/trade/usdt/*', // locale-prefixed variant (/en/trade/usdt/…; not evidenced, kept narrow)
+		'https://testnet.bybit.com/trade/usdt/*', // testnet
+	],
+	selectors,
+	formRoot: doc => safely(() => formRoot(doc)),
+	read: doc =>
+		safeRead(ID, 'bybit-linear', doc, formRoot, (form, draft) => {
+			fillByLabels(form, draft, doc, VOCABULARY);
+			// "10.00x" chip (2024–25), or one "Cross 10.00x" chip (2022 layout).
+			const head = queryVisible(form, selectors.leverage) ?? elementsWithText(form, /^(?:Cross|Isolated)\s+\d+(?:\.\d+)?x$/i, 'span, div, button')[0];
+			if (head) draft.leverage = leverageField(textOf(head).replace(/^(?:cross|isolated)\s*/i, ''), draft.side);
+			draft.symbol = symbolFromUrl(doc, /\/trade\/usdt\/([A-Za-z0-9]+)/);
+			return draft;
+		}),
+	submitTarget: (target, doc, trigger) =>
+		safely(() => {
+			const form = formRoot(doc);
+			const buttons = form ? submitButtons(form, VOCABULARY) : [];
+			return submitTargetIn(form, target, selectors.submit, button => (buttons.includes(button) ? sideOfButtonText(button) : undefined), trigger);
+		}),
+	mountAfter: doc => safely(() => formRoot(doc)),
+});
