@@ -82,7 +82,8 @@ export function readSide(form: Root, vocabulary: Vocabulary): FieldRead<Side | '
 		if (text.length > 24 || !isActive(element)) continue;
 		const side = sideFromText(text);
 		// Submit buttons may carry an "active" class too; a toggle is anything but a submit button.
-		if (side && !(element.matches('button, [role="button"]') && vocabulary.submit.test(text))) return ok(side, text);
+		const isSubmit = element.matches('button:not([role="tab"]):not([role="radio"]), [role="button"]') && vocabulary.submit.test(text);
+		if (side && !isSubmit) return ok(side, text);
 	}
 	const sides = new Set(submitButtons(form, vocabulary).map(button => sideFromText(textOf(button))).filter(Boolean));
 	// No side buttons (logged out, read-only view) or both: the panel shows both sides' figures.
@@ -173,7 +174,13 @@ export function formAroundSize(doc: Document, vocabulary: Vocabulary): Element |
 	const size = controlByLabel(doc, vocabulary.size);
 	if (!size) return undefined;
 	const form = size.closest('form');
-	if (form) return form;
+	if (form) {
+		// Side/margin toggles often sit just above the <form> (dYdX's TradeBox): widen to include them.
+		for (let node: Element | null = form.parentElement, level = 0; node && level < 3; node = node.parentElement, level++) {
+			if ([...node.querySelectorAll('[role="tab"], [role="radio"]')].some(tab => sideFromText(textOf(tab)))) return node;
+		}
+		return form;
+	}
 	// Logged out or wallet not connected, the submit slot holds "Connect"/"Log in": still the order form.
 	const gate = /^(?:connect(?:\s+wallet)?|log\s*in(?:\s*\/\s*sign\s*up)?|sign\s*up|enable\s+trading|register(?:\s+now)?)$/i;
 	for (let node = size.parentElement, level = 0; node && level < 10; node = node.parentElement, level++) {
