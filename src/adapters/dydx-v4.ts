@@ -98,7 +98,7 @@ export default defineAdapter({
 			const price = queryVisible(root, selectors.limitPrice);
 			draft.price = draft.orderType.state === 'ok' && draft.orderType.value === 'market' ? {state: 'empty'} : price ? inputNumber(price, inputOptions(price)) : notFound();
 			const size = queryVisible(root, selectors.size);
-			draft.size = size ? sizeField(inputNumber(size, inputOptions(size)), readSizeUnit(size, /^Amount$/, ['USD', '$', 'USDC'])) : notFound();
+			draft.size = size ? sizeField(inputNumber(size, inputOptions(size)), readSizeUnit(size, /^Amount$/, ['USD', '$', 'USDC'], root)) : notFound();
 
 			const mode = queryVisible(root, selectors.marginMode);
 			draft.marginMode = mode ? marginModeField(textOf(mode)) : notFound();

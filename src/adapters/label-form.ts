@@ -123,8 +123,8 @@ export function readLeverage(form: Root, vocabulary: Vocabulary, side?: FieldRea
 }
 
 /** Unit of a size input: "(BTC)" in its label, a unit chip in its field box, or a "$" prefix. */
-export function readSizeUnit(control: Element, label: RegExp, quoteCurrencies: readonly string[]): SizeUnit | undefined {
-	const labelText = elementsWithText(control.ownerDocument, label).map(textOf).find(text => /\(([^)]+)\)/.test(text));
+export function readSizeUnit(control: Element, label: RegExp, quoteCurrencies: readonly string[], root: Root = control.ownerDocument): SizeUnit | undefined {
+	const labelText = elementsWithText(root, label).map(textOf).find(text => /\(([^)]+)\)/.test(text));
 	const inLabel = labelText ? /\(([^)]+)\)/.exec(labelText)?.[1] : undefined;
 	if (inLabel) return sizeUnitFromText(inLabel, quoteCurrencies);
 	for (let box = control.parentElement, level = 0; box && level < 2; box = box.parentElement, level++) {
@@ -153,7 +153,7 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.price =
 		draft.orderType.state === 'ok' && draft.orderType.value === 'market' && !priceInput ? {state: 'empty'} : priceInput ? inputNumber(priceInput, options) : notFound();
 	const sizeInput = controlByLabel(form, vocabulary.size);
-	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies)) : notFound();
+	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies, form)) : notFound();
 	draft.leverage = readLeverage(form, vocabulary, draft.side);
 	draft.marginMode = readMarginMode(form);
 	draft.balance = numberField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), options);

@@ -15,8 +15,8 @@ const CORE_FIELDS = ['side', 'orderType', 'price', 'size', 'leverage', 'marginMo
  */
 const CASES: Array<[string, string, Record<string, unknown>]> = [
 	// "71,300" could be 71.3 on a comma-decimal page: ambiguous for a reader that does not know the site.
-	['hyperliquid', '2026-11-21-limit-long-cross', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}}],
-	['hyperliquid', '2026-11-21-market-short-isolated-usdc-size', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}}],
+	['hyperliquid', '2026-11-21-limit-long-cross', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
+	['hyperliquid', '2026-11-21-market-short-isolated-usdc-size', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
 	['bybit-linear', '2026-11-21-limit-cross', {}],
 	['dydx-v4', '2026-11-21-limit-long-isolated', {}],
 	['dydx-v4', '2026-11-21-market-short-cross-decimal-comma', {}],
