@@ -122,7 +122,9 @@ export async function launchChromium(options: {allowedHosts?: readonly string[];
 			// Requests to the fixture's own host are the page's, not ours.
 			const host = typeof url === 'string' ? /^[a-z]+:\/\/([^/*]+)/.exec(url)?.[1] : undefined;
 			if (host) allowed.add(host);
-			await context.route(url, route => route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
+			// Playwright matches without the fragment (an SPA's #/route), so the pattern must not carry one.
+			const pattern = typeof url === 'string' ? url.replace(/#.*$/, '') : url;
+			await context.route(pattern, route => route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
 		},
 		foreignRequests,
 		async close() {
