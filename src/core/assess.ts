@@ -66,11 +66,16 @@ function withSettings(input: AssessInput, settings: EngineSettings, meta: VenueM
 	return effective;
 }
 
+/** Parsed thresholds per settings object (settings are immutable values: a cache of constants, not state). */
+const thresholdCache = new WeakMap<EngineSettings['thresholds'], Record<ThresholdKey, Dec>>();
 function thresholdsOf(settings: EngineSettings): Record<ThresholdKey, Dec> {
+	const cached = thresholdCache.get(settings.thresholds);
+	if (cached) return cached;
 	const result = {} as Record<ThresholdKey, Dec>;
 	for (const key of Object.keys(DEFAULT_THRESHOLDS) as ThresholdKey[]) {
 		result[key] = parseDecimal(settings.thresholds[key]) ?? new D(DEFAULT_THRESHOLDS[key]);
 	}
+	thresholdCache.set(settings.thresholds, result);
 	return result;
 }
 
