@@ -54,9 +54,11 @@ export default defineAdapter({
 		safeRead(ID, 'aster-simple', doc, formRoot, (form, draft) => {
 			fillByLabels(form, draft, doc, VOCABULARY);
 			// Size is the position size row (collateral × leverage), in USD; the typed amount is collateral only.
+			// Without that row the collateral input is the size, as margin (quantity = margin × leverage / price).
 			const position = rowValue(form, /^Position Size$/i);
-			const size = numberField(position);
-			draft.size = size.state === 'ok' ? ok({value: size.value, unit: 'quote'}, size.text) : size;
+			const collateral = position === undefined ? controlByLabel(form, VOCABULARY.size, 2) : undefined;
+			const size = collateral ? inputNumber(collateral) : numberField(position);
+			draft.size = size.state === 'ok' ? ok({value: size.value, unit: collateral ? 'margin' : 'quote'}, size.text) : size;
 			const leverageInput = controlByLabel(form, /^Leverage$/i, 2);
 			if (leverageInput) draft.leverage = inputNumber(leverageInput, {units: ['x']});
 			draft.symbol = symbolFromUrl(doc, /\/futures\/([A-Za-z0-9]+)/);
