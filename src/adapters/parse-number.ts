@@ -42,6 +42,8 @@ export const DEFAULT_UNITS: readonly string[] = ['$', '₮', '%', 'x', 'X', '×'
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\u00AD]/g;
 const SPACE_LIKE = /[\u00A0\u2007\u2009\u202F\u2002-\u2006\u2008\u200A\u3000]/g;
 const MINUS_LIKE = /[\u2212\uFE63\uFF0D]/g;
+/** Swiss grouping as Intl writes it (de-CH "1’234.5"): typographic apostrophes group like "'". */
+const APOSTROPHE_LIKE = /[\u2019\u02BC]/g;
 const PLACEHOLDER = /^[-\u2012\u2013\u2014\u2015/\s]*[-\u2012\u2013\u2014\u2015][-\u2012\u2013\u2014\u2015/\s]*$/;
 const CODE_UNIT = /^[A-Z]{2,10}$/;
 /** Longest integer part we accept: 1e30 is the core's cap too (core/decimal.ts). */
@@ -136,9 +138,18 @@ export function percentToRate(percent: DecimalString): DecimalString {
 	return shiftDecimal(percent, -2);
 }
 
+/** String(input) can throw ({toString: []}, a revoked Proxy, Symbol in a template); the reader never throws. */
+function describeNonString(input: unknown): string {
+	try {
+		return String(input).slice(0, MAX_TEXT_LENGTH);
+	} catch {
+		return `[${typeof input}]`;
+	}
+}
+
 export function parseNumber(input: unknown, options: ParseNumberOptions = {}): ParsedNumber {
-	if (typeof input !== 'string') return {kind: 'invalid', text: String(input)};
-	const text = normalizeText(input);
+	if (typeof input !== 'string') return {kind: 'invalid', text: describeNonString(input)};
+	const text = normalizeText(input).replace(APOSTROPHE_LIKE, "'");
 	if (text === '' || /^N\/?A$/i.test(text)) return {kind: 'empty'}; // "N/A": no liquidation price (Hyperliquid)
 	if (text.length > MAX_TEXT_LENGTH) return {kind: 'invalid', text};
 	const invalid = {kind: 'invalid', text} as const;
