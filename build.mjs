@@ -54,7 +54,8 @@ async function adapterEntries(release) {
 function manifestFor(browser, entries) {
 	const source = JSON.parse(readFileSync(at('manifest.json'), 'utf8'));
 	const {version} = JSON.parse(readFileSync(at('package.json'), 'utf8'));
-	delete source['//'];
+	// "//…" keys are comments in the source manifest (why each permission exists); browsers must not see them.
+	for (const key of Object.keys(source)) if (key.startsWith('//')) delete source[key];
 	const manifest = {...source, version};
 	manifest.host_permissions = [...new Set(entries.flatMap(entry => entry.matches))];
 	manifest.content_scripts = entries.map(entry => ({

@@ -8,14 +8,22 @@
  * 3. Navigation watch: an SPA URL change aborts the session and starts a new one.
  * 4. A 1 s heartbeat: re-reads values outside the form (mark price), re-anchors the panel, and notices an
  *    invalidated extension context.
+ * 5. Live settings: `storage.onChanged` (sync, key `settings`) and the background's `refresh` push make the
+ *    session re-evaluate the form at once (reminder switches, thresholds, a site's venue model).
+ *
+ * On a page no built-in adapter matches (a site the user added; the background registered or injected this
+ * script there) the generic adapter reads the form with the venue model the background reports for the
+ * sender's origin (`siteVenue`); no listed site → nothing starts.
  *
  * Everything hangs off one AbortController. When the extension is reloaded, updated or removed, this script is
  * orphaned: it then removes its panel and listeners quietly, without a single error on the page.
  */
 import browser from 'webextension-polyfill';
 import {matchesUrl, type Adapter, type SubmitTrigger} from '../adapters/define-adapter.js';
+import {withVenue} from '../adapters/generic.js';
 import {ADAPTERS} from '../adapters/index.js';
-import {createCaller} from '../messaging/send.js';
+import {APP} from '../messaging/protocol.js';
+import {createCaller, isContextInvalidated} from '../messaging/send.js';
 import type {Translate} from '../ui/panel/view.js';
 import {startSession, type Session} from './session.js';
 
@@ -57,12 +65,35 @@ function adapterFor(url: string): Adapter | undefined {
 	return ADAPTERS.find(adapter => !adapter.dynamicOnly && matchesUrl(adapter, url));
 }
 
+/** Bumped by every restart, so an answer to an older `siteVenue` question starts nothing. */
+let generation = 0;
+/** Whether the running session uses the generic adapter for a user-added site (its venue lives in settings). */
+let isUserSite = false;
+
+async function resolveAdapter(url: string): Promise<Adapter | undefined> {
+	const builtIn = adapterFor(url);
+	if (builtIn) return builtIn;
+	// Only user-added origins get this script without a built-in adapter; the background checks the origin itself.
+	const reply = await call('siteVenue', {});
+	if (!reply.ok) {
+		if (reply.error.name === 'disconnected' && isContextInvalidated(reply.error.message)) shutdown();
+		return undefined;
+	}
+	return reply.value.venue === null ? undefined : withVenue(reply.value.venue);
+}
+
 function restart(): void {
 	session?.controller.abort();
 	session = undefined;
+	const current = ++generation;
 	if (life.signal.aborted) return;
-	const adapter = adapterFor(location.href);
-	if (!adapter) return;
+	void resolveAdapter(location.href).then(adapter => {
+		if (adapter && current === generation && !life.signal.aborted) startWith(adapter);
+	});
+}
+
+function startWith(adapter: Adapter): void {
+	isUserSite = adapter.dynamicOnly === true;
 	const controller = new AbortController();
 	life.signal.addEventListener('abort', () => controller.abort(), {signal: controller.signal});
 	const api = startSession({
@@ -139,6 +170,28 @@ if (!isDuplicate) {
 	window.addEventListener('popstate', checkUrl, {signal: life.signal});
 	// The Navigation API sees pushState from the page's world too (Chrome 102+); the heartbeat covers the rest.
 	(window as {navigation?: EventTarget}).navigation?.addEventListener('currententrychange', checkUrl, {signal: life.signal});
+	/*
+	 * Settings changes reach open tabs at once. The content script listens to `storage.onChanged` only as a
+	 * signal and never parses settings itself: the background stays the one reader and validator of settings
+	 * (and of the per-tab snooze, which content scripts cannot read), the content bundle stays free of
+	 * decimal.js, and a re-evaluation goes through the same revision logic as any form change. A polling request
+	 * would wake the worker every second for nothing.
+	 */
+	const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+		if (area !== 'sync' || !('settings' in changes)) return;
+		if (isUserSite || !session) restart(); // the site's venue model may have changed, or the site was removed
+		else session.api.refresh();
+	};
+	browser.storage.onChanged.addListener(onStorageChanged);
+	life.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorageChanged));
+	// The background's one push (`RefreshNotice`), e.g. after the popup snoozed this tab. No reply is sent.
+	const onPush = (message: unknown) => {
+		const notice = message as {app?: unknown; name?: unknown} | null;
+		if (notice?.app === APP && notice.name === 'refresh') session?.api.refresh();
+		return undefined;
+	};
+	browser.runtime.onMessage.addListener(onPush);
+	life.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onPush));
 	const heartbeat = setInterval(beat, 1000);
 	life.signal.addEventListener('abort', () => clearInterval(heartbeat));
 	restart();

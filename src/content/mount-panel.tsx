@@ -23,7 +23,7 @@ const HOST_RESET = 'all:initial!important;display:block!important;z-index:214748
 const MIN_WIDTH = 260;
 const MAX_WIDTH = 360;
 
-export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; signal: AbortSignal}): PanelHandle {
+export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; signal: AbortSignal}): PanelHandle {
 	const {doc, t, signal} = options;
 	const host = doc.createElement('liqguard-panel');
 	const shadow = host.attachShadow({mode: __DEV__ ? 'open' : 'closed'});
@@ -43,7 +43,7 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		pendingRender = undefined;
 		if (!view || signal.aborted) return;
 		render(
-			<Panel view={view} t={t} isFloating={isFloating} width={width} onAcknowledge={options.onAcknowledge} onMove={move} />,
+			<Panel view={view} t={t} isFloating={isFloating} width={width} onAcknowledge={options.onAcknowledge} onMove={move} onSnoozeReminder={options.onSnoozeReminder} />,
 			container,
 		);
 	};

@@ -37,6 +37,8 @@ export type Session = {
 	judge(trigger: SubmitTrigger, target: Element): 'pass' | 'hold';
 	/** Periodic re-check: values outside the form (mark price, funding), re-anchoring, theme. */
 	tick(): void;
+	/** Re-evaluate the current form even if unchanged: settings or this tab's snooze changed. */
+	refresh(): void;
 };
 
 /** The panel shows 'reading' only if the reply takes longer than this, so fast replies do not flicker. */
@@ -96,7 +98,7 @@ export function startSession(options: SessionOptions): Session {
 		if (signal.aborted) return;
 		const root = ensureObserved();
 		if (!root) return;
-		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, signal});
+		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
 		panel.place(adapter.mountAfter(doc));
 		const theme = pageTheme(root, win);
 		const result = adapter.read(doc);
@@ -141,7 +143,23 @@ export function startSession(options: SessionOptions): Session {
 			}
 			latest = {revision: current, key, result: reply.value};
 			const {assessment} = reply.value;
-			show({state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft, assessment, theme});
+			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft, assessment, theme};
+			if (reply.value.reminder) next.reminder = reply.value.reminder;
+			show(next);
+		});
+	};
+
+	const refresh = () => {
+		// A new revision for the same form: the reply carries the new settings' figures and reminder.
+		sentKey = undefined;
+		schedule();
+	};
+
+	const snoozeReminder = () => {
+		// The background stores the snooze for the sender's tab (sender.tab.id); then re-evaluate without it.
+		if (view.reminder) show({...view, reminder: undefined});
+		void call('snoozeReminder', {}).then(reply => {
+			if (!signal.aborted && reply.ok) refresh();
 		});
 	};
 
@@ -204,5 +222,6 @@ export function startSession(options: SessionOptions): Session {
 			if (observedRoot && !observedRoot.isConnected) ensureObserved();
 			schedule();
 		},
+		refresh,
 	};
 }

@@ -8,7 +8,7 @@
 import {parseDecimal, toPlain, type DecimalString} from '../core/decimal.js';
 import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
-import type {EvaluateDraftRequest} from './protocol.js';
+import type {EvaluateDraftRequest, UseOnSiteRequest} from './protocol.js';
 
 export type Checked<T> = {ok: true; value: T} | {ok: false; problems: readonly string[]};
 
@@ -132,5 +132,51 @@ export function isTrustedSender(
 		typeof sender.tab?.id === 'number' &&
 		sender.tab.id >= 0 &&
 		sender.frameId === 0
+	);
+}
+
+/**
+ * `useOnSite` payload: a bare http(s) origin (no path, credentials or wildcard) and a tab id. Rebuilt from the
+ * parsed URL, so what reaches the handler is exactly `URL.origin`.
+ */
+export function checkUseOnSiteRequest(raw: unknown): Checked<UseOnSiteRequest> {
+	if (!isRecord(raw)) return {ok: false, problems: ['payload']};
+	const problems: string[] = [];
+	let origin: string | undefined;
+	if (typeof raw.origin === 'string' && raw.origin.length <= 200) {
+		try {
+			const url = new URL(raw.origin);
+			// A '*' host would turn `${origin}/*` into a wildcard match pattern: hostnames are letters, digits, '.', '-'.
+			const isPlainHost = /^[a-z0-9.-]+$/.test(url.hostname) || /^\[[0-9a-f:.]+\]$/.test(url.hostname);
+			if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === raw.origin && isPlainHost) origin = url.origin;
+		} catch {
+			// not a URL
+		}
+	}
+	if (origin === undefined) problems.push('origin');
+	const {tabId} = raw;
+	const tabOk = typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0;
+	if (!tabOk) problems.push('tabId');
+	const extra = Object.keys(raw).filter(key => key !== 'origin' && key !== 'tabId');
+	if (extra.length > 0) problems.push(...extra);
+	if (problems.length > 0 || origin === undefined) return {ok: false, problems};
+	return {ok: true, value: {origin, tabId: tabId as number}};
+}
+
+/**
+ * Sender check for `PAGE_METHODS`: our own extension and one of our own pages (popup, options). A content
+ * script's `sender.url` is the web page's, which a page cannot forge, so it never passes.
+ */
+export function isExtensionPageSender(
+	sender: {id?: string; url?: string} | undefined,
+	runtimeId: string,
+	extensionUrl: string,
+): sender is {id: string; url: string} {
+	return (
+		sender !== undefined &&
+		sender.id === runtimeId &&
+		extensionUrl.length > 0 &&
+		typeof sender.url === 'string' &&
+		sender.url.startsWith(extensionUrl)
 	);
 }

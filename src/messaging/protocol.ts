@@ -4,13 +4,15 @@
  *
  * - Amounts cross as plain decimal strings (`DecimalString`), never as JS numbers.
  * - Errors come back as data (`Reply` with `ok: false`); nothing is thrown across the boundary.
- * - Content → background only. A content script can ask for an assessment; it can never change settings.
+ * - Content → background requests. A content script can ask for an assessment or snooze its own tab's
+ *   reminder; it can never change settings or permissions. `PAGE_METHODS` are for our extension pages only.
+ * - One push the other way, `RefreshNotice` (no data): "re-evaluate", e.g. after the popup snoozed the tab.
  *
  * Type-only imports: this file adds no code to the content bundle.
  */
 import type {DraftAssessment} from '../core/assess-draft.js';
 import type {OrderDraft} from '../core/draft.js';
-import type {Severity} from '../core/types.js';
+import type {Severity, VenueId} from '../core/types.js';
 import type {GateMode} from '../settings/settings.js';
 
 /** Tells our messages apart from anything else on the runtime channel. */
@@ -30,14 +32,51 @@ export type EvaluateDraftResult = {
 	assessment: DraftAssessment;
 	/** Worst severity over the sides assessed (what the toolbar badge shows). */
 	worst?: Severity;
+	/**
+	 * Present when the isolated-margin reminder shows in this tab: the form reads cross, reminders are on for
+	 * this adapter (global switch + per-venue override) and the tab has not snoozed them. The background decides,
+	 * because only it may read the snooze (`storage.session` is not exposed to content scripts).
+	 */
+	reminder?: ReminderNotice;
 };
+
+export type ReminderNotice = {
+	/** How to switch to isolated on this venue (plain text from the venue model or settings/reminders.ts). */
+	howTo: string;
+};
+
+/** A user-added site (issue 4): the origin with the optional host permission already granted in the popup. */
+export type UseOnSiteRequest = {origin: string; tabId: number};
 
 /** Requests answered by the background worker. Method names are verbs. */
 export type BackgroundMethods = {
 	evaluateDraft(input: EvaluateDraftRequest): EvaluateDraftResult;
 	/** The page session ended (navigation away from a form): clear the tab's badge. */
 	clearBadge(input: Record<string, never>): {cleared: true};
+	/** "Snooze for this tab" in the panel. The tab is the sender's (`sender.tab.id`), never a payload field. */
+	snoozeReminder(input: Record<string, never>): {snoozed: true};
+	/**
+	 * A content script on a page no built-in adapter matches asks which venue model the user picked for this
+	 * site. The origin is the sender's (`sender.url`), never a payload field; `null` when the site is not listed.
+	 */
+	siteVenue(input: Record<string, never>): {venue: VenueId | null};
+	/**
+	 * Extension pages only (popup): register the content script on a user-added origin (persistent) and inject it
+	 * into the tab now. Refused from content scripts (`PAGE_METHODS`).
+	 */
+	useOnSite(input: UseOnSiteRequest): {registered: boolean; injected: boolean};
 };
+
+/** Methods only our own extension pages (popup, options) may call; content scripts get `invalid-sender`. */
+export const PAGE_METHODS = ['useOnSite'] as const satisfies readonly MethodName[];
+export type PageMethodName = (typeof PAGE_METHODS)[number];
+
+export function isPageMethod(name: MethodName): name is PageMethodName {
+	return (PAGE_METHODS as readonly string[]).includes(name);
+}
+
+/** Background → content push (`tabs.sendMessage`): something the panel depends on changed; re-evaluate. */
+export type RefreshNotice = {app: typeof APP; name: 'refresh'};
 
 export type MethodName = keyof BackgroundMethods;
 export type Payload<N extends MethodName> = Parameters<BackgroundMethods[N]>[0];
@@ -61,7 +100,7 @@ export type ErrorName =
 
 export type Reply<T> = {ok: true; value: T} | {ok: false; error: {name: ErrorName; message: string}};
 
-export const METHOD_NAMES = ['evaluateDraft', 'clearBadge'] as const satisfies readonly MethodName[];
+export const METHOD_NAMES = ['evaluateDraft', 'clearBadge', 'snoozeReminder', 'siteVenue', 'useOnSite'] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: unknown): name is MethodName {
 	return (METHOD_NAMES as readonly unknown[]).includes(name);

@@ -10,6 +10,8 @@ import {type Assess, Calculator} from './calculator.js';
 import {type CalculatorForm, EMPTY_FORM, formFromDraft} from './calculator-form.js';
 import {EMPTY_SIZER, PositionSizer, type SizerForm} from './position-sizer.js';
 import {RemindersToggle} from './reminders-toggle.js';
+import {UseOnSite, type UseOnSiteOutcome} from './use-on-site.js';
+import type {VenueId} from '../core/types.js';
 
 export type PopupProps = {
 	settings: Settings;
@@ -22,6 +24,9 @@ export type PopupProps = {
 	tabId?: number;
 	session?: StorageAreaLike;
 	onOpenOptions?: () => void;
+	/** Origin of the active tab when it is an http(s) page no built-in adapter supports (issue 4). */
+	unsupportedOrigin?: string;
+	onUseOnSite?: (origin: string, venue: VenueId) => Promise<UseOnSiteOutcome>;
 };
 
 export function PopupApp(props: PopupProps) {
@@ -48,6 +53,13 @@ export function PopupApp(props: PopupProps) {
 				<p class="notice" role="status">
 					Some settings were invalid and use their defaults; see Settings.
 				</p>
+			) : null}
+			{props.unsupportedOrigin && props.onUseOnSite ? (
+				<UseOnSite
+					origin={props.unsupportedOrigin}
+					addedVenue={props.settings.customSites.find(site => site.origin === props.unsupportedOrigin)?.venue}
+					onUse={props.onUseOnSite}
+				/>
 			) : null}
 			<Calculator
 				form={form}

@@ -180,6 +180,8 @@ export function originProblem(text: unknown): string | undefined {
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${show(text)} is not an http(s) address`;
 	if (url.origin !== text) return `${show(text)} is not a bare origin (use ${url.origin})`;
+	// '*' would make the permission pattern `${origin}/*` a wildcard over many sites.
+	if (!/^[a-z0-9.-]+$/.test(url.hostname) && !/^\[[0-9a-f:.]+\]$/.test(url.hostname)) return `${show(text)} is not a single site's address`;
 	return undefined;
 }
 

@@ -18,6 +18,8 @@ export type PanelProps = {
 	width: number;
 	onAcknowledge(): void;
 	onMove?(dx: number, dy: number): void;
+	/** "Snooze for this tab" on the isolated-margin reminder. */
+	onSnoozeReminder?(): void;
 };
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = {danger: 0, warn: 1, info: 2};
@@ -206,7 +208,32 @@ function worstPill(view: PanelView, items: readonly Warning[]): {className: stri
 	return worst === undefined ? {className: 'pill ok'} : {className: `pill ${worst}`, severity: worst};
 }
 
-export function Panel({view, t, isFloating, width, onAcknowledge, onMove}: PanelProps) {
+/** The cross blast radius: the balance that backs a cross order (same for both sides), when assessed. */
+function crossExposureOf(view: PanelView): string | undefined {
+	for (const side of [view.assessment?.long, view.assessment?.short]) {
+		if (side?.ok && side.assessment.figures.crossExposure !== undefined) return side.assessment.figures.crossExposure;
+	}
+	return undefined;
+}
+
+function Reminder({view, t, onSnooze}: {view: PanelView; t: Translate; onSnooze?: () => void}) {
+	if (!view.reminder) return null;
+	const exposure = crossExposureOf(view);
+	return (
+		<div class="reminder" role="note" data-reminder="isolated">
+			<p class="title">{t('panel_reminder_title')}</p>
+			<p data-blast-radius={exposure ?? ''}>{exposure === undefined ? t('panel_reminder_blast_unknown') : t('panel_reminder_blast', [formatAmount(exposure)])}</p>
+			<p class="sub">{t('panel_reminder_howto', [view.reminder.howTo])}</p>
+			{onSnooze ? (
+				<button type="button" data-action="snooze-reminder" onClick={onSnooze}>
+					{t('panel_reminder_snooze')}
+				</button>
+			) : null}
+		</div>
+	);
+}
+
+export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder}: PanelProps) {
 	const [isCollapsed, setCollapsed] = useState(false);
 	const drag = useRef<{x: number; y: number} | undefined>(undefined);
 	const warnings = view.state === 'ready' ? warningsOf(view) : [];
@@ -269,6 +296,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove}: Panel
 							<p>{t('panel_gate_armed')}</p>
 						</div>
 					) : null}
+					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
 					{view.state === 'ready' ? <Warnings items={warnings} t={t} isBothSides={sides.length > 1} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}

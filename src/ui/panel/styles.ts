@@ -47,6 +47,10 @@ button:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
 .gate { border: 1px solid var(--danger); border-radius: 6px; padding: 6px 8px; display: flex; flex-direction: column; gap: 6px; }
 .gate.armed { border-color: var(--ok); }
 .gate p { margin: 0; }
+.reminder { border: 1px solid var(--warn, #d97706); border-radius: 6px; padding: 6px 8px; display: flex; flex-direction: column; gap: 4px; }
+.reminder p { margin: 0; }
+.reminder .title { font-weight: 600; }
+.reminder button { align-self: flex-start; border: 1px solid currentColor; border-radius: 4px; padding: 2px 8px; background: transparent; color: inherit; cursor: pointer; }
 .gate button { align-self: flex-start; border: 0; border-radius: 4px; padding: 4px 10px; background: var(--danger); color: #fff; cursor: pointer; font-weight: 600; }
 h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
 `;

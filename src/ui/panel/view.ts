@@ -5,6 +5,7 @@
 import type {DraftAssessment, SideAssessment} from '../../core/assess-draft.js';
 import type {OrderDraft} from '../../core/draft.js';
 import type {Side, Warning} from '../../core/types.js';
+import type {ReminderNotice} from '../../messaging/protocol.js';
 
 export type PanelState = 'reading' | 'ready' | 'needs-input' | 'unreadable' | 'error';
 
@@ -22,6 +23,8 @@ export type PanelView = {
 	/** Message key of the reason, in 'error'. */
 	errorKey?: string;
 	gate?: GateNotice;
+	/** The isolated-margin reminder, when the background says it shows (cross, enabled, not snoozed). */
+	reminder?: ReminderNotice;
 	theme: 'dark' | 'light';
 };
 

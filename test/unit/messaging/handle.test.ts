@@ -9,10 +9,16 @@ function listenerWith(handlers: Partial<BackgroundHandlers> = {}) {
 	const all: BackgroundHandlers = {
 		evaluateDraft: vi.fn(request => ({revision: request.revision, gateMode: 'confirm' as const, assessment: {state: 'needs-input' as const, needs: ['size' as const]}})),
 		clearBadge: vi.fn(() => ({cleared: true as const})),
+		snoozeReminder: vi.fn(() => ({snoozed: true as const})),
+		siteVenue: vi.fn(() => ({venue: 'custom' as const})),
+		useOnSite: vi.fn(() => ({registered: true, injected: true})),
 		...handlers,
 	};
-	return {handlers: all, listener: createBackgroundListener(all, () => 'ext')};
+	return {handlers: all, listener: createBackgroundListener(all, () => 'ext', () => EXTENSION_URL)};
 }
+
+const EXTENSION_URL = 'chrome-extension://ext/';
+const POPUP = {id: 'ext', url: `${EXTENSION_URL}popup.html`};
 
 describe('background dispatcher', () => {
 	test('answers a valid request with the handler result, passing the tab id', async () => {
@@ -37,6 +43,77 @@ describe('background dispatcher', () => {
 		await expect(listener({app: 'liqguard', name: 'evaluateDraft', data: {revision: 1, draft: {}}}, SENDER)).resolves.toMatchObject({ok: false, error: {name: 'invalid-payload'}});
 		vi.spyOn(console, 'error').mockImplementation(() => undefined);
 		await expect(listener({app: 'liqguard', name: 'clearBadge', data: {}}, SENDER)).resolves.toEqual({ok: false, error: {name: 'internal', message: 'boom'}});
+	});
+});
+
+describe('snoozeReminder and siteVenue (content requests)', () => {
+	test('snoozeReminder takes the tab id from the sender, and refuses any payload', async () => {
+		const {listener, handlers} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'snoozeReminder', data: {}}, SENDER)).resolves.toEqual({ok: true, value: {snoozed: true}});
+		expect(handlers.snoozeReminder).toHaveBeenCalledWith({}, {tabId: 7, url: SENDER.url});
+		await expect(listener({app: 'liqguard', name: 'snoozeReminder', data: {tabId: 99}}, SENDER)).resolves.toMatchObject({ok: false, error: {name: 'invalid-payload'}});
+		expect(handlers.snoozeReminder).toHaveBeenCalledTimes(1);
+	});
+
+	test('content requests from a subframe or another extension are refused', async () => {
+		const {listener, handlers} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'snoozeReminder', data: {}}, {...SENDER, frameId: 3})).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+		await expect(listener({app: 'liqguard', name: 'siteVenue', data: {}}, {...SENDER, id: 'other'})).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+		expect(handlers.snoozeReminder).not.toHaveBeenCalled();
+		expect(handlers.siteVenue).not.toHaveBeenCalled();
+	});
+
+	test('siteVenue passes the sender URL (never a payload origin)', async () => {
+		const {listener, handlers} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'siteVenue', data: {}}, {...SENDER, url: 'https://trade.example.test/x'})).resolves.toEqual({ok: true, value: {venue: 'custom'}});
+		expect(handlers.siteVenue).toHaveBeenCalledWith({}, {tabId: 7, url: 'https://trade.example.test/x'});
+		await expect(listener({app: 'liqguard', name: 'siteVenue', data: {origin: 'https://evil.test'}}, SENDER)).resolves.toMatchObject({ok: false, error: {name: 'invalid-payload'}});
+	});
+});
+
+describe('useOnSite (extension pages only)', () => {
+	const request = {origin: 'https://trade.example.test', tabId: 4};
+
+	test('answers our popup with the handler result', async () => {
+		const {listener, handlers} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'useOnSite', data: request}, POPUP)).resolves.toEqual({ok: true, value: {registered: true, injected: true}});
+		expect(handlers.useOnSite).toHaveBeenCalledWith(request, {url: POPUP.url});
+	});
+
+	test('a content script can never call it, even with a valid payload', async () => {
+		const {listener, handlers} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'useOnSite', data: request}, SENDER)).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+		await expect(listener({app: 'liqguard', name: 'useOnSite', data: request}, {...POPUP, id: 'other'})).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+		// A page URL that merely contains our URL is not our page.
+		await expect(listener({app: 'liqguard', name: 'useOnSite', data: request}, {id: 'ext', tab: {id: 1}, frameId: 0, url: `https://evil.test/?${EXTENSION_URL}`})).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+		expect(handlers.useOnSite).not.toHaveBeenCalled();
+	});
+
+	test('without a known extension URL, page methods are refused', async () => {
+		const all = listenerWith().handlers;
+		const listener = createBackgroundListener(all, () => 'ext');
+		await expect(listener({app: 'liqguard', name: 'useOnSite', data: request}, POPUP)).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+	});
+
+	test('our pages cannot call content methods (no tab)', async () => {
+		const {listener} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'snoozeReminder', data: {}}, POPUP)).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+	});
+
+	test.each([
+		[{origin: 'https://trade.example.test/path', tabId: 4}, 'origin'],
+		[{origin: 'https://*.example.test', tabId: 4}, 'origin'],
+		[{origin: 'file:///etc', tabId: 4}, 'origin'],
+		[{origin: 'https://user:pw@example.test', tabId: 4}, 'origin'],
+		[{origin: 'https://trade.example.test', tabId: -1}, 'tabId'],
+		[{origin: 'https://trade.example.test', tabId: 1.5}, 'tabId'],
+		[{origin: 'https://trade.example.test', tabId: 4, venue: 'custom'}, 'venue'],
+	])('refuses payload %j (%s)', async (data, problem) => {
+		const {listener, handlers} = listenerWith();
+		const reply = await listener({app: 'liqguard', name: 'useOnSite', data}, POPUP);
+		expect(reply).toMatchObject({ok: false, error: {name: 'invalid-payload'}});
+		expect((reply as {error: {message: string}}).error.message).toContain(problem);
+		expect(handlers.useOnSite).not.toHaveBeenCalled();
 	});
 });
 
