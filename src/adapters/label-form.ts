@@ -122,15 +122,27 @@ export function readLeverage(form: Root, vocabulary: Vocabulary, side?: FieldRea
 	return texts.size > 1 ? {state: 'unread', reason: 'ambiguous', text: [...texts].join(' ')} : notFound();
 }
 
+const TEXT_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="range"]), textarea';
+
 /** Unit of a size input: "(BTC)" in its label, a unit chip in its field box, or a "$" prefix. */
 export function readSizeUnit(control: Element, label: RegExp, quoteCurrencies: readonly string[], root: Root = control.ownerDocument): SizeUnit | undefined {
 	const labelText = elementsWithText(root, label).map(textOf).find(text => /\(([^)]+)\)/.test(text));
 	const inLabel = labelText ? /\(([^)]+)\)/.exec(labelText)?.[1] : undefined;
 	if (inLabel) return sizeUnitFromText(inLabel, quoteCurrencies);
 	for (let box = control.parentElement, level = 0; box && level < 2; box = box.parentElement, level++) {
+		// A unit <select> next to the input (e.g. BTC | USDT): its chosen option is the unit.
+		// (options[selectedIndex], not selectedOptions: happy-dom can serve a stale selectedOptions list.)
+		const chosen = [...box.querySelectorAll('select')].map(select => {
+			const option = select.options[select.selectedIndex];
+			return option ? textOf(option) : '';
+		});
 		const tokens = [...box.querySelectorAll('span, div, button, label')]
 			.filter(element => element.children.length === 0 && !element.contains(control))
+			// Wider than the input's own box, skip chips that sit with another text control (a price field's "USDT",
+			// a "TP" label): they belong to that control, not to the size.
+			.filter(element => level === 0 || ![...(element.parentElement?.querySelectorAll(TEXT_CONTROL) ?? [])].some(other => other !== control))
 			.map(textOf)
+			.concat(chosen)
 			.filter(text => /^(?:[A-Z][A-Z0-9]{1,11}|\$|Contracts?|Cont)$/.test(text));
 		const units = new Set(tokens.map(token => sizeUnitFromText(token, quoteCurrencies)));
 		if (units.size === 1) return [...units][0];
