@@ -220,11 +220,11 @@ describe('user-added site (generic adapter, scripting)', () => {
 		await addSite(popup, 'bybit-linear');
 		await waitForPanel(driver, {'data-venue': 'bybit-linear'});
 
-		// Removing the site (as the options page's Remove + Save does) unregisters the script.
-		await popup.evaluate(async () => {
-			const {settings} = await chrome.storage.sync.get('settings');
-			await chrome.storage.sync.set({settings: {...settings, customSites: []}});
-		});
+		// Removing the site in the options page (Remove, Save) unregisters the script.
+		const options = await chromium.context.newPage();
+		await options.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+		await options.getByRole('button', {name: `Remove ${SITE}`}).click();
+		await options.getByRole('button', {name: 'Save'}).click();
 		await expect.poll(() => popup.evaluate(() => chrome.scripting.getRegisteredContentScripts()), {timeout: 5000}).toEqual([]);
 		// The open page's session ends (siteVenue now answers null) and a reload starts nothing.
 		await expect.poll(() => page.locator(SEL.panel).count()).toBe(0);
