@@ -221,6 +221,8 @@ export function parseLeverageText(
 	const text = normalizeText(input);
 	const found = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*[xX×]/g)];
 	if (found.length === 0) return /^[-\u2013\u2014/\sxX×]*$/.test(text) ? {kind: 'empty'} : {kind: 'invalid'};
+	// Digits outside the "<n>x" tokens mean the text is not (only) leverage: "0x1F", "1e309x", "1.2.5x".
+	if (/\d/.test(text.replace(/(\d+(?:[.,]\d+)?)\s*[xX×]/g, ''))) return {kind: 'invalid'};
 	const values: string[] = [];
 	for (const match of found) {
 		const parsed = parseNumber(match[1] ?? '', {decimalSeparator: 'auto', units: []});

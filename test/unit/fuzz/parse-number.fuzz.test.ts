@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {parseNumber, type ParseNumberOptions} from '../../../src/adapters/parse-number.js';
+import {parseLeverageText, parseNumber, type ParseNumberOptions} from '../../../src/adapters/parse-number.js';
 import {fuzzParameters} from './runs.js';
 
 const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
@@ -111,7 +111,7 @@ describe('parseNumber fuzz: the careful-reader oracle', () => {
 		fc.constantFrom(
 			(text: string) => `${text}e5`,
 			(text: string) => `${text}E-3`,
-			(text: string) => `${text} ${text}`,
+			(text: string) => `${text}; ${text}`, // ("a b" with space grouping is one valid number)
 			(text: string) => `${text}/${text}`,
 			(text: string) => `${text}..5`,
 			(text: string) => `${text},,5`,
@@ -189,6 +189,25 @@ describe('parseNumber fuzz: the careful-reader oracle', () => {
 			fc.property(fc.anything(), input => {
 				fc.pre(typeof input !== 'string');
 				expect(parseNumber(input).kind).toBe('invalid');
+			}),
+			fuzzParameters(),
+		);
+	});
+});
+
+describe('parseLeverageText: garbled leverage is never another number', () => {
+	test.each(['0x1Fx', '1e309x', '1.2.5x', '12abc5x', '5x5x5x', '10 20x'])('%s is invalid', text => {
+		expect(parseLeverageText(text).kind).toBe('invalid');
+	});
+
+	test('random garbling around "<n>x" reads the same n, a pair, or nothing', () => {
+		fc.assert(
+			fc.property(fc.integer({min: 1, max: 1001}), fc.string({maxLength: 6}), fc.string({maxLength: 6}), (leverage, before, after) => {
+				fc.pre(!/[\d.,]\s*$/.test(before)); // "1" + "1x" is legitimately 11x
+				const text = `${before}${leverage}x${after}`;
+				const parsed = parseLeverageText(text);
+				if (parsed.kind === 'single') expect(parsed.value, JSON.stringify(text)).toBe(String(leverage));
+				if (parsed.kind === 'pair') expect(/\d/.test(before + after), JSON.stringify(text)).toBe(true);
 			}),
 			fuzzParameters(),
 		);
