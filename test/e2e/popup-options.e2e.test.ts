@@ -1,7 +1,7 @@
 /**
  * Popup and options page in real Chromium (extension URLs opened in a tab), driven by their labels. Results are
- * compared with `assess` run in the test process. The panel-side reminder check is not here: the content script
- * does not read the reminder settings yet (see docs/settings.md).
+ * compared with `assess` run in the test process. The panel side of the reminder switches (the open tab reacting
+ * to the options page) is in reminders-sites.e2e.test.ts.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {assess} from '../../src/core/assess.js';
