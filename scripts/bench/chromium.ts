@@ -1,0 +1,360 @@
+/**
+ * The Chromium suites of `npm run bench` (issue 6): input → panel (warm and cold worker), page overhead on the
+ * busy fixture page with vs without the extension, and heap over a long churn (`--long`).
+ *
+ * Everything is timed in the page with `performance.now()` or read from CDP; nothing here is asserted in `npm test`.
+ */
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {chromium, type BrowserContext, type CDPSession, type Page} from 'playwright-core';
+import {CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/harness.js';
+
+export const BUSY_PAGE = join(ROOT, 'test/bench-pages/busy.html');
+/** The demo adapter matches http://localhost/demo/*; the busy page is served at the demo's trade route. */
+const BUSY_PATH = '/demo/futures/BTCUSDT';
+const SIZE_SELECTOR = 'input[id^="unitAmount-"]';
+
+export type Stats = {n: number; p50: number; p95: number; min: number; max: number; mean: number};
+
+export function stats(samples: readonly number[]): Stats {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+	return {
+		n: sorted.length,
+		p50: pick(0.5),
+		p95: pick(0.95),
+		min: sorted[0] ?? Number.NaN,
+		max: sorted.at(-1) ?? Number.NaN,
+		mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length),
+	};
+}
+
+/** Least-squares slope of y over x. */
+export function slope(xs: readonly number[], ys: readonly number[]): number {
+	const n = xs.length;
+	const mx = xs.reduce((a, b) => a + b, 0) / n;
+	const my = ys.reduce((a, b) => a + b, 0) / n;
+	let num = 0;
+	let den = 0;
+	for (let i = 0; i < n; i++) {
+		num += (xs[i]! - mx) * (ys[i]! - my);
+		den += (xs[i]! - mx) ** 2;
+	}
+	return den === 0 ? 0 : num / den;
+}
+
+async function waitForReady(page: Page, timeoutMs = 10_000): Promise<void> {
+	await page.waitForFunction(
+		() => {
+			const host = document.querySelector('[data-liqguard-panel]');
+			return host?.getAttribute('data-state') === 'needs-input' || host?.getAttribute('data-state') === 'ready';
+		},
+		undefined,
+		{timeout: timeoutMs, polling: 50},
+	);
+}
+
+/**
+ * In the page: `count` edits of the size field, each a new value + an `input` event, timed from just before the
+ * dispatch to the MutationObserver callback that sees the host `ready` with this size and a liquidation price.
+ * Edits are spaced 15–35 ms apart (random phase against the frame clock) and never overlap.
+ */
+type EditArgs = {count: number; selector: string; offset: number; gapMs: number[]};
+
+function editScript(args: EditArgs): Promise<{samples: number[]; reads: number[]; timeouts: number}> {
+	const host = document.querySelector('[data-liqguard-panel]') as HTMLElement;
+	const input = document.querySelector(args.selector) as HTMLInputElement;
+	const samples: number[] = [];
+	const reads: number[] = [];
+	let timeouts = 0;
+	const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+	return (async () => {
+		for (let i = 0; i < args.count; i++) {
+			// 0.101 … 0.999 without a trailing zero, never the previous value.
+			let n = 101 + ((args.offset + i) * 7) % 899;
+			if (n % 10 === 0) n += 1;
+			const size = `0.${n}`;
+			await sleep(args.gapMs[0]! + Math.random() * (args.gapMs[1]! - args.gapMs[0]!));
+			let observer: MutationObserver | undefined;
+			let readAt = -1;
+			const done = new Promise<number>(resolve => {
+				observer = new MutationObserver(() => {
+					// The content script has read the new draft: the host shows this size, not yet 'ready'.
+					if (readAt < 0 && host.getAttribute('data-quantity') === size && host.getAttribute('data-state') !== 'ready') readAt = performance.now();
+					if (
+						host.getAttribute('data-state') === 'ready' &&
+						host.getAttribute('data-quantity') === size &&
+						(host.getAttribute('data-liquidation-price-long') ?? '') !== '' &&
+						(host.getAttribute('data-liquidation-price-short') ?? '') !== ''
+					) resolve(performance.now());
+				});
+				observer.observe(host, {attributes: true});
+			});
+			const start = performance.now();
+			input.value = size;
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+			const end = await Promise.race([done, sleep(3000).then(() => -1)]);
+			observer?.disconnect();
+			if (end < 0) timeouts += 1;
+			else {
+				samples.push(end - start);
+				if (readAt >= 0) reads.push(readAt - start);
+			}
+		}
+		return {samples, reads, timeouts};
+	})();
+}
+
+async function launchWithout(): Promise<{context: BrowserContext; close(): Promise<void>}> {
+	const profile = mkdtempSync(join(tmpdir(), 'liqguard-bench-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		viewport: {width: 1280, height: 860},
+		args: CHROMIUM_ARGS,
+	});
+	return {context, close: async () => {
+		await context.close();
+		rmSync(profile, {recursive: true, force: true});
+	}};
+}
+
+async function routeBusy(context: BrowserContext, demo: DemoServer): Promise<void> {
+	// tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; page.evaluate ships their source as is.
+	await context.addInitScript('globalThis.__name = globalThis.__name || (f => f)');
+	const body = readFileSync(BUSY_PAGE, 'utf8');
+	await context.route(new RegExp(`^${demo.origin.replace(/[.]/g, '\\.')}${BUSY_PATH}`), route =>
+		route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
+}
+
+export type LatencyResult = {warm: Stats; warmRead: Stats; warmBusy: Stats; warmBusyRead: Stats; cold: Stats; timeouts: number; chromium: string};
+
+/** Input → panel, warm worker (quiet demo page and busy page) and cold worker (after ServiceWorker.stopAllWorkers). */
+export async function latencySuite(options: {edits: number; coldRuns: number; log(line: string): void}): Promise<LatencyResult> {
+	const demo = await serveDemo();
+	const session = await launchChromium();
+	try {
+		await routeBusy(session.context, demo);
+		const page = await session.context.newPage();
+		const chromiumVersion = await page.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? 'unknown');
+		// Quiet demo page (no ticking), warm worker.
+		await page.goto(demo.url('/demo/?tick=0'));
+		await waitForReady(page);
+		// Isolated: both liquidation prices exist for every size (in cross, a small order on a 10,000 USDT wallet has none).
+		await page.click('[data-testid="margin-mode"]');
+		await page.evaluate<Awaited<ReturnType<typeof editScript>>, EditArgs>(editScript, {count: 30, selector: SIZE_SELECTOR, offset: 500, gapMs: [15, 35]}); // warm-up
+		const warm = await page.evaluate<Awaited<ReturnType<typeof editScript>>, EditArgs>(editScript, {count: options.edits, selector: SIZE_SELECTOR, offset: 0, gapMs: [15, 35]});
+		options.log(`  input→panel warm (quiet page): ${warm.samples.length} edits, ${warm.timeouts} timeouts`);
+
+		// Cold: stop the worker, let it go, then one edit.
+		const cdp = await session.context.newCDPSession(page);
+		await cdp.send('ServiceWorker.enable');
+		const cold: number[] = [];
+		let coldTimeouts = 0;
+		for (let run = 0; run < options.coldRuns; run++) {
+			await cdp.send('ServiceWorker.stopAllWorkers');
+			await page.waitForTimeout(400);
+			const one = await page.evaluate<Awaited<ReturnType<typeof editScript>>, EditArgs>(editScript, {count: 1, selector: SIZE_SELECTOR, offset: 300 + run * 13, gapMs: [0, 1]});
+			cold.push(...one.samples);
+			coldTimeouts += one.timeouts;
+			await page.waitForTimeout(100);
+		}
+		await cdp.detach();
+		options.log(`  input→panel cold: ${cold.length} runs, ${coldTimeouts} timeouts`);
+
+		// Busy page (order book and trades at 50 Hz, ticking mark price), warm worker.
+		await page.goto(demo.url(BUSY_PATH));
+		await waitForReady(page);
+		await page.click('[data-testid="margin-mode"]');
+		await page.evaluate<Awaited<ReturnType<typeof editScript>>, EditArgs>(editScript, {count: 30, selector: SIZE_SELECTOR, offset: 700, gapMs: [15, 35]});
+		const busy = await page.evaluate<Awaited<ReturnType<typeof editScript>>, EditArgs>(editScript, {count: options.edits, selector: SIZE_SELECTOR, offset: 100, gapMs: [15, 35]});
+		options.log(`  input→panel warm (busy page): ${busy.samples.length} edits, ${busy.timeouts} timeouts`);
+		return {
+			warm: stats(warm.samples),
+			warmRead: stats(warm.reads),
+			warmBusy: stats(busy.samples),
+			warmBusyRead: stats(busy.reads),
+			cold: stats(cold),
+			timeouts: warm.timeouts + busy.timeouts + coldTimeouts,
+			chromium: chromiumVersion,
+		};
+	} finally {
+		await session.close();
+		await demo.close();
+	}
+}
+
+type OverheadRun = {script: number; task: number; longTasks: number; longTaskMs: number; ticks: number};
+
+async function overheadRun(withExtension: boolean, demo: DemoServer, seconds: number): Promise<OverheadRun> {
+	const launched = withExtension ? await launchChromium() : await launchWithout();
+	try {
+		const context = launched.context;
+		await routeBusy(context, demo);
+		const page = await context.newPage();
+		await page.goto(demo.url(BUSY_PATH));
+		if (withExtension) await waitForReady(page);
+		await page.waitForTimeout(2000); // settle: first reads, panel mount, JIT
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
+		await page.evaluate(() => {
+			const w = window as unknown as {__longTasks: number[]};
+			w.__longTasks = [];
+			new PerformanceObserver(list => {
+				for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+			}).observe({type: 'longtask'});
+		});
+		const metric = async () => {
+			const {metrics} = (await cdp.send('Performance.getMetrics')) as {metrics: {name: string; value: number}[]};
+			const get = (name: string) => metrics.find(item => item.name === name)?.value ?? Number.NaN;
+			return {script: get('ScriptDuration'), task: get('TaskDuration')};
+		};
+		const ticks0 = await page.evaluate(() => (window as unknown as {__benchTicks: number}).__benchTicks);
+		const before = await metric();
+		await page.waitForTimeout(seconds * 1000);
+		const after = await metric();
+		const ticks1 = await page.evaluate(() => (window as unknown as {__benchTicks: number}).__benchTicks);
+		const longTasks = await page.evaluate(() => (window as unknown as {__longTasks: number[]}).__longTasks);
+		await cdp.detach();
+		return {
+			script: (after.script - before.script) * 1000,
+			task: (after.task - before.task) * 1000,
+			longTasks: longTasks.length,
+			longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+			ticks: ticks1 - ticks0,
+		};
+	} finally {
+		await launched.close();
+	}
+}
+
+export type OverheadResult = {
+	seconds: number;
+	pairs: number;
+	with: OverheadRun;
+	without: OverheadRun;
+	taskRatio: number;
+	scriptRatio: number;
+	pairRatios: number[];
+};
+
+/** Busy page for `seconds`, with and without the extension, interleaved A/B `pairs` times; sums per arm. */
+export async function overheadSuite(options: {seconds: number; pairs: number; log(line: string): void}): Promise<OverheadResult> {
+	const demo = await serveDemo();
+	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
+		script: a.script + b.script, task: a.task + b.task, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
+	}));
+	const withRuns: OverheadRun[] = [];
+	const withoutRuns: OverheadRun[] = [];
+	try {
+		for (let pair = 0; pair < options.pairs; pair++) {
+			// Alternate which arm goes first, so a drift in machine load does not favour one side.
+			const order = pair % 2 === 0 ? [false, true] : [true, false];
+			for (const withExtension of order) {
+				const run = await overheadRun(withExtension, demo, options.seconds);
+				(withExtension ? withRuns : withoutRuns).push(run);
+				options.log(`  overhead ${withExtension ? 'with   ' : 'without'} #${pair + 1}: task ${run.task.toFixed(0)} ms, script ${run.script.toFixed(0)} ms, ${run.longTasks} long tasks, ${run.ticks} churn ticks`);
+			}
+		}
+	} finally {
+		await demo.close();
+	}
+	const withSum = sum(withRuns);
+	const withoutSum = sum(withoutRuns);
+	return {
+		seconds: options.seconds,
+		pairs: options.pairs,
+		with: withSum,
+		without: withoutSum,
+		taskRatio: withSum.task / withoutSum.task,
+		scriptRatio: withSum.script / withoutSum.script,
+		pairRatios: withRuns.map((run, index) => run.task / withoutRuns[index]!.task),
+	};
+}
+
+export type MemoryResult = {
+	minutes: number;
+	page: {first: number; last: number; slopePerMin: number};
+	worker: {first: number; last: number; slopePerMin: number; restarts: number} | undefined;
+	samples: {t: number; page: number; worker?: number}[];
+};
+
+/** Sends one CDP command to another target over a page session (Target.sendMessageToTarget, non-flat). */
+function targetCaller(cdp: CDPSession, sessionId: string) {
+	let nextId = 1;
+	const waiting = new Map<number, (value: unknown) => void>();
+	cdp.on('Target.receivedMessageFromTarget', (event: {sessionId: string; message: string}) => {
+		if (event.sessionId !== sessionId) return;
+		const message = JSON.parse(event.message) as {id?: number; result?: unknown};
+		if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+	});
+	return (method: string, params: object = {}) => new Promise<unknown>((resolve, reject) => {
+		const id = nextId++;
+		waiting.set(id, resolve);
+		setTimeout(() => reject(new Error(`${method} timed out`)), 5000);
+		void cdp.send('Target.sendMessageToTarget', {sessionId, message: JSON.stringify({id, method, params})});
+	});
+}
+
+/** `minutes` of churn on the busy page with the extension; page and worker heap (after GC) every `everySeconds`. */
+export async function memorySuite(options: {minutes: number; everySeconds: number; log(line: string): void}): Promise<MemoryResult> {
+	const demo = await serveDemo();
+	const session = await launchChromium();
+	try {
+		await routeBusy(session.context, demo);
+		const page = await session.context.newPage();
+		await page.goto(demo.url(BUSY_PATH));
+		await waitForReady(page);
+		const cdp = await session.context.newCDPSession(page);
+		const workerHeap = async (): Promise<{used: number; targetId: string} | undefined> => {
+			try {
+				const {targetInfos} = (await cdp.send('Target.getTargets')) as {targetInfos: {targetId: string; type: string; url: string}[]};
+				const target = targetInfos.find(info => info.type === 'service_worker' && info.url.includes(session.extensionId));
+				if (!target) return undefined;
+				const {sessionId} = (await cdp.send('Target.attachToTarget', {targetId: target.targetId, flatten: false})) as {sessionId: string};
+				const call = targetCaller(cdp, sessionId);
+				await call('HeapProfiler.collectGarbage');
+				const usage = (await call('Runtime.getHeapUsage')) as {usedSize: number};
+				await cdp.send('Target.detachFromTarget', {sessionId});
+				return {used: usage.usedSize, targetId: target.targetId};
+			} catch (error) {
+				options.log(`  worker heap unavailable: ${(error as Error).message}`);
+				return undefined;
+			}
+		};
+		const samples: MemoryResult['samples'] = [];
+		const workerIds = new Set<string>();
+		const started = Date.now();
+		const total = options.minutes * 60_000;
+		for (;;) {
+			await cdp.send('HeapProfiler.collectGarbage');
+			const {usedSize} = (await cdp.send('Runtime.getHeapUsage')) as {usedSize: number};
+			const worker = await workerHeap();
+			if (worker) workerIds.add(worker.targetId);
+			const t = (Date.now() - started) / 60_000;
+			samples.push({t, page: usedSize, ...(worker ? {worker: worker.used} : {})});
+			options.log(`  heap t=${t.toFixed(1)} min: page ${(usedSize / 1e6).toFixed(2)} MB, worker ${worker ? (worker.used / 1e6).toFixed(2) + ' MB' : 'n/a'}`);
+			if (Date.now() - started >= total) break;
+			await page.waitForTimeout(Math.min(options.everySeconds * 1000, total - (Date.now() - started)));
+		}
+		const ts = samples.map(sample => sample.t);
+		const workerSamples = samples.filter(sample => sample.worker !== undefined);
+		return {
+			minutes: options.minutes,
+			samples,
+			page: {first: samples[0]!.page, last: samples.at(-1)!.page, slopePerMin: slope(ts, samples.map(sample => sample.page))},
+			worker: workerSamples.length >= 2
+				? {
+					first: workerSamples[0]!.worker!,
+					last: workerSamples.at(-1)!.worker!,
+					slopePerMin: slope(workerSamples.map(sample => sample.t), workerSamples.map(sample => sample.worker!)),
+					restarts: workerIds.size - 1,
+				}
+				: undefined,
+		};
+	} finally {
+		await session.close();
+		await demo.close();
+	}
+}

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench` (issue 6): LiqGuard's performance figures against their budgets, in real Chromium with the built
+ * extension on fixture pages, plus the Node engine bench. Prints a table; `--json FILE` also writes
+ * `{"machine", "figures": [{"name", "value", "unit", "budget", "pass"}]}`. Not part of `npm test`.
+ *
+ *   npm run bench                       build (dev + release), sizes, engine, input→panel, page overhead
+ *   npm run bench -- --long             + 10 minutes of churn: page and worker heap growth
+ *   npm run bench -- --json FILE        also write the figures as JSON
+ *   flags: --no-build, --only=size,engine,latency,overhead,memory, --edits=N, --cold=N, --overhead-seconds=S,
+ *          --pairs=N, --minutes=M
+ *
+ * Every figure is a median or p95 over many runs; comparisons (overhead) are ratios from the same run, A/B interleaved.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {ROOT} from '../../test/e2e/harness.js';
+import {latencySuite, memorySuite, overheadSuite} from './chromium.js';
+
+type Figure = {name: string; value: number; unit: string; budget?: number; pass?: boolean; note?: string};
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+	const found = argv.find(arg => arg.startsWith(`--${name}=`));
+	return found ? Number(found.slice(name.length + 3)) : fallback;
+};
+const jsonAt = argv.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
+const isLong = flag('long');
+const onlyArg = argv.find(arg => arg.startsWith('--only='))?.slice(7);
+const suites = new Set(onlyArg ? onlyArg.split(',') : ['size', 'engine', 'latency', 'overhead', ...(isLong ? ['memory'] : [])]);
+
+const figures: Figure[] = [];
+const log = (line: string) => console.log(line);
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+function add(name: string, value: number, unit: string, budget?: number, note?: string) {
+	figures.push({name, value: round(value, unit === 'ratio' ? 4 : 2), unit, ...(budget === undefined ? {} : {budget, pass: value <= budget}), ...(note ? {note} : {})});
+}
+
+const load = os.loadavg().map(value => value.toFixed(2)).join(' ');
+let chromiumVersion = 'unknown';
+const started = Date.now();
+log(`LiqGuard bench — load average at start: ${load}`);
+
+if (!flag('no-build')) {
+	log('building dev (dist/chrome, dist/demo) and release (dist/release) …');
+	execFileSync(process.execPath, [join(ROOT, 'build.mjs')], {cwd: ROOT, stdio: 'ignore'});
+	execFileSync(process.execPath, [join(ROOT, 'build.mjs'), '--release'], {cwd: ROOT, stdio: 'ignore'});
+}
+
+if (suites.has('size')) {
+	// What ships: the release build (minified, no demo adapter).
+	const dir = join(ROOT, 'dist/release/chrome');
+	for (const [file, budget] of [['content.js', 40], ['background.js', undefined], ['popup.js', undefined]] as const) {
+		const path = join(dir, file);
+		if (!existsSync(path)) continue;
+		add(`size: ${file} (release), raw`, statSync(path).size / 1024, 'KB');
+		add(`size: ${file} (release), gzip`, gzipSync(readFileSync(path), {level: 9}).length / 1024, 'KB', budget);
+	}
+}
+
+if (suites.has('engine')) {
+	log('engine (Node) …');
+	const out = join(mkdtempSync(join(os.tmpdir(), 'liqguard-bench-')), 'engine.json');
+	const tsx = join(ROOT, 'node_modules/.bin/tsx');
+	const result = spawnSync(tsx, [join(ROOT, 'scripts/bench-engine.ts'), '--json', out], {cwd: ROOT, encoding: 'utf8'});
+	if (result.status !== 0) throw new Error(`engine bench failed: ${result.stderr}`);
+	const engine = JSON.parse(readFileSync(out, 'utf8')) as {figures: (Figure & {p95?: number})[]};
+	for (const figure of engine.figures) {
+		add(`${figure.name}, median`, figure.value, figure.unit, figure.budget);
+		if (figure.p95 !== undefined) add(`${figure.name}, p95`, figure.p95, figure.unit);
+	}
+}
+
+if (suites.has('latency')) {
+	log('input → panel (Chromium) …');
+	const result = await latencySuite({edits: option('edits', 300), coldRuns: option('cold', 15), log});
+	chromiumVersion = result.chromium;
+	add(`input→panel, warm worker, demo page: p50 (n=${result.warm.n})`, result.warm.p50, 'ms', 4);
+	add(`input→panel, warm worker, demo page: p95 (n=${result.warm.n})`, result.warm.p95, 'ms', 16);
+	add(`input→panel, warm worker, busy page: p50 (n=${result.warmBusy.n})`, result.warmBusy.p50, 'ms', 4);
+	add(`input→panel, warm worker, busy page: p95 (n=${result.warmBusy.n})`, result.warmBusy.p95, 'ms', 16);
+	add('  of which input→draft read (content script), demo page: p50', result.warmRead.p50, 'ms');
+	add('  of which input→draft read (content script), busy page: p50', result.warmBusyRead.p50, 'ms');
+	add(`input→panel, cold worker: p50 (n=${result.cold.n})`, result.cold.p50, 'ms', 150);
+	add(`input→panel, cold worker: p95 (n=${result.cold.n})`, result.cold.p95, 'ms', 150);
+	add('input→panel: edits with no answer within 3 s', result.timeouts, 'count', 0);
+}
+
+if (suites.has('overhead')) {
+	const seconds = option('overhead-seconds', 30);
+	const pairs = option('pairs', 2);
+	log(`page overhead: busy page ${seconds} s × ${pairs} pairs, with vs without the extension (Chromium) …`);
+	const result = await overheadSuite({seconds, pairs, log});
+	add(`page overhead: main-thread task time with/without (${pairs}×${seconds} s each)`, result.taskRatio, 'ratio', 1.01,
+		`per pair: ${result.pairRatios.map(ratio => ratio.toFixed(4)).join(', ')}`);
+	add('page overhead: main-thread script time with/without', result.scriptRatio, 'ratio');
+	add('page overhead: task time per second, without', result.without.task / (pairs * seconds), 'ms/s');
+	add('page overhead: task time per second, with', result.with.task / (pairs * seconds), 'ms/s');
+	add('page overhead: long tasks, without', result.without.longTasks, 'count');
+	add('page overhead: long tasks, with', result.with.longTasks, 'count', result.without.longTasks);
+}
+
+if (suites.has('memory')) {
+	const minutes = option('minutes', 10);
+	log(`memory: ${minutes} min of churn on the busy page …`);
+	const result = await memorySuite({minutes, everySeconds: 30, log});
+	// "No growth trend": the fitted slope over the run must stay under 1 % of the heap (or 100 KB) over the run.
+	const limit = (first: number) => Math.max(100_000, first * 0.01) / minutes / 1024;
+	add('memory: page JS heap after GC, start', result.page.first / 1024 / 1024, 'MB');
+	add('memory: page JS heap after GC, end', result.page.last / 1024 / 1024, 'MB');
+	add('memory: page JS heap trend', result.page.slopePerMin / 1024, 'KB/min', round(limit(result.page.first), 1));
+	if (result.worker) {
+		add('memory: worker JS heap after GC, start', result.worker.first / 1024 / 1024, 'MB');
+		add('memory: worker JS heap after GC, end', result.worker.last / 1024 / 1024, 'MB');
+		add('memory: worker JS heap trend', result.worker.slopePerMin / 1024, 'KB/min', round(limit(result.worker.first), 1));
+		add('memory: worker restarts during the run', result.worker.restarts, 'count');
+	}
+}
+
+const cpu = os.cpus()[0]?.model?.trim() ?? 'cpu';
+const machine = `${cpu} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, node ${process.version}, Chromium ${chromiumVersion} headless; load average at start ${load}`;
+
+log('');
+log(`LiqGuard performance — ${machine}`);
+log(`${'figure'.padEnd(82)} ${'value'.padStart(10)} ${'unit'.padEnd(7)} ${'budget'.padStart(10)}  result`);
+for (const figure of figures) {
+	const budget = figure.budget === undefined ? '' : `≤ ${figure.budget}`;
+	const verdict = figure.pass === undefined ? '' : figure.pass ? 'PASS' : 'MISS';
+	log(`${figure.name.padEnd(82)} ${String(figure.value).padStart(10)} ${figure.unit.padEnd(7)} ${budget.padStart(10)}  ${verdict}`);
+}
+const missed = figures.filter(figure => figure.pass === false);
+log(`\n${figures.filter(figure => figure.pass !== undefined).length - missed.length} budgets met, ${missed.length} missed${isLong || suites.has('memory') ? '' : ' (heap trend: run with --long)'}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (jsonFile) {
+	writeFileSync(jsonFile, `${JSON.stringify({machine, date: new Date().toISOString(), figures}, null, 2)}\n`);
+	log(`figures written to ${jsonFile}`);
+}
