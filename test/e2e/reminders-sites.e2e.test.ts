@@ -24,7 +24,8 @@ import {DIST_CHROME, ROOT, launchChromium, serveDemo, type ChromiumSession, type
 
 const REMINDER = `${SEL.panel} [data-reminder="isolated"]`;
 const SITE = 'https://trade.example-perps.test';
-const GENERIC_FIXTURE = join(ROOT, 'test/fixtures/generic/simple-perps.html');
+// A generic order form for a user-added site; kept out of test/fixtures (those are venue captures with sidecars).
+const GENERIC_FIXTURE = join(ROOT, 'test/e2e/pages/simple-perps.html');
 
 function driverOf(target: Page): PageDriver {
 	return {
