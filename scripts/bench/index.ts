@@ -95,9 +95,9 @@ if (suites.has('overhead')) {
 	const pairs = option('pairs', 2);
 	log(`page overhead: busy page ${seconds} s × ${pairs} pairs, with vs without the extension (Chromium) …`);
 	const result = await overheadSuite({seconds, pairs, log});
-	add(`page overhead: main-thread task time with/without (${pairs}×${seconds} s each)`, result.taskRatio, 'ratio', 1.01,
+	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s each)`, result.taskRatio, 'ratio', 1.01,
 		`per pair: ${result.pairRatios.map(ratio => ratio.toFixed(4)).join(', ')}`);
-	add('page overhead: main-thread script time with/without', result.scriptRatio, 'ratio');
+	add('page overhead: main-thread script time per churn tick, with/without', result.scriptRatio, 'ratio');
 	add('page overhead: task time per second, without', result.without.task / (pairs * seconds), 'ms/s');
 	add('page overhead: task time per second, with', result.with.task / (pairs * seconds), 'ms/s');
 	add('page overhead: long tasks, without', result.without.longTasks, 'count');

@@ -53,9 +53,16 @@ function shutdown(): void {
 }
 
 const call = createCaller(message => browser.runtime.sendMessage(message));
+/** Messages are fixed for the page's life; each `i18n.getMessage` call costs a binding round (≈ 0.1 ms), and a panel render makes dozens. */
+const messages = new Map<string, string>();
 const t: Translate = (key, substitutions) => {
+	const cacheKey = substitutions === undefined ? key : `${key}\u0000${([] as unknown[]).concat(substitutions).join('\u0000')}`;
+	const cached = messages.get(cacheKey);
+	if (cached !== undefined) return cached;
 	try {
-		return browser.i18n.getMessage(key, substitutions as string[] | undefined) || key;
+		const message = browser.i18n.getMessage(key, substitutions as string[] | undefined) || key;
+		if (messages.size < 500) messages.set(cacheKey, message);
+		return message;
 	} catch {
 		return key;
 	}
