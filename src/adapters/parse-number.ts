@@ -219,10 +219,14 @@ export function parseLeverageText(
 	input: string,
 ): {kind: 'single'; value: DecimalString} | {kind: 'pair'; long: DecimalString; short: DecimalString} | {kind: 'empty'} | {kind: 'invalid'} {
 	const text = normalizeText(input);
-	const found = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*[xX×]/g)];
+	// A token starts after a non-letter/non-digit (or after the "x" of OKX's "5x5x"): "lO0x" holds no leverage.
+	const token = /(?<=^|[^\p{L}\p{Nd}.,]|\d\s*[xX×])(\d+(?:[.,]\d+)?)\s*[xX×]/gu;
+	const found = [...text.matchAll(token)];
 	if (found.length === 0) return /^[-\u2013\u2014/\sxX×]*$/.test(text) ? {kind: 'empty'} : {kind: 'invalid'};
-	// Digits outside the "<n>x" tokens mean the text is not (only) leverage: "0x1F", "1e309x", "1.2.5x".
-	if (/\d/.test(text.replace(/(\d+(?:[.,]\d+)?)\s*[xX×]/g, ''))) return {kind: 'invalid'};
+	// Digits (any script) outside the "<n>x" tokens mean the text is not (only) leverage: "0x1F", "1e309x", "1.2.5x".
+	// An orphan mark ("$x10x": a garbled first value) means a value is missing.
+	const rest = text.replace(token, ' ');
+	if (/\p{Nd}/u.test(rest) || /(?<!\p{L})[xX×](?!\p{L})/u.test(rest)) return {kind: 'invalid'};
 	const values: string[] = [];
 	for (const match of found) {
 		const parsed = parseNumber(match[1] ?? '', {decimalSeparator: 'auto', units: []});

@@ -196,7 +196,7 @@ describe('parseNumber fuzz: the careful-reader oracle', () => {
 });
 
 describe('parseLeverageText: garbled leverage is never another number', () => {
-	test.each(['0x1Fx', '1e309x', '1.2.5x', '12abc5x', '5x5x5x', '10 20x'])('%s is invalid', text => {
+	test.each(['0x1Fx', '1e309x', '1.2.5x', '12abc5x', '5x5x5x', '10 20x', '١٢٣x10x', 'lO0x', '$x10x', 'Infinityx10x'])('%s is invalid', text => {
 		expect(parseLeverageText(text).kind).toBe('invalid');
 	});
 
