@@ -114,7 +114,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 type Applied = {replaced?: {field: FieldName; value: string; originalText: string}};
 
 function fieldTargets(fixture: Fixture) {
-	const draft = (fixture.sidecar.expected as {draft: Record<string, Read>}).draft;
+	const draft = (fixture.sidecar.expected as unknown as {draft: Record<string, Read>}).draft;
 	return (Object.entries(draft) as [FieldName, Read][]).filter(([, read]) => typeof read === 'object' && read.text && /\d/.test(read.text));
 }
 
@@ -222,7 +222,7 @@ describe.each(adapterIds)('%s: read() over mutated fixture DOMs', adapterId => {
 					const applied: Applied[] = changes.map(change => apply(doc, fixture, change));
 					const result = adapter.read(doc);
 					if (!result.found) return; // the form is gone: nothing read, nothing wrong
-					const expected = (fixture.sidecar.expected as {draft: Record<string, Read>}).draft;
+					const expected = (fixture.sidecar.expected as unknown as {draft: Record<string, Read>}).draft;
 					const structural = changes.some(change => change.kind === 'remove' || change.kind === 'duplicate' || change.kind === 'move-up');
 					const got = result.draft as unknown as Record<string, Read>;
 					for (const [field, want] of Object.entries(expected)) {
