@@ -187,45 +187,62 @@ export async function latencySuite(options: {edits: number; coldRuns: number; lo
 
 type OverheadRun = {script: number; task: number; longTasks: number; longTaskMs: number; ticks: number};
 
-async function overheadRun(withExtension: boolean, demo: DemoServer, seconds: number): Promise<OverheadRun> {
+type Arm = {page: Page; cdp: CDPSession; close(): Promise<void>};
+
+async function openArm(withExtension: boolean, demo: DemoServer, query: string): Promise<Arm> {
 	const launched = withExtension ? await launchChromium() : await launchWithout();
+	await routeBusy(launched.context, demo);
+	const page = await launched.context.newPage();
+	await page.goto(demo.url(BUSY_PATH + query));
+	if (withExtension) await waitForReady(page);
+	const cdp = await launched.context.newCDPSession(page);
+	await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
+	await page.evaluate(() => {
+		const w = window as unknown as {__longTasks: number[]};
+		w.__longTasks = [];
+		new PerformanceObserver(list => {
+			for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+		}).observe({type: 'longtask'});
+	});
+	return {page, cdp, close: () => launched.close()};
+}
+
+async function snapshot(arm: Arm) {
+	const {metrics} = (await arm.cdp.send('Performance.getMetrics')) as {metrics: {name: string; value: number}[]};
+	const get = (name: string) => metrics.find(item => item.name === name)?.value ?? Number.NaN;
+	const page = await arm.page.evaluate(() => {
+		const w = window as unknown as {__benchTicks: number; __longTasks: number[]};
+		return {ticks: w.__benchTicks, longTasks: [...w.__longTasks]};
+	});
+	return {script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000, ...page};
+}
+
+/**
+ * One pair: both browsers (with and without the extension) run the busy page at the same time and are measured
+ * over the same window, so a burst of load from elsewhere on the machine hits both arms alike.
+ */
+async function overheadPair(demo: DemoServer, seconds: number, query: string, withFirst: boolean): Promise<{with: OverheadRun; without: OverheadRun}> {
+	const arms: Arm[] = [];
 	try {
-		const context = launched.context;
-		await routeBusy(context, demo);
-		const page = await context.newPage();
-		await page.goto(demo.url(BUSY_PATH));
-		if (withExtension) await waitForReady(page);
-		await page.waitForTimeout(2000); // settle: first reads, panel mount, JIT
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
-		await page.evaluate(() => {
-			const w = window as unknown as {__longTasks: number[]};
-			w.__longTasks = [];
-			new PerformanceObserver(list => {
-				for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-			}).observe({type: 'longtask'});
-		});
-		const metric = async () => {
-			const {metrics} = (await cdp.send('Performance.getMetrics')) as {metrics: {name: string; value: number}[]};
-			const get = (name: string) => metrics.find(item => item.name === name)?.value ?? Number.NaN;
-			return {script: get('ScriptDuration'), task: get('TaskDuration')};
+		for (const withExtension of withFirst ? [true, false] : [false, true]) arms.push(await openArm(withExtension, demo, query));
+		const [withArm, withoutArm] = withFirst ? [arms[0]!, arms[1]!] : [arms[1]!, arms[0]!];
+		await withArm.page.waitForTimeout(3000); // settle: first reads, panel mount, JIT
+		const before = await Promise.all([snapshot(withArm), snapshot(withoutArm)]);
+		await withArm.page.waitForTimeout(seconds * 1000);
+		const after = await Promise.all([snapshot(withArm), snapshot(withoutArm)]);
+		const delta = (index: number): OverheadRun => {
+			const longTasks = after[index]!.longTasks.slice(before[index]!.longTasks.length);
+			return {
+				script: after[index]!.script - before[index]!.script,
+				task: after[index]!.task - before[index]!.task,
+				longTasks: longTasks.length,
+				longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+				ticks: after[index]!.ticks - before[index]!.ticks,
+			};
 		};
-		const ticks0 = await page.evaluate(() => (window as unknown as {__benchTicks: number}).__benchTicks);
-		const before = await metric();
-		await page.waitForTimeout(seconds * 1000);
-		const after = await metric();
-		const ticks1 = await page.evaluate(() => (window as unknown as {__benchTicks: number}).__benchTicks);
-		const longTasks = await page.evaluate(() => (window as unknown as {__longTasks: number[]}).__longTasks);
-		await cdp.detach();
-		return {
-			script: (after.script - before.script) * 1000,
-			task: (after.task - before.task) * 1000,
-			longTasks: longTasks.length,
-			longTaskMs: longTasks.reduce((a, b) => a + b, 0),
-			ticks: ticks1 - ticks0,
-		};
+		return {with: delta(0), without: delta(1)};
 	} finally {
-		await launched.close();
+		for (const arm of arms) await arm.close();
 	}
 }
 
@@ -240,7 +257,7 @@ export type OverheadResult = {
 };
 
 /** Busy page for `seconds`, with and without the extension, interleaved A/B `pairs` times; sums per arm. */
-export async function overheadSuite(options: {seconds: number; pairs: number; log(line: string): void}): Promise<OverheadResult> {
+export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; log(line: string): void}): Promise<OverheadResult> {
 	const demo = await serveDemo();
 	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
 		script: a.script + b.script, task: a.task + b.task, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
@@ -249,12 +266,12 @@ export async function overheadSuite(options: {seconds: number; pairs: number; lo
 	const withoutRuns: OverheadRun[] = [];
 	try {
 		for (let pair = 0; pair < options.pairs; pair++) {
-			// Alternate which arm goes first, so a drift in machine load does not favour one side.
-			const order = pair % 2 === 0 ? [false, true] : [true, false];
-			for (const withExtension of order) {
-				const run = await overheadRun(withExtension, demo, options.seconds);
-				(withExtension ? withRuns : withoutRuns).push(run);
-				options.log(`  overhead ${withExtension ? 'with   ' : 'without'} #${pair + 1}: task ${run.task.toFixed(0)} ms, script ${run.script.toFixed(0)} ms, ${run.longTasks} long tasks, ${run.ticks} churn ticks`);
+			// Alternate which browser starts first.
+			const run = await overheadPair(demo, options.seconds, options.query ?? '', pair % 2 === 1);
+			withRuns.push(run.with);
+			withoutRuns.push(run.without);
+			for (const [label, arm] of [['with   ', run.with], ['without', run.without]] as const) {
+				options.log(`  overhead ${label} #${pair + 1}: task ${arm.task.toFixed(0)} ms, script ${arm.script.toFixed(0)} ms, ${arm.longTasks} long tasks, ${arm.ticks} churn ticks`);
 			}
 		}
 	} finally {
@@ -277,8 +294,10 @@ export async function overheadSuite(options: {seconds: number; pairs: number; lo
 export type MemoryResult = {
 	minutes: number;
 	page: {first: number; last: number; slopePerMin: number};
+	/** The same busy page in a browser without the extension, sampled at the same moments: the page's own trend. */
+	pageWithout: {first: number; last: number; slopePerMin: number};
 	worker: {first: number; last: number; slopePerMin: number; restarts: number} | undefined;
-	samples: {t: number; page: number; worker?: number}[];
+	samples: {t: number; page: number; pageWithout: number; worker?: number}[];
 };
 
 /** Sends one CDP command to another target over a page session (Target.sendMessageToTarget, non-flat). */
@@ -302,12 +321,21 @@ function targetCaller(cdp: CDPSession, sessionId: string) {
 export async function memorySuite(options: {minutes: number; everySeconds: number; log(line: string): void}): Promise<MemoryResult> {
 	const demo = await serveDemo();
 	const session = await launchChromium();
+	const baseline = await launchWithout();
 	try {
 		await routeBusy(session.context, demo);
+		await routeBusy(baseline.context, demo);
 		const page = await session.context.newPage();
 		await page.goto(demo.url(BUSY_PATH));
 		await waitForReady(page);
 		const cdp = await session.context.newCDPSession(page);
+		const basePage = await baseline.context.newPage();
+		await basePage.goto(demo.url(BUSY_PATH));
+		const baseCdp = await baseline.context.newCDPSession(basePage);
+		const heap = async (session: CDPSession) => {
+			await session.send('HeapProfiler.collectGarbage');
+			return ((await session.send('Runtime.getHeapUsage')) as {usedSize: number}).usedSize;
+		};
 		const workerHeap = async (): Promise<{used: number; targetId: string} | undefined> => {
 			try {
 				const {targetInfos} = (await cdp.send('Target.getTargets')) as {targetInfos: {targetId: string; type: string; url: string}[]};
@@ -329,13 +357,12 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 		const started = Date.now();
 		const total = options.minutes * 60_000;
 		for (;;) {
-			await cdp.send('HeapProfiler.collectGarbage');
-			const {usedSize} = (await cdp.send('Runtime.getHeapUsage')) as {usedSize: number};
+			const [usedSize, usedWithout] = await Promise.all([heap(cdp), heap(baseCdp)]);
 			const worker = await workerHeap();
 			if (worker) workerIds.add(worker.targetId);
 			const t = (Date.now() - started) / 60_000;
-			samples.push({t, page: usedSize, ...(worker ? {worker: worker.used} : {})});
-			options.log(`  heap t=${t.toFixed(1)} min: page ${(usedSize / 1e6).toFixed(2)} MB, worker ${worker ? (worker.used / 1e6).toFixed(2) + ' MB' : 'n/a'}`);
+			samples.push({t, page: usedSize, pageWithout: usedWithout, ...(worker ? {worker: worker.used} : {})});
+			options.log(`  heap t=${t.toFixed(1)} min: page ${(usedSize / 1e6).toFixed(3)} MB (without the extension ${(usedWithout / 1e6).toFixed(3)} MB), worker ${worker ? (worker.used / 1e6).toFixed(3) + ' MB' : 'n/a'}`);
 			if (Date.now() - started >= total) break;
 			await page.waitForTimeout(Math.min(options.everySeconds * 1000, total - (Date.now() - started)));
 		}
@@ -345,6 +372,7 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 			minutes: options.minutes,
 			samples,
 			page: {first: samples[0]!.page, last: samples.at(-1)!.page, slopePerMin: slope(ts, samples.map(sample => sample.page))},
+			pageWithout: {first: samples[0]!.pageWithout, last: samples.at(-1)!.pageWithout, slopePerMin: slope(ts, samples.map(sample => sample.pageWithout))},
 			worker: workerSamples.length >= 2
 				? {
 					first: workerSamples[0]!.worker!,
@@ -356,6 +384,7 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 		};
 	} finally {
 		await session.close();
+		await baseline.close();
 		await demo.close();
 	}
 }

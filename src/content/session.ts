@@ -62,6 +62,8 @@ export function startSession(options: SessionOptions): Session {
 	let frame: number | undefined;
 	let soon: ReturnType<typeof setTimeout> | undefined;
 	let layoutFrame: number | undefined;
+	let placedAnchor: Element | undefined;
+	let placedAt: string | undefined;
 	let theme: PanelView['theme'] = 'dark';
 	const observer = new MutationObserver(records => {
 		if (records.some(record => !panel || !panel.host.contains(record.target))) schedule();
@@ -116,7 +118,15 @@ export function startSession(options: SessionOptions): Session {
 	const relayout = () => {
 		layoutFrame = undefined;
 		if (signal.aborted || !panel || !observedRoot) return;
-		panel.place(adapter.mountAfter(doc));
+		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
+		const anchor = adapter.mountAfter(doc);
+		const box = anchor?.getBoundingClientRect();
+		const placement = box ? `${box.left + win.scrollX},${box.bottom + win.scrollY},${box.width}` : 'floating';
+		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
+			panel.place(anchor);
+			placedAnchor = anchor;
+			placedAt = placement;
+		}
 		const next = pageTheme(observedRoot, win);
 		if (next !== theme) {
 			theme = next;
