@@ -5,7 +5,7 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: {name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], environment: 'node'},
+				test: {name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], environment: 'node', setupFiles: ['test/setup/fast-check.ts']},
 			},
 			{
 				extends: true,
