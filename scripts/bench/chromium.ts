@@ -128,6 +128,14 @@ async function routeBusy(context: BrowserContext, demo: DemoServer): Promise<voi
 		route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
 }
 
+/** Full Chromium version (the user agent string is reduced to 156.0.0.0). */
+async function browserVersion(context: BrowserContext, page: Page): Promise<string> {
+	const cdp = await context.newCDPSession(page);
+	const {product} = (await cdp.send('Browser.getVersion')) as {product: string};
+	await cdp.detach();
+	return product.replace(/^\w+\//, '');
+}
+
 export type LatencyResult = {warm: Stats; warmRead: Stats; warmBusy: Stats; warmBusyRead: Stats; cold: Stats; timeouts: number; chromium: string};
 
 /** Input → panel, warm worker (quiet demo page and busy page) and cold worker (after ServiceWorker.stopAllWorkers). */
@@ -137,7 +145,7 @@ export async function latencySuite(options: {edits: number; coldRuns: number; lo
 	try {
 		await routeBusy(session.context, demo);
 		const page = await session.context.newPage();
-		const chromiumVersion = await page.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? 'unknown');
+		const chromiumVersion = await browserVersion(session.context, page);
 		// Quiet demo page (no ticking), warm worker.
 		await page.goto(demo.url('/demo/?tick=0'));
 		await waitForReady(page);
@@ -297,6 +305,7 @@ export type MemoryResult = {
 	/** The same busy page in a browser without the extension, sampled at the same moments: the page's own trend. */
 	pageWithout: {first: number; last: number; slopePerMin: number};
 	worker: {first: number; last: number; slopePerMin: number; restarts: number} | undefined;
+	chromium: string;
 	samples: {t: number; page: number; pageWithout: number; worker?: number}[];
 };
 
@@ -370,6 +379,7 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 		const workerSamples = samples.filter(sample => sample.worker !== undefined);
 		return {
 			minutes: options.minutes,
+			chromium: await browserVersion(session.context, page),
 			samples,
 			page: {first: samples[0]!.page, last: samples.at(-1)!.page, slopePerMin: slope(ts, samples.map(sample => sample.page))},
 			pageWithout: {first: samples[0]!.pageWithout, last: samples.at(-1)!.pageWithout, slopePerMin: slope(ts, samples.map(sample => sample.pageWithout))},

@@ -92,7 +92,7 @@ if (suites.has('latency')) {
 
 if (suites.has('overhead')) {
 	const seconds = option('overhead-seconds', 30);
-	const pairs = option('pairs', 2);
+	const pairs = option('pairs', 3);
 	log(`page overhead: busy page ${seconds} s × ${pairs} pairs, with vs without the extension (Chromium) …`);
 	const result = await overheadSuite({seconds, pairs, query: argv.find(arg => arg.startsWith('--busy-query='))?.slice(13) ?? '', log});
 	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s each)`, result.taskRatio, 'ratio', 1.01,
@@ -108,6 +108,7 @@ if (suites.has('memory')) {
 	const minutes = option('minutes', 10);
 	log(`memory: ${minutes} min of churn on the busy page …`);
 	const result = await memorySuite({minutes, everySeconds: 30, log});
+	chromiumVersion = result.chromium;
 	// "No growth trend": the fitted slope may not exceed 10 KB/min (100 KB over 10 minutes). The page heap is the
 	// whole renderer isolate (the page's own JS too), so the page figure that has a budget is the difference
 	// between the tabs with and without the extension, sampled at the same moments.
