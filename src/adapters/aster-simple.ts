@@ -9,7 +9,7 @@
  */
 import {defineAdapter} from './define-adapter.js';
 import {controlByLabel, inputNumber, numberField, ok, rowValue, safeRead, safely, sideFromText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
-import {DEFAULT_VOCABULARY, fillByLabels, submitButtons, type Vocabulary} from './label-form.js';
+import {DEFAULT_VOCABULARY, fillByLabels, otherInputLabels, submitButtons, type Vocabulary} from './label-form.js';
 
 const ID = 'aster-simple';
 
@@ -56,10 +56,10 @@ export default defineAdapter({
 			// Size is the position size row (collateral × leverage), in USD; the typed amount is collateral only.
 			// Without that row the collateral input is the size, as margin (quantity = margin × leverage / price).
 			const position = rowValue(form, /^Position Size$/i);
-			const collateral = position === undefined ? controlByLabel(form, VOCABULARY.size, 2) : undefined;
+			const collateral = position === undefined ? controlByLabel(form, VOCABULARY.size, 2, otherInputLabels(VOCABULARY, VOCABULARY.size)) : undefined;
 			const size = collateral ? inputNumber(collateral) : numberField(position);
 			draft.size = size.state === 'ok' ? ok({value: size.value, unit: collateral ? 'margin' : 'quote'}, size.text) : size;
-			const leverageInput = controlByLabel(form, /^Leverage$/i, 2);
+			const leverageInput = controlByLabel(form, VOCABULARY.leverageRow, 2, otherInputLabels(VOCABULARY, VOCABULARY.leverageRow));
 			if (leverageInput) draft.leverage = inputNumber(leverageInput, {units: ['x']});
 			draft.symbol = symbolFromUrl(doc, /\/futures\/([A-Za-z0-9]+)/);
 			return draft;

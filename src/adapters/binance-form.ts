@@ -8,6 +8,7 @@ import type {Side} from '../core/types.js';
 import {
 	controlByLabel,
 	countdownField,
+	fundingPairFields,
 	elementsWithText,
 	inputNumber,
 	isHidden,
@@ -117,9 +118,7 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 
 	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
 	const funding = rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i);
-	const [rateText, countdownText] = funding?.split(/\s*\/\s*/) ?? [];
-	draft.fundingRate = funding === undefined ? notFound() : rateField(rateText);
-	draft.fundingCountdownSeconds = funding === undefined ? notFound() : countdownField(countdownText);
+	Object.assign(draft, fundingPairFields(funding));
 
 	const href = doc.location?.href ?? '';
 	const symbol = symbolPattern.exec(href)?.[1];

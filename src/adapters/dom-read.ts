@@ -50,7 +50,12 @@ export function valueOf(element: Element | undefined): string | undefined {
 	return undefined;
 }
 
-const FIELD_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), textarea';
+/**
+ * Controls that can hold a field's typed number. Sliders (`type=range`) are excluded: their value is a position
+ * (Hyperliquid's size slider is a percent of max), and the fuzz read it as the size once the text input was gone.
+ */
+const FIELD_CONTROL =
+	'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="range"]):not([type="button"]):not([type="submit"]), textarea';
 
 /** Elements whose whole visible text matches `label` (the label chips of a form). Innermost first. */
 export function elementsWithText(root: Root, label: RegExp, scope = '*'): Element[] {
@@ -69,8 +74,12 @@ export function elementsWithText(root: Root, label: RegExp, scope = '*'): Elemen
 /**
  * The text control labelled `label`: `<label for>`, aria-label/aria-labelledby, or a label chip that shares a
  * small container with exactly one text control (walking up at most `depth` ancestors).
+ *
+ * `otherLabels` are the form's other field labels. The walk stops at a container that also holds one of them: a
+ * lone control there belongs to that other field (ours is missing), and taking it would read the neighbour's number
+ * as ours (fuzz: Bybit price ← qty input, Aster Simple leverage ← collateral input). Unread beats a wrong number.
  */
-export function controlByLabel(root: Root, label: RegExp, depth = 3): Element | undefined {
+export function controlByLabel(root: Root, label: RegExp, depth = 3, otherLabels: readonly RegExp[] = []): Element | undefined {
 	for (const control of root.querySelectorAll(FIELD_CONTROL)) {
 		if (isHidden(control)) continue;
 		const aria = control.getAttribute('aria-label');
@@ -99,11 +108,18 @@ export function controlByLabel(root: Root, label: RegExp, depth = 3): Element | 
 		let container: Element | null = chip.parentElement;
 		for (let level = 0; container && level < depth; level++, container = container.parentElement) {
 			const controls = [...container.querySelectorAll(FIELD_CONTROL)].filter(control => !isHidden(control));
-			if (controls.length === 1) return controls[0];
 			if (controls.length > 1) break;
+			if (holdsOtherLabel(container, chip, otherLabels)) break;
+			if (controls.length === 1) return controls[0];
 		}
 	}
 	return undefined;
+}
+
+function holdsOtherLabel(container: Element, chip: Element, otherLabels: readonly RegExp[]): boolean {
+	return otherLabels.some(other =>
+		elementsWithText(container, other).some(element => element !== chip && !element.contains(chip) && !chip.contains(element)),
+	);
 }
 
 /**
@@ -158,6 +174,27 @@ export function inputNumber(control: Element | undefined, options: ParseNumberOp
 export function rateField(text: string | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
 	const field = numberField(text, options);
 	return field.state === 'ok' ? ok(percentToRate(field.value), field.text) : field;
+}
+
+/**
+ * The combined "Funding / Countdown" cell ("0.0100% / 07:59:58", Binance and OKX). Read only when it really is that
+ * pair: two parts, the rate written as a percent, a countdown that parses. Anything else (e.g. "1/2" after a
+ * re-render glitch) leaves both unread: splitting on "/" blindly read "1/2" as a 1 % rate (adapter fuzz).
+ */
+export function fundingPairFields(text: string | undefined): {fundingRate: FieldRead<DecimalString>; fundingCountdownSeconds: FieldRead<DecimalString>} {
+	if (text === undefined) return {fundingRate: notFound(), fundingCountdownSeconds: notFound()};
+	const shown = normalizeText(text);
+	const parts = shown.split(/\s*\/\s*/);
+	const [rateText = '', countdownText = ''] = parts;
+	const countdown = countdownField(countdownText);
+	const rate = rateField(rateText);
+	const placeholder = /^[-\u2013\u2014\s]*$/;
+	if (parts.length === 2 && placeholder.test(rateText) && countdown.state !== 'unread') return {fundingRate: rate, fundingCountdownSeconds: countdown};
+	if (parts.length !== 2 || !/%$/.test(rateText) || countdown.state === 'unread') {
+		const broken = {state: 'unread', reason: 'unparseable', text: shown} as const;
+		return {fundingRate: broken, fundingCountdownSeconds: broken};
+	}
+	return {fundingRate: rate, fundingCountdownSeconds: countdown};
 }
 
 export function countdownField(text: string | undefined): FieldRead<DecimalString> {

@@ -110,7 +110,7 @@ export function readMarginMode(form: Root): FieldRead<'cross' | 'isolated'> {
 
 /** Leverage: a "Leverage" row or input, else a lone chip reading "20x"/"5×" in the form. */
 export function readLeverage(form: Root, vocabulary: Vocabulary, side?: FieldRead<Side | 'both'>): FieldRead<DecimalString> {
-	const input = controlByLabel(form, vocabulary.leverageRow, 2);
+	const input = controlByLabel(form, vocabulary.leverageRow, 2, otherInputLabels(vocabulary, vocabulary.leverageRow));
 	if (input) return inputNumber(input, {units: ['x']});
 	const row = rowValue(form, vocabulary.leverageRow);
 	if (row) return leverageField(row, side);
@@ -157,14 +157,19 @@ export function readOptionalPrice(form: Root, label: RegExp, toggle: RegExp, opt
 	return elementsWithText(form, toggle).length > 0 ? {state: 'empty'} : notFound();
 }
 
+/** The form's input labels other than `label`, so a label walk never borrows another field's input. */
+export function otherInputLabels(vocabulary: Vocabulary, label: RegExp): RegExp[] {
+	return [vocabulary.price, vocabulary.size, vocabulary.leverageRow, vocabulary.takeProfit, vocabulary.stopLoss].filter(other => other !== label);
+}
+
 /** Fills every field the vocabulary finds; the caller overrides what its venue knows better. */
 export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vocabulary: Vocabulary, options: ParseNumberOptions = {}): OrderDraft {
 	draft.side = readSide(form, vocabulary);
 	draft.orderType = readOrderType(form);
-	const priceInput = controlByLabel(form, vocabulary.price);
+	const priceInput = controlByLabel(form, vocabulary.price, 3, otherInputLabels(vocabulary, vocabulary.price));
 	draft.price =
 		draft.orderType.state === 'ok' && draft.orderType.value === 'market' && !priceInput ? {state: 'empty'} : priceInput ? inputNumber(priceInput, options) : notFound();
-	const sizeInput = controlByLabel(form, vocabulary.size);
+	const sizeInput = controlByLabel(form, vocabulary.size, 3, otherInputLabels(vocabulary, vocabulary.size));
 	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies, form)) : notFound();
 	draft.leverage = readLeverage(form, vocabulary, draft.side);
 	draft.marginMode = readMarginMode(form);

@@ -13,6 +13,7 @@ import type {Side} from '../core/types.js';
 import {defineAdapter} from './define-adapter.js';
 import {
 	countdownField,
+	fundingPairFields,
 	inputNumber,
 	isHidden,
 	leverageField,
@@ -147,9 +148,7 @@ export default defineAdapter({
 
 			draft.markPrice = numberField(rowValue(doc, /^Mark(?: price)?$/i));
 			const funding = rowValue(doc, /^Funding(?: rate)?\s*\/\s*countdown$/i);
-			const [rateText, countdownText] = funding?.split(/\s*\/\s*/) ?? [];
-			draft.fundingRate = funding === undefined ? notFound() : rateField(rateText);
-			draft.fundingCountdownSeconds = funding === undefined ? notFound() : countdownField(countdownText);
+			Object.assign(draft, fundingPairFields(funding));
 			return draft;
 		}),
 	submitTarget: (target, doc, trigger) =>

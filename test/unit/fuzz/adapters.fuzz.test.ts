@@ -21,7 +21,7 @@ import type {OrderDraft} from '../../../src/core/draft.js';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {FIXTURES_DIR, loadDocument, type Fixture, type FixtureSidecar} from '../adapters/fixture-loader.js';
-import {fuzzParameters} from './runs.js';
+import {fuzzParameters, fuzzTimeout} from './runs.js';
 
 /** Venue fixtures with a sidecar (an .html still being written without its .json is skipped, not fatal). */
 function listFixtures(): Fixture[] {
@@ -195,9 +195,8 @@ function numericValue(read: Read): unknown {
 }
 
 const KNOWN_MISREADS: {adapter: string; field: string; example: string}[] = [
-	{adapter: 'bybit-linear', field: 'price', example: 'limit-cross-missing-leverage-logged-out, price input removed → price "0.02" (the qty input)'},
-	{adapter: 'aster-simple', field: 'size', example: 'market-long-missing-size-balance, collateral input moved/removed → size 500 margin (the leverage input)'},
-	{adapter: 'aster-simple', field: 'leverage', example: 'market-long, leverage input removed → leverage "10" (the collateral input)'},
+	// Empty: the label walk no longer borrows a neighbouring field's input (controlByLabel's otherLabels). Add an
+	// entry only with an issue to fix it, never to make a run green.
 ];
 
 function sameNotional(got: Read, want: Read, leverage: Read | undefined): boolean {
@@ -260,7 +259,7 @@ describe.each(adapterIds)('%s: read() over mutated fixture DOMs', adapterId => {
 			}),
 			fuzzParameters(),
 		);
-	});
+	}, fuzzTimeout(40));
 });
 
 test('every venue adapter with fixtures is fuzzed', () => {
