@@ -47,6 +47,16 @@ function sideByInlineColour(form: Element): Side | undefined {
 	return filled.length === 1 ? sideFromText(textOf(filled[0])) : undefined;
 }
 
+/** The order-type tab marked by a coloured underline (no class or aria hook); exactly one, else undefined. */
+function orderTypeByUnderline(form: Element): 'limit' | 'market' | 'pro' | undefined {
+	const tabs = elementsWithText(form, /^(?:Market|Limit|Pro)$/, 'div');
+	const marked = tabs.filter(tab => {
+		const border = /border-bottom(?:-color)?\s*:\s*([^;]+)/i.exec(tab.getAttribute('style') ?? '')?.[1]?.trim();
+		return border !== undefined && !/(?:transparent|none|rgba\([^)]*,\s*0\))\s*$/i.test(border);
+	});
+	return marked.length === 1 ? (textOf(marked[0]!).toLowerCase() as 'limit' | 'market' | 'pro') : undefined;
+}
+
 export default defineAdapter({
 	id: ID,
 	label: 'Hyperliquid perps',
@@ -64,10 +74,17 @@ export default defineAdapter({
 				const side = sideByInlineColour(form);
 				if (side) draft.side = ok(side);
 			}
+			// The active tab is marked only by its underline colour. Failing that, a limit price input is positive
+			// evidence of a limit order; its absence is not evidence of a market order (a garbled "Price" label looks
+			// the same), so the type then stays unread (adapter fuzz finding).
 			if (draft.orderType.state !== 'ok') {
-				const hasPrice = controlByLabel(form, VOCABULARY.price) !== undefined;
-				draft.orderType = ok(hasPrice ? 'limit' : 'market');
-				if (!hasPrice) draft.price = {state: 'empty'};
+				const tab = orderTypeByUnderline(form);
+				if (tab === 'market') {
+					draft.orderType = ok('market');
+					draft.price = {state: 'empty'};
+				} else if (tab === 'limit' || (tab === undefined && controlByLabel(form, VOCABULARY.price) !== undefined)) {
+					draft.orderType = ok('limit');
+				}
 			}
 			const symbol = symbolFromUrl(doc, /\/trade\/([^/?#]+)/);
 			draft.symbol = symbol.state === 'ok' ? symbol : notFound();
