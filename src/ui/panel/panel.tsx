@@ -237,6 +237,9 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	const [isCollapsed, setCollapsed] = useState(false);
 	const drag = useRef<{x: number; y: number} | undefined>(undefined);
 	const warnings = view.state === 'ready' ? warningsOf(view) : [];
+	// The isolated-margin reminder says what the cross-margin warning says (and more): list it once. The warning still
+	// counts for the pill, the badge and the gate.
+	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
 	const pill = worstPill(view, warnings);
 	const status = statusText(view, t);
@@ -298,7 +301,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					) : null}
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
-					{view.state === 'ready' ? <Warnings items={warnings} t={t} isBothSides={sides.length > 1} /> : null}
+					{view.state === 'ready' ? <Warnings items={listed} t={t} isBothSides={sides.length > 1} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
 				</div>
 			)}

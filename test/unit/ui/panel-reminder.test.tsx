@@ -39,6 +39,15 @@ describe('panel reminder', () => {
 		const {container} = render(<Panel view={crossView(true)} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
 		expect(container.querySelector('[data-reminder]')).toBeNull();
 	});
+
+	test('the cross-margin warning is listed only when the reminder is not shown (the message appears once)', () => {
+		const shown = render(<Panel view={crossView()} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(shown.container.querySelector('[data-reminder]')).not.toBeNull();
+		expect(shown.container.querySelector('[data-rule="cross-margin-exposure"]')).toBeNull();
+		cleanup();
+		const snoozed = render(<Panel view={crossView(true)} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(snoozed.container.querySelector('[data-rule="cross-margin-exposure"]')?.getAttribute('data-severity')).toBe('warn');
+	});
 });
 
 describe('popup: Use LiqGuard on this site', () => {
