@@ -68,8 +68,21 @@ export function startSession(options: SessionOptions): Session {
 	const observer = new MutationObserver(records => {
 		if (records.some(record => !panel || !panel.host.contains(record.target))) schedule();
 	});
+	/*
+	 * SPAs replace the whole form node on a symbol, tab or order-type switch (research/dom.md §0.1). The subtree
+	 * observer then watches a detached node, and typing in the new form is not inside it: without this, the panel
+	 * and the gate kept the old form's figures until the 1 s heartbeat. Each ancestor is watched for its direct
+	 * children only, so the cost per page mutation is one isConnected check.
+	 */
+	const replacementObserver = new MutationObserver(() => {
+		if (observedRoot && !observedRoot.isConnected) {
+			ensureObserved();
+			schedule();
+		}
+	});
 	signal.addEventListener('abort', () => {
 		observer.disconnect();
+		replacementObserver.disconnect();
 		if (frame !== undefined) win.cancelAnimationFrame(frame);
 		if (soon !== undefined) clearTimeout(soon);
 		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
@@ -90,6 +103,8 @@ export function startSession(options: SessionOptions): Session {
 		// Only the form's subtree (lead's design note); before the form exists, watch the document for it.
 		if (root) observer.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
 		else observer.observe(doc.documentElement, {subtree: true, childList: true});
+		replacementObserver.disconnect();
+		for (let ancestor = root?.parentNode; ancestor; ancestor = ancestor.parentNode) replacementObserver.observe(ancestor, {childList: true});
 		return root;
 	};
 
@@ -249,6 +264,7 @@ export function startSession(options: SessionOptions): Session {
 
 	ensureObserved();
 	const onFormEvent = (event: Event) => {
+		if (observedRoot && !observedRoot.isConnected) ensureObserved();
 		if (observedRoot && event.target instanceof Node && observedRoot.contains(event.target)) scheduleSoon();
 	};
 	doc.addEventListener('input', onFormEvent, {capture: true, signal});

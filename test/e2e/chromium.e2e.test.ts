@@ -91,6 +91,36 @@ describe('Chromium: panel on the demo exchange', () => {
 		await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.3'});
 	});
 
+	test('a page that replaces the whole form node is re-read at once, not at the 1 s heartbeat', async () => {
+		await fillOrder({leverage: 50, price: '60000', size: '0.5'});
+		// SPAs re-create the form on symbol/tab switches. No user event here: only the page's own DOM swap. The
+		// fallback (the heartbeat) is up to 1 s late, so three updates all within 150 ms cannot be luck (~0.3 %).
+		for (const size of ['0.4', '0.35', '0.45']) {
+			const elapsedMs = await page.evaluate(
+				async ({form, sizeInput, panel, value}) => {
+					const old = document.querySelector(form)!;
+					const copy = old.cloneNode(true) as Element;
+					(copy.querySelector(sizeInput) as HTMLInputElement).value = value;
+					const start = performance.now();
+					old.replaceWith(copy);
+					await new Promise<void>(resolve => {
+						const host = document.querySelector(panel)!;
+						const check = () =>
+							host.getAttribute('data-state') === 'ready' && host.getAttribute('data-quantity') === value ? resolve() : void setTimeout(check, 5);
+						check();
+					});
+					return performance.now() - start;
+				},
+				{form: 'form[data-testid="order-form"]', sizeInput: SEL.size, panel: SEL.panel, value: size},
+			);
+			expect(elapsedMs).toBeLessThan(150);
+		}
+		// Typing in the replaced form is still seen.
+		await fill(SEL.size, '0.2');
+		await waitForPanel(driver, {'data-state': 'ready', 'data-quantity': '0.2'});
+		await openDemo(); // the clones carry none of the demo page's own handlers: give the next tests a live page
+	});
+
 	test('an unreadable size is marked unread and the panel waits for input', async () => {
 		await fill(SEL.size, '12abc');
 		await waitForPanel(driver, {'data-state': 'needs-input', 'data-quantity': '', 'data-liquidation-price-long': ''});
