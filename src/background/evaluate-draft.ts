@@ -1,6 +1,6 @@
 /**
- * Handler of `evaluateDraft`: validated draft → engine → reply. Stateless: settings are read from storage on
- * every call, because MV3 may stop the worker between any two messages.
+ * Handler of `evaluateDraft`: validated draft → engine → reply. Pure: the worker passes the settings in (from its
+ * memo of `storage.sync`, background/storage-memo.ts).
  */
 import {assessDraft, type DraftAssessment} from '../core/assess-draft.js';
 import type {Severity} from '../core/types.js';
@@ -9,6 +9,7 @@ import type {OrderDraft} from '../core/draft.js';
 import type {EvaluateDraftRequest, EvaluateDraftResult, ReminderNotice} from '../messaging/protocol.js';
 import {ISOLATED_SWITCH_STEPS, shouldShowReminder} from '../settings/reminders.js';
 import {toEngineSettings, type Settings} from '../settings/settings.js';
+import type {EngineSettings} from '../core/engine-settings.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = {info: 1, warn: 2, danger: 3};
 
@@ -28,8 +29,9 @@ export function reminderFor(draft: OrderDraft, settings: Settings, isSnoozed: bo
 	return {howTo: VENUE_MODELS[draft.venue]?.meta.isolatedHowTo ?? ISOLATED_SWITCH_STEPS[draft.venue]};
 }
 
-export function evaluateDraft(request: EvaluateDraftRequest, settings: Settings, isSnoozed = false): EvaluateDraftResult {
-	const assessment = assessDraft(request.draft, toEngineSettings(settings));
+/** `engine` is `toEngineSettings(settings)`, passed in by the worker's settings memo so it is built once per value. */
+export function evaluateDraft(request: EvaluateDraftRequest, settings: Settings, isSnoozed = false, engine: EngineSettings = toEngineSettings(settings)): EvaluateDraftResult {
+	const assessment = assessDraft(request.draft, engine);
 	const worst = worstSeverity(assessment);
 	const result: EvaluateDraftResult = {revision: request.revision, gateMode: settings.gateMode, assessment};
 	if (worst !== undefined) result.worst = worst;

@@ -11,18 +11,24 @@
  *    a tab's snooze changed (popup) → push `refresh` to that tab.
  * 5. `tabs.onRemoved` / `onUpdated`: drop the tab's session keys (prefill draft, snooze).
  *
- * No module state that matters: settings come from `storage.sync` per message, badges live in the browser, the
- * per-tab draft and snooze live in `storage.session`.
+ * No module state that matters: settings live in `storage.sync`, badges in the browser, the per-tab draft and
+ * snooze in `storage.session`. The worker keeps in-memory copies of the settings and snoozes (`storage-memo.ts`,
+ * invalidated by `storage.onChanged`) so a keystroke does not re-read and re-validate storage; a restarted worker
+ * loads them again on its first message.
+ *
+ * Reply first: the badge and the popup's prefill are written in a task after the answer has been posted, and
+ * only when they changed (docs/performance.md, "What the bench found").
  */
 import browser from 'webextension-polyfill';
 import {createBackgroundListener} from '../messaging/handle.js';
 import {APP, type RefreshNotice} from '../messaging/protocol.js';
 import {isReminderSnoozed, snoozeKey, snoozeReminder} from '../settings/reminders.js';
-import {loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY} from '../settings/settings.js';
+import {loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {showSeverity} from './badge.js';
 import {evaluateDraft} from './evaluate-draft.js';
 import {reconcileSites, removedSites, serialised, useOnSite, venueForPage, type SitesApi} from './sites.js';
+import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo.js';
 
 const sync = browser.storage.sync as StorageAreaLike;
 const session = browser.storage.session as StorageAreaLike;
@@ -42,6 +48,28 @@ const sitesApi: SitesApi = {
 	tabUrl: async tabId => (await browser.tabs.get(tabId)).url,
 };
 
+/** Parsed settings and their engine form (one object per settings value, so the engine's per-settings caches hit). */
+const settingsMemo = memoFromStorage(async () => {
+	const {settings} = await loadSettings(sync);
+	return {settings, engine: toEngineSettings(settings)};
+});
+const snoozeMemo = keyedMemoFromStorage((tabId: number) => isReminderSnoozed(session, tabId));
+const replyDelayMemo = memoFromStorage(e2eReplyDelayMs);
+const badgeWritten = lastWritten<number>();
+const draftWritten = lastWritten<number>();
+/** Tabs this worker answered: told to re-evaluate when the settings change (below). */
+const answeredTabs = new Set<number>();
+
+/** Runs `write` in a later task: after the reply to the current message has been posted. */
+function afterReply(write: () => Promise<unknown>): void {
+	setTimeout(() => void write().catch(() => undefined), 0);
+}
+
+function forgetTab(tabId: number): void {
+	badgeWritten.forget(tabId);
+	draftWritten.forget(tabId);
+}
+
 async function syncSites(removed: readonly string[] = []): Promise<void> {
 	await serialised(async () => {
 		const {settings} = await loadSettings(sync);
@@ -52,15 +80,32 @@ async function syncSites(removed: readonly string[] = []): Promise<void> {
 const listener = createBackgroundListener(
 	{
 		async evaluateDraft(request, sender) {
-			const [{settings}, isSnoozed] = await Promise.all([loadSettings(sync), isReminderSnoozed(session, sender.tabId)]);
-			if (__DEV__) await e2eReplyDelay();
-			const result = evaluateDraft(request, settings, isSnoozed);
-			// The badge and the popup's prefill are conveniences: failing to write them must not fail the assessment.
-			showSeverity(browser.action, sender.tabId, result.worst).catch(() => undefined);
-			session.set({[draftKey(sender.tabId)]: request.draft}).catch(() => undefined);
+			const {tabId} = sender;
+			answeredTabs.add(tabId);
+			const [{settings, engine}, isSnoozed] = await Promise.all([settingsMemo.get(), snoozeMemo.get(tabId)]);
+			if (__DEV__) {
+				const delayMs = await replyDelayMemo.get();
+				if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs));
+			}
+			const result = evaluateDraft(request, settings, isSnoozed, engine);
+			// The badge and the popup's prefill are conveniences: written after the reply, only when changed, and
+			// failing to write them must not fail the assessment (a failed write is retried on the next message).
+			if (badgeWritten.changed(tabId, result.worst ?? '')) {
+				afterReply(() => showSeverity(browser.action, tabId, result.worst).catch(error => {
+					badgeWritten.forget(tabId);
+					throw error;
+				}));
+			}
+			if (draftWritten.changed(tabId, JSON.stringify(request.draft))) {
+				afterReply(() => session.set({[draftKey(tabId)]: request.draft}).catch(error => {
+					draftWritten.forget(tabId);
+					throw error;
+				}));
+			}
 			return result;
 		},
 		async clearBadge(_data, sender) {
+			forgetTab(sender.tabId);
 			await showSeverity(browser.action, sender.tabId, undefined).catch(() => undefined);
 			await session.remove(draftKey(sender.tabId)).catch(() => undefined);
 			return {cleared: true};
@@ -70,7 +115,7 @@ const listener = createBackgroundListener(
 			return {snoozed: true};
 		},
 		async siteVenue(_data, sender) {
-			const {settings} = await loadSettings(sync);
+			const {settings} = await settingsMemo.get();
 			return {venue: venueForPage(settings.customSites, sender.url)};
 		},
 		async useOnSite(request) {
@@ -102,35 +147,55 @@ browser.runtime.onStartup.addListener(() => {
 
 browser.storage.onChanged.addListener((changes, area) => {
 	if (area === 'sync' && changes[SETTINGS_KEY]) {
+		settingsMemo.invalidate();
+		// The panels re-evaluate on their own settings listener, but their message can reach this worker before
+		// this event does and be answered from the old settings; a refresh after the invalidation settles it.
+		for (const tabId of answeredTabs) sendRefresh(tabId);
 		const before = changes[SETTINGS_KEY].oldValue === undefined ? [] : parseSettings(changes[SETTINGS_KEY].oldValue).settings.customSites;
 		const after = parseSettings(changes[SETTINGS_KEY].newValue).settings.customSites;
 		syncSites(removedSites(before, after)).catch((error: unknown) => console.error('LiqGuard: site scripts', error));
 	}
+	if (area === 'local' && 'e2eReplyDelayMs' in changes) replyDelayMemo.invalidate();
 	if (area === 'session') {
 		// The popup snoozed or un-snoozed a tab: tell that tab's panel to re-evaluate (ignored if no panel there).
 		for (const key of Object.keys(changes)) {
 			const tabId = /^reminderSnoozed:(\d+)$/.exec(key)?.[1];
 			if (tabId === undefined || key !== snoozeKey(Number(tabId))) continue;
-			const notice: RefreshNotice = {app: APP, name: 'refresh'};
-			browser.tabs.sendMessage(Number(tabId), notice, {frameId: 0}).catch(() => undefined);
+			snoozeMemo.invalidate(Number(tabId));
+			sendRefresh(Number(tabId));
 		}
 	}
 });
 
+/** Asks the tab's panel to re-evaluate its form (ignored where there is no panel). */
+function sendRefresh(tabId: number): void {
+	const notice: RefreshNotice = {app: APP, name: 'refresh'};
+	browser.tabs.sendMessage(tabId, notice, {frameId: 0}).catch(() => undefined);
+}
+
 browser.tabs.onRemoved.addListener(tabId => {
+	answeredTabs.delete(tabId);
+	forgetTab(tabId);
+	snoozeMemo.invalidate(tabId);
 	session.remove([draftKey(tabId), snoozeKey(tabId)]).catch(() => undefined);
 });
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 	// A new document is loading in the tab: its draft is gone (the new page's content script writes a new one).
 	// The snooze stays: it lasts until the tab closes.
-	if (changeInfo.status === 'loading') session.remove(draftKey(tabId)).catch(() => undefined);
+	// A navigation also resets the tab's badge in the browser.
+	if (changeInfo.status === 'loading') {
+		forgetTab(tabId);
+		session.remove(draftKey(tabId)).catch(() => undefined);
+	}
 });
 
-/** e2e hook (dev builds only): delay replies to prove the gate fails open when the worker does not answer. */
-async function e2eReplyDelay(): Promise<void> {
-	const {e2eReplyDelayMs} = await browser.storage.local.get('e2eReplyDelayMs');
-	if (typeof e2eReplyDelayMs === 'number' && e2eReplyDelayMs > 0) {
-		await new Promise(resolve => setTimeout(resolve, e2eReplyDelayMs));
-	}
+/**
+ * e2e hook (dev builds only): delay replies to prove the gate fails open when the worker does not answer. Read
+ * once per worker and again when `storage.local` changes, so it costs nothing per message.
+ */
+async function e2eReplyDelayMs(): Promise<number> {
+	if (!__DEV__) return 0;
+	const {e2eReplyDelayMs: delayMs} = await browser.storage.local.get('e2eReplyDelayMs');
+	return typeof delayMs === 'number' && delayMs > 0 ? delayMs : 0;
 }
