@@ -19,7 +19,13 @@ export type PanelHandle = {
 	readonly host: HTMLElement;
 };
 
-const HOST_RESET = 'all:initial!important;display:block!important;z-index:2147483000!important;margin:0!important;padding:0!important;border:0!important;';
+/**
+ * `contain` + `will-change`: the host is its own layout, paint and compositing boundary, so re-rendering the panel
+ * never invalidates the exchange page's layout or paint, and the page's 50 Hz order-book updates do not repaint
+ * the panel (bench: Paint and Commit back to the page's own baseline; docs/performance.md).
+ */
+const HOST_RESET =
+	'all:initial!important;display:block!important;z-index:2147483000!important;margin:0!important;padding:0!important;border:0!important;contain:layout paint style!important;will-change:transform!important;';
 const MIN_WIDTH = 260;
 const MAX_WIDTH = 360;
 
