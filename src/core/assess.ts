@@ -40,7 +40,13 @@ import {VENUE_IDS} from './types.js';
 import {VENUE_MODELS} from './venues/index.js';
 import type {PositionCore, VenueMeta} from './venues/model.js';
 
-const LADDER_PERCENTS = ['1', '5', '10'] as const;
+/** PnL ladder moves (percent of entry), with their signed fraction precomputed: constants, parsed once. */
+const LADDER_MOVES = ['1', '-1', '5', '-5', '10', '-10'].map(text => {
+	const movePercent = new D(text);
+	return {movePercent, text, moveRate: movePercent.div(HUNDRED)};
+});
+/** The odds horizons (1 h, 8 h, 24 h) in years. */
+const HORIZON_YEARS = [1, 8, 24].map(hours => new D(hours).div(HOURS_PER_YEAR)) as [Dec, Dec, Dec];
 const SEVERITY_RANK: Record<Severity, number> = {info: 0, warn: 1, danger: 2};
 
 function toLiquidation(solved: SolvedLiquidation): Liquidation | undefined {
@@ -48,6 +54,18 @@ function toLiquidation(solved: SolvedLiquidation): Liquidation | undefined {
 	if (solved.kind === 'none') return {kind: 'none', reason: solved.reason};
 	const base = {kind: 'price', price: toPlain(solved.price), maintenanceMarginRate: toPlain(solved.tier.rate), maintenanceDeduction: toPlain(solved.tier.deduction)} as const;
 	return solved.tier.index > 0 || solved.tier.cap !== undefined ? {...base, tierIndex: solved.tier.index} : base;
+}
+
+/** The assumption line for a venue's default fee tier: constant per venue and side, built once. */
+const feeAssumptionCache = new Map<string, string>();
+function defaultFeeAssumption(meta: VenueMeta, field: 'takerFeeRate' | 'makerFeeRate'): string {
+	const key = `${meta.id} ${field}`;
+	let text = feeAssumptionCache.get(key);
+	if (text === undefined) {
+		text = `${field === 'takerFeeRate' ? 'Taker' : 'Maker'} fee ${new D(meta[field]).times(100).toFixed()} % (${meta.label} default tier); set your tier in options.`;
+		feeAssumptionCache.set(key, text);
+	}
+	return text;
 }
 
 /** Settings-driven defaults applied to the input before the models see it (fee overrides, the custom rate). */
@@ -58,7 +76,7 @@ function withSettings(input: AssessInput, settings: EngineSettings, meta: VenueM
 		if (effective[field] !== undefined && effective[field] !== '') continue;
 		const fromSettings = override[field] ?? (input.venue === 'custom' ? settings.custom[field] : undefined);
 		if (fromSettings !== undefined) effective[field] = fromSettings;
-		else assumptions.push(`${field === 'takerFeeRate' ? 'Taker' : 'Maker'} fee ${new D(meta[field]).times(100).toFixed()} % (${meta.label} default tier); set your tier in options.`);
+		else assumptions.push(defaultFeeAssumption(meta, field));
 	}
 	if (input.venue === 'custom' && effective.maintenanceMarginRate === undefined && effective.tiers === undefined && settings.custom.maintenanceMarginRate) {
 		effective.maintenanceMarginRate = settings.custom.maintenanceMarginRate;
@@ -79,26 +97,20 @@ function thresholdsOf(settings: EngineSettings): Record<ThresholdKey, Dec> {
 	return result;
 }
 
-function ladder(position: PositionCore, liquidation: SolvedLiquidation, margin: Dec): PnlStep[] {
-	const {sign, entryPrice, quantity} = position;
-	const steps: PnlStep[] = [];
-	for (const magnitude of LADDER_PERCENTS) {
-		for (const direction of [1, -1] as const) {
-			const move = new D(magnitude).times(direction);
-			const price = entryPrice.times(ONE.plus(move.times(sign).div(HUNDRED)));
-			const pnl = quantity.times(entryPrice).times(move).div(HUNDRED);
-			const liquidated =
-				liquidation.kind === 'price' && (sign === 1 ? price.lte(liquidation.price) : price.gte(liquidation.price));
-			steps.push({
-				movePercent: toPlain(move),
-				price: toPlain(price),
-				pnl: toPlain(pnl),
-				pnlPercentOfMargin: toPlain(margin.isZero() ? ZERO : pnl.div(margin).times(HUNDRED)),
-				liquidated,
-			});
-		}
-	}
-	return steps;
+function ladder(position: PositionCore, liquidation: SolvedLiquidation, margin: Dec, notional: Dec): PnlStep[] {
+	const {sign, entryPrice} = position;
+	return LADDER_MOVES.map(({movePercent, text, moveRate}) => {
+		const price = entryPrice.times(ONE.plus(sign === 1 ? moveRate : moveRate.neg()));
+		const pnl = notional.times(moveRate);
+		const liquidated = liquidation.kind === 'price' && (sign === 1 ? price.lte(liquidation.price) : price.gte(liquidation.price));
+		return {
+			movePercent: text,
+			price: toPlain(price),
+			pnl: toPlain(pnl),
+			pnlPercentOfMargin: toPlain(margin.isZero() ? ZERO : pnl.div(margin).times(HUNDRED)),
+			liquidated,
+		};
+	});
 }
 
 function stopCheck(position: PositionCore, stop: Dec, buffer: Dec, maxLeverage: Dec): StopCheck {
@@ -168,7 +180,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		initialMargin: toPlain(margin),
 		backingMargin: toPlain(position.backingMargin),
 		liquidation,
-		pnlLadder: ladder(position, position.liquidation, margin),
+		pnlLadder: ladder(position, position.liquidation, margin, notional),
 		fees: feeFigures(),
 		assumptions,
 	};
@@ -325,15 +337,13 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		if (isDefault) {
 			assumptions.push(`Volatility ${volatility.times(100).toFixed()} % a year (${bundled ? `typical for ${asset}` : 'default for unlisted assets'}); set it in options.`);
 		}
-		const year = new D(HOURS_PER_YEAR);
-		const at = (hours: number) =>
-			probabilityPercent(touchProbability({price: referencePrice, barrier: lp, annualVolatility: volatility, years: new D(hours).div(year)}));
+		const at = (years: Dec) => probabilityPercent(touchProbability({price: referencePrice, barrier: lp, annualVolatility: volatility, years}));
 		return {
 			annualVolatilityRate: toPlain(volatility),
 			volatilityIsDefault: isDefault,
-			touch1hPercent: at(1),
-			touch8hPercent: at(8),
-			touch24hPercent: at(24),
+			touch1hPercent: at(HORIZON_YEARS[0]),
+			touch8hPercent: at(HORIZON_YEARS[1]),
+			touch24hPercent: at(HORIZON_YEARS[2]),
 		};
 	}
 }

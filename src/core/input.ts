@@ -2,7 +2,7 @@
  * Reads untrusted input fields into Decimals, collecting one named issue per bad field instead of throwing.
  * Every engine entry point goes through here, so NaN, Infinity, exponents and negative sizes never reach the math.
  */
-import {D, type Dec, parseDecimal} from './decimal.js';
+import {type Dec, ONE, parseDecimal} from './decimal.js';
 import type {InputIssue, InputIssueCode} from './types.js';
 
 type Bound = 'positive' | 'non-negative' | 'any';
@@ -39,7 +39,7 @@ export class InputReader {
 
 	/** A rate (fraction) in [0, 1). */
 	rate(field: string, required = false): Dec | undefined {
-		return this.decimal(field, {required, bound: 'non-negative', below: new D(1)});
+		return this.decimal(field, {required, bound: 'non-negative', below: ONE});
 	}
 
 	oneOf<T extends string>(field: string, values: readonly T[], fallback?: T): T | undefined {
