@@ -3,7 +3,11 @@ import Decimal from 'decimal.js';
 import {describe, expect, it} from 'vitest';
 import {assess, computeOutput, type AssessInput, type Liquidation, type Side, type VenueId} from '../../../src/core/index.js';
 
+import {fuzzTimeout} from '../fuzz/runs.js';
+
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** `npm run fuzz` runs 10,000 cases per property (≈1 ms each with two assessments on 2 cores). */
+const TIMEOUT = fuzzTimeout(3, RUNS);
 /** Plain decimal strings from a bounded range, with up to `places` decimals. */
 const decimal = (min: number, max: number, places = 4) =>
 	fc.integer({min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places)}).map(n => new Decimal(n).div(10 ** places).toFixed());
@@ -39,7 +43,7 @@ describe('engine properties (fast-check)', () => {
 			}),
 			{numRuns: RUNS},
 		);
-	});
+	}, TIMEOUT);
 
 	it('long and short mirror: long liquidates below entry, short above; with no maintenance and fees the distances are equal', () => {
 		fc.assert(
@@ -61,7 +65,7 @@ describe('engine properties (fast-check)', () => {
 			}),
 			{numRuns: RUNS},
 		);
-	});
+	}, TIMEOUT);
 
 	it('more margin never moves liquidation closer', () => {
 		fc.assert(
@@ -74,7 +78,7 @@ describe('engine properties (fast-check)', () => {
 			}),
 			{numRuns: RUNS},
 		);
-	});
+	}, TIMEOUT);
 
 	it('funding paid moves liquidation closer, funding received moves it away', () => {
 		fc.assert(
@@ -96,7 +100,7 @@ describe('engine properties (fast-check)', () => {
 			}),
 			{numRuns: RUNS},
 		);
-	});
+	}, TIMEOUT);
 
 	it('tier boundaries are continuous: maintenance margin and liquidation price have no jump', () => {
 		const tiers = [
@@ -128,7 +132,7 @@ describe('engine properties (fast-check)', () => {
 			}),
 			{numRuns: RUNS},
 		);
-	});
+	}, TIMEOUT);
 
 	it('no NaN or Infinity for any finite input: a figure or a named issue', () => {
 		const anyText = fc.oneof(
@@ -160,5 +164,5 @@ describe('engine properties (fast-check)', () => {
 			),
 			{numRuns: RUNS * 3},
 		);
-	});
+	}, TIMEOUT * 3);
 });
