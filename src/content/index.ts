@@ -26,6 +26,7 @@ import {APP} from '../messaging/protocol.js';
 import {createCaller, isContextInvalidated} from '../messaging/send.js';
 import type {Translate} from '../ui/panel/view.js';
 import {startSession, type Session} from './session.js';
+import {createTranslate} from './translate.js';
 
 /** Several manifest entries (one per adapter) can match one page; the first copy to run owns it. */
 const LOADED = Symbol.for('liqguard.content');
@@ -53,20 +54,8 @@ function shutdown(): void {
 }
 
 const call = createCaller(message => browser.runtime.sendMessage(message));
-/** Messages are fixed for the page's life; each `i18n.getMessage` call costs a binding round (≈ 0.1 ms), and a panel render makes dozens. */
-const messages = new Map<string, string>();
-const t: Translate = (key, substitutions) => {
-	const cacheKey = substitutions === undefined ? key : `${key}\u0000${([] as unknown[]).concat(substitutions).join('\u0000')}`;
-	const cached = messages.get(cacheKey);
-	if (cached !== undefined) return cached;
-	try {
-		const message = browser.i18n.getMessage(key, substitutions as string[] | undefined) || key;
-		if (messages.size < 500) messages.set(cacheKey, message);
-		return message;
-	} catch {
-		return key;
-	}
-};
+/** Message templates cached for the page's life (translate.ts): a render asks for dozens of strings. */
+const t: Translate = createTranslate((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 
 function adapterFor(url: string): Adapter | undefined {
 	return ADAPTERS.find(adapter => !adapter.dynamicOnly && matchesUrl(adapter, url));
