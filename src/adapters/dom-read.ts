@@ -110,10 +110,33 @@ export function controlByLabel(root: Root, label: RegExp, depth = 3, otherLabels
 			const controls = [...container.querySelectorAll(FIELD_CONTROL)].filter(control => !isHidden(control));
 			if (controls.length > 1) break;
 			if (holdsOtherLabel(container, chip, otherLabels)) break;
-			if (controls.length === 1) return controls[0];
+			if (controls.length === 1) {
+				if (hasOwnLabel(container, chip, controls[0]!)) break;
+				return controls[0];
+			}
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Whether the control sits in another branch of `container` than the chip, next to a label of its own: a leaf text
+ * with a lower-case word ("Leverage", "Hebel", "Leverage (max)") rather than a unit ("USDT", "BTC", "x", "%") or a
+ * button.
+ * The vocabulary cannot list every other label (other locales, renamed rows): without this, a missing input let the
+ * walk take the neighbouring row's input when that row's label was one we do not know (fuzz, Aster Simple:
+ * collateral ← leverage input after the Leverage label read "Leverage12abc").
+ */
+function hasOwnLabel(container: Element, chip: Element, control: Element): boolean {
+	const branch = [...container.children].find(child => child.contains(control));
+	if (!branch || branch.contains(chip)) return false;
+	for (const element of [branch, ...branch.querySelectorAll('*')]) {
+		if (element.children.length > 0 || isHidden(element)) continue;
+		// Buttons beside an input ("Last", "Max", "BBO") are affordances of that input, not another field's label.
+		if (element.closest('button, [role="button"], a') !== null) continue;
+		if (/\p{Ll}{2,}/u.test(textOf(element))) return true;
+	}
+	return false;
 }
 
 function holdsOtherLabel(container: Element, chip: Element, otherLabels: readonly RegExp[]): boolean {
