@@ -99,6 +99,7 @@ function startWith(adapter: Adapter): void {
 		call,
 		t,
 		onContextInvalidated: shutdown,
+		isContextAlive,
 		signal: controller.signal,
 	});
 	session = {controller, api};

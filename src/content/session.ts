@@ -29,6 +29,11 @@ export type SessionOptions = {
 	t: Translate;
 	/** The extension context is gone: the caller shuts everything down. */
 	onContextInvalidated(): void;
+	/**
+	 * Whether the extension context still exists (`runtime.id` readable). "Could not establish connection" comes
+	 * from an orphaned script and also from a live one whose worker is stopping or starting; only this tells them apart.
+	 */
+	isContextAlive(): boolean;
 	signal: AbortSignal;
 };
 
@@ -43,6 +48,9 @@ export type Session = {
 
 /** The panel shows 'reading' only if the reply takes longer than this, so fast replies do not flicker. */
 const READING_VISUAL_DELAY_MS = 120;
+/** A message the worker refused is asked again this soon, this many times in a row; after that, at each heartbeat. */
+const RETRY_DELAY_MS = 100;
+const QUICK_RETRIES = 3;
 
 function draftKey(draft: OrderDraft): string {
 	return JSON.stringify(draft);
@@ -65,6 +73,8 @@ export function startSession(options: SessionOptions): Session {
 	let placedAnchor: Element | undefined;
 	let placedAt: string | undefined;
 	let theme: PanelView['theme'] = 'dark';
+	let refusals = 0;
+	let retry: ReturnType<typeof setTimeout> | undefined;
 	const observer = new MutationObserver(records => {
 		if (records.some(record => !panel || !panel.host.contains(record.target))) schedule();
 	});
@@ -87,6 +97,7 @@ export function startSession(options: SessionOptions): Session {
 		if (soon !== undefined) clearTimeout(soon);
 		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
 		if (pending) clearTimeout(pending.timer);
+		if (retry !== undefined) clearTimeout(retry);
 		if (sentKey !== undefined) void call('clearBadge', {});
 	});
 
@@ -187,11 +198,31 @@ export function startSession(options: SessionOptions): Session {
 				clearTimeout(pending.timer);
 				pending = undefined;
 			}
-			if (!reply.ok) {
-				if (reply.error.name === 'disconnected' && isContextInvalidated(reply.error.message)) {
+			if (!reply.ok && reply.error.name === 'disconnected') {
+				if (isContextInvalidated(reply.error.message) && !options.isContextAlive()) {
 					options.onContextInvalidated();
 					return;
 				}
+				/*
+				 * The worker refused the message while stopping or starting (MV3 stops it after 30 s idle). Before,
+				 * "Could not establish connection" was taken for an extension reload: the script shut down for good and
+				 * the tab lost its panel and gate. Forget what was sent so the next read asks again: soon at first, then
+				 * at each heartbeat. Meanwhile no answer stands, so the gate lets submits through.
+				 */
+				sentKey = undefined;
+				refusals += 1;
+				if (refusals <= QUICK_RETRIES) {
+					if (retry !== undefined) clearTimeout(retry);
+					retry = setTimeout(() => {
+						retry = undefined;
+						schedule();
+					}, RETRY_DELAY_MS);
+					return;
+				}
+			} else {
+				refusals = 0;
+			}
+			if (!reply.ok) {
 				show({state: 'error', venue: adapter.venue, draft, theme, errorKey: reply.error.name === 'invalid-payload' ? 'panel_error_invalid' : 'panel_error_unknown'});
 				return;
 			}

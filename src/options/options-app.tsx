@@ -61,7 +61,9 @@ export function OptionsApp(props: OptionsProps) {
 
 	const checked = useMemo(() => settingsFromForm(form, saved), [form, saved]);
 	const errors = checked.errors;
-	const isDirty = checked.settings !== undefined && JSON.stringify(checked.settings) !== JSON.stringify(saved);
+	// Stored settings that needed repair differ from what the form shows: saving must be possible as they are,
+	// since the notice asks for exactly that (before, Save stayed disabled until some field was edited).
+	const isDirty = checked.settings !== undefined && (loadErrors.length > 0 || JSON.stringify(checked.settings) !== JSON.stringify(saved));
 	const update = (change: Partial<OptionsForm>) => {
 		setForm({...form, ...change});
 		setStatus(undefined);

@@ -68,14 +68,26 @@ function migrateV0ToV1(saved: Record<string, unknown>): Record<string, unknown> 
 	// Keys v0 did not have are carried over, so validation names them instead of the migration dropping them.
 	const unknown = Object.entries(saved).filter(([key]) => !(V0_KEYS as readonly string[]).includes(key));
 	const next: Record<string, unknown> = {...Object.fromEntries(unknown), schemaVersion: 1, thresholds};
+	/*
+	 * A value of the wrong shape goes to its new key as it was, so validation names it ("volatility: 'high' is not
+	 * an object") and uses the default. Leaving it out made the default apply without a word to the user.
+	 */
 	if (typeof old.confirmBeforeSubmit === 'boolean') next.gateMode = old.confirmBeforeSubmit ? 'confirm' : 'warn';
+	else if (old.confirmBeforeSubmit !== undefined) next.gateMode = old.confirmBeforeSubmit;
 	if (old.isolatedReminder !== undefined) next.reminders = {enabled: old.isolatedReminder, perVenue: {}};
 	if (Array.isArray(old.disabledVenues)) {
-		next.adapters = Object.fromEntries(old.disabledVenues.filter(id => typeof id === 'string').map(id => [id, false]));
+		// A non-text entry goes under a key no adapter id can have, so validation names it ("not a site id").
+		next.adapters = Object.fromEntries(
+			old.disabledVenues.map((id: unknown, index) => (typeof id === 'string' ? [id, false] : [`disabledVenues[${index}]`, id])),
+		);
+	} else if (old.disabledVenues !== undefined) {
+		next.adapters = old.disabledVenues;
 	}
 	if (Array.isArray(old.sites)) {
 		// v0 had no venue choice for user sites: it always used the custom model.
 		next.customSites = old.sites.map(origin => ({origin, venue: 'custom'}));
+	} else if (old.sites !== undefined) {
+		next.customSites = old.sites;
 	}
 	if (isRecord(old.volatilityPercent)) {
 		next.volatility = Object.fromEntries(
@@ -84,6 +96,8 @@ function migrateV0ToV1(saved: Record<string, unknown>): Record<string, unknown> 
 				typeof percent === 'number' && Number.isFinite(percent) ? toPlain(new D(percent).div(100)) : percent,
 			]),
 		);
+	} else if (old.volatilityPercent !== undefined) {
+		next.volatility = old.volatilityPercent;
 	}
 	return next;
 }

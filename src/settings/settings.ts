@@ -392,14 +392,28 @@ export function onSettingsChanged(area: StorageAreaLike, callback: (validated: V
 	signal.addEventListener('abort', () => events.removeListener(listener), {once: true});
 }
 
-/** Runs the migrations on the stored object and writes the result back; for the background's `onInstalled`. */
+/**
+ * Runs the migrations on the stored object and writes the result back; for the background's `onInstalled`.
+ * Values that needed repair are written back as they were, not repaired (see below).
+ */
 export async function migrateStoredSettings(area: StorageAreaLike): Promise<Validated> {
 	const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
 	const validated = parseSettings(stored);
 	const isCurrent = isRecord(stored) && stored.schemaVersion === SCHEMA_VERSION;
 	const isNewer = isRecord(stored) && typeof stored.schemaVersion === 'number' && stored.schemaVersion > SCHEMA_VERSION;
 	// Never overwrite a newer build's object (synced from another device) with our reading of it.
-	if (stored !== undefined && !isCurrent && !isNewer) await area.set({[SETTINGS_KEY]: validated.settings});
+	if (stored === undefined || isCurrent || isNewer) return validated;
+	if (validated.errors.length === 0) {
+		await area.set({[SETTINGS_KEY]: validated.settings});
+		return validated;
+	}
+	/*
+	 * Something needed repair. Writing the repaired object would drop the bad values without a word: the options
+	 * page names them only while they are stored. So store the migrated shape with them as they were (every reader
+	 * validates and uses the defaults); the user's next save stores the repaired object. Not migratable: keep it.
+	 */
+	const migrated = isRecord(stored) ? migrate(stored, SCHEMA_VERSION) : undefined;
+	if (migrated?.ok) await area.set({[SETTINGS_KEY]: migrated.value});
 	return validated;
 }
 

@@ -10,7 +10,7 @@
  *
  * Run `npm run build` first (`npm test` does).
  */
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -76,6 +76,11 @@ export type ChromiumSession = {
 	extensionId: string;
 	/** The extension's current service worker (waits for one to start). */
 	serviceWorker(): Promise<Worker>;
+	/**
+	 * A service worker of the extension other than `previous`: after `runtime.reload()` (same id for an unpacked
+	 * extension) the old worker object may still be listed for a moment, so `serviceWorker()` could return it.
+	 */
+	serviceWorkerAfter(previous: Worker): Promise<Worker>;
 	/** Stops every service worker, as Chrome does after 30 s idle (CDP ServiceWorker.stopAllWorkers). */
 	stopServiceWorkers(page: Page): Promise<void>;
 	/** Serves `html` (a string or a fixture file path) for every request matching `url`. */
@@ -85,10 +90,26 @@ export type ChromiumSession = {
 	close(): Promise<void>;
 };
 
-export async function launchChromium(options: {allowedHosts?: readonly string[]; headless?: boolean; extensionDir?: string} = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+	options: {
+		allowedHosts?: readonly string[];
+		headless?: boolean;
+		extensionDir?: string;
+		/**
+		 * Starts the profile with developer mode on, as for anyone who loaded the extension unpacked by hand. Needed
+		 * for `runtime.reload()`: without it Chromium 156 unloads the unpacked extension and leaves it disabled
+		 * (its pages fail with ERR_BLOCKED_BY_CLIENT and no worker comes back).
+		 */
+		developerMode?: boolean;
+	} = {},
+): Promise<ChromiumSession> {
 	const extensionDir = options.extensionDir ?? DIST_CHROME;
 	assertBuilt(extensionDir);
 	const profile = mkdtempSync(join(tmpdir(), 'liqguard-chromium-'));
+	if (options.developerMode) {
+		mkdirSync(join(profile, 'Default'));
+		writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({extensions: {ui: {developer_mode: true}}}));
+	}
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM_PATH,
 		headless: options.headless ?? true,
@@ -107,10 +128,22 @@ export async function launchChromium(options: {allowedHosts?: readonly string[];
 		return existing ?? context.waitForEvent('serviceworker', {timeout: 10_000});
 	};
 	const extensionId = new URL((await serviceWorker()).url()).host;
+	const serviceWorkerAfter = async (previous: Worker) => {
+		const isNew = (worker: Worker) => worker !== previous && worker.url().startsWith(`chrome-extension://${extensionId}/`);
+		// Listen before looking, so a worker that starts in between is not missed.
+		const started = context.waitForEvent('serviceworker', {predicate: isNew, timeout: 10_000});
+		const existing = context.serviceWorkers().find(isNew);
+		if (existing) {
+			started.catch(() => undefined);
+			return existing;
+		}
+		return started;
+	};
 	return {
 		context,
 		extensionId,
 		serviceWorker,
+		serviceWorkerAfter,
 		async stopServiceWorkers(page) {
 			const cdp = await context.newCDPSession(page);
 			await cdp.send('ServiceWorker.enable');
