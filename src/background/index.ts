@@ -2,8 +2,9 @@
  * Background worker (MV3 service worker in Chrome, event page in Firefox).
  *
  * Component map, in start order:
- * 1. `runtime.onMessage`: registered synchronously at top level, so a message that wakes a stopped worker is
- *    never lost (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+ * 1. `runtime.onMessage` and `runtime.onConnect` (the content script's port, messaging/port.ts): registered
+ *    synchronously at top level, so a message that wakes a stopped worker is never lost
+ *    (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
  * 2. `messaging/handle.ts` checks the sender and validates the payload; handlers below do the work.
  * 3. `runtime.onInstalled` / `onStartup`: settings migration (`migrateStoredSettings`) and re-registration of the
  *    content scripts of user-added sites (`sites.ts`).
@@ -21,6 +22,7 @@
  */
 import browser from 'webextension-polyfill';
 import {createBackgroundListener} from '../messaging/handle.js';
+import {PORT_NAME, servePort, type PortLike} from '../messaging/port.js';
 import {APP, type RefreshNotice} from '../messaging/protocol.js';
 import {isReminderSnoozed, snoozeKey, snoozeReminder} from '../settings/reminders.js';
 import {loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
@@ -130,6 +132,10 @@ const listener = createBackgroundListener(
 );
 
 browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+// The content script's requests arrive over one port per page (messaging/port.ts); same listener, same checks.
+browser.runtime.onConnect.addListener(port => {
+	if (port.name === PORT_NAME) servePort(port as unknown as PortLike, listener as never);
+});
 
 browser.runtime.onInstalled.addListener(() => {
 	// Writes migrated settings back once per install/update (docs/settings.md "Migrations"), then makes sure the
