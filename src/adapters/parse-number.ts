@@ -227,6 +227,10 @@ export function parseLeverageText(
 	// An orphan mark ("$x10x": a garbled first value) means a value is missing.
 	const rest = text.replace(token, ' ');
 	if (/\p{Nd}/u.test(rest) || /(?<!\p{L})[xX×](?!\p{L})/u.test(rest)) return {kind: 'invalid'};
+	// A word glued in place of the second value of a "<n>x<n>x" pair ("3xInfinityx"): a value is missing, not a
+	// single leverage (fuzz, OKX: "3x10x" garbled to "3xInfinityx" read as 3x). "20xCross" stays a leverage; a
+	// garbled first value ("NaNx10x") already has no token the lookbehind accepts.
+	if (/\d\s*[xX×]\p{L}+[xX×](?!\p{L})/u.test(text)) return {kind: 'invalid'};
 	const values: string[] = [];
 	for (const match of found) {
 		const parsed = parseNumber(match[1] ?? '', {decimalSeparator: 'auto', units: []});

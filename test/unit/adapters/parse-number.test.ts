@@ -215,6 +215,11 @@ describe('parseLeverageText', () => {
 		['', {kind: 'empty'}],
 		['Leverage', {kind: 'invalid'}],
 		['1x2x3x', {kind: 'invalid'}],
+		// A garbled value in an OKX pair is a missing value, never the other one alone (fuzz, 10,000 cases).
+		['3xInfinityx', {kind: 'invalid'}],
+		['NaNx10x', {kind: 'invalid'}],
+		['20xCross', {kind: 'single', value: '20'}],
+		['Max 125x', {kind: 'single', value: '125'}],
 	] as const)('reads %j', (text, expected) => {
 		expect(parseLeverageText(text)).toEqual(expected);
 	});
