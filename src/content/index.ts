@@ -55,7 +55,13 @@ function shutdown(): void {
 }
 
 /** Requests go over one port per page (messaging/port.ts): ≈ 0.5 ms less per keystroke than a sendMessage each. */
-const call = createCaller(createPortSender(() => browser.runtime.connect({name: PORT_NAME}) as unknown as PortLike));
+const call = createCaller(
+	createPortSender(
+		() => browser.runtime.connect({name: PORT_NAME}) as unknown as PortLike,
+		// Read (and so mark as checked) the disconnect reason; Firefox exposes it as port.error instead.
+		() => (globalThis as {chrome?: {runtime?: {lastError?: {message?: string}}}}).chrome?.runtime?.lastError,
+	),
+);
 /** Message templates cached for the page's life (translate.ts): a render asks for dozens of strings. */
 const t: Translate = createTranslate((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 

@@ -30,8 +30,12 @@ export type PortLike = {
 
 type Waiting = {message: unknown; resolve(value: unknown): void; reject(error: unknown): void; retried: boolean};
 
-/** A `SendMessage` over one port, reconnecting on demand. */
-export function createPortSender(connect: () => PortLike): SendMessage {
+/**
+ * A `SendMessage` over one port, reconnecting on demand. `lastError` reads `runtime.lastError` inside the
+ * disconnect handler: Chrome logs "Unchecked runtime.lastError: Could not establish connection" in the PAGE's
+ * console when a port to a stopping worker closes and nobody read it (found by the fault e2e).
+ */
+export function createPortSender(connect: () => PortLike, lastError: () => {message?: string} | undefined = () => undefined): SendMessage {
 	let port: PortLike | undefined;
 	let nextId = 1;
 	const waiting = new Map<number, Waiting>();
@@ -57,12 +61,13 @@ export function createPortSender(connect: () => PortLike): SendMessage {
 			entry.resolve(response.reply);
 		});
 		opened.onDisconnect.addListener(() => {
+			const reason = lastError()?.message ?? 'the background disconnected';
 			if (port === opened) port = undefined;
 			// The worker went away with requests in flight: send each once more on a new port.
 			for (const [id, entry] of [...waiting]) {
 				if (entry.retried) {
 					waiting.delete(id);
-					entry.reject(new Error('the background disconnected twice before answering'));
+					entry.reject(new Error(`${reason} (twice before answering)`));
 				} else {
 					entry.retried = true;
 					post(id, entry);

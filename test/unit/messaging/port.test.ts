@@ -138,6 +138,20 @@ describe('content ↔ background over one port', () => {
 		expect(pairs).toHaveLength(2);
 	});
 
+	test('the disconnect reason is read in the disconnect handler (Chrome logs an unchecked lastError in the page otherwise)', async () => {
+		const lastError = vi.fn(() => ({message: 'Could not establish connection. Receiving end does not exist.'}));
+		const sender = createPortSender(() => {
+			const pair = portPair();
+			pair.background.onMessage.addListener(() => pair.drop());
+			return pair.content;
+		}, lastError);
+		await expect(createCaller(sender)('clearBadge', {})).resolves.toEqual({
+			ok: false,
+			error: {name: 'disconnected', message: 'Could not establish connection. Receiving end does not exist. (twice before answering)'},
+		});
+		expect(lastError).toHaveBeenCalledTimes(2);
+	});
+
 	test('the background ignores frames that are not requests and answers non-LiqGuard envelopes with an error', async () => {
 		const pair = portPair();
 		const listener = createBackgroundListener(handlers(), () => 'ext');
