@@ -166,7 +166,11 @@ export function otherInputLabels(vocabulary: Vocabulary, label: RegExp): RegExp[
 export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vocabulary: Vocabulary, options: ParseNumberOptions = {}): OrderDraft {
 	draft.side = readSide(form, vocabulary);
 	draft.orderType = readOrderType(form);
-	const priceInput = controlByLabel(form, vocabulary.price, 3, otherInputLabels(vocabulary, vocabulary.price));
+	const labelledPrice = controlByLabel(form, vocabulary.price, 3, otherInputLabels(vocabulary, vocabulary.price));
+	// A price is quoted in the quote currency: a control whose unit chip is the base asset or contracts ("0.150 BTC")
+	// is a quantity, whatever label the walk reached it from (fuzz, Bybit 2022: price ← the qty input).
+	const priceUnit = labelledPrice ? readSizeUnit(labelledPrice, vocabulary.price, vocabulary.quoteCurrencies, form) : undefined;
+	const priceInput = priceUnit === 'base' || priceUnit === 'contracts' ? undefined : labelledPrice;
 	draft.price =
 		draft.orderType.state === 'ok' && draft.orderType.value === 'market' && !priceInput ? {state: 'empty'} : priceInput ? inputNumber(priceInput, options) : notFound();
 	const sizeInput = controlByLabel(form, vocabulary.size, 3, otherInputLabels(vocabulary, vocabulary.size));

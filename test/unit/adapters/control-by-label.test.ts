@@ -36,3 +36,22 @@ describe('controlByLabel: a label without its own input never takes the neighbou
 		expect((controlByLabel(doc, /^Collateral$/, 2) as HTMLInputElement | undefined)?.value).toBe('10');
 	});
 });
+
+describe('a price label never takes a quantity input', () => {
+	test('Bybit 2022 layout with the price input and the qty label gone: price is unread, not the 0.150 BTC quantity', async () => {
+		const {readFileSync} = await import('node:fs');
+		const {adapterById} = await import('../../../src/adapters/index.js');
+		const {FIXTURES_DIR, loadDocument} = await import('./fixture-loader.js');
+		const base = `${FIXTURES_DIR}/bybit-linear/2022-09-28-limit-long-cross-checkbox-side`;
+		const doc = loadDocument(readFileSync(`${base}.html`, 'utf8'), (JSON.parse(readFileSync(`${base}.json`, 'utf8')) as {url: string}).url);
+		try {
+			// Found by `npm run fuzz` (FUZZ_SEED=674511117): remove the "Order by Qty" label and the price input.
+			[...doc.querySelectorAll('span')].find(span => span.textContent === 'Order by Qty')!.remove();
+			(doc.querySelector('input[value="19,300.0"]')!.parentElement as Element).remove();
+			const result = adapterById('bybit-linear')!.read(doc);
+			expect(result.found && result.draft.price.state).toBe('unread');
+		} finally {
+			await (doc.defaultView as unknown as {happyDOM: {close(): Promise<void>}}).happyDOM.close();
+		}
+	});
+});
