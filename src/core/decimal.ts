@@ -48,19 +48,6 @@ export function toPlain(value: Dec): DecimalString {
 	return text === '-0' ? '0' : text;
 }
 
-/** Plain text rounded to `places` decimals (half-even), for messages; never used inside a computation. */
-export function toPlaces(value: Dec, places: number): DecimalString {
-	const text = value.toDecimalPlaces(places, D.ROUND_HALF_EVEN).toFixed();
-	return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
-}
-
-/** Plain text with `digits` significant digits, trailing zeros trimmed: 57411.73 → "57412" at 5 digits. */
-export function toSignificant(value: Dec, digits: number): DecimalString {
-	if (value.isZero()) return '0';
-	const rounded = value.toSignificantDigits(digits, D.ROUND_HALF_EVEN);
-	return toPlain(rounded);
-}
-
 export const ZERO = new D(0);
 export const ONE = new D(1);
 export const HUNDRED = new D(100);

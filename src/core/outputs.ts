@@ -6,6 +6,7 @@ import {D, type Dec, toPlain} from './decimal.js';
 import {fee} from './fees.js';
 import {fundingPayment, fundingPrice, readFunding} from './funding.js';
 import {InputReader} from './input.js';
+import {maintenanceFor} from './liquidation.js';
 import {resolveQuantity, resolveSide, resolveTiers} from './venues/model.js';
 import {VENUE_MODELS} from './venues/index.js';
 import {tierFor} from './tiers.js';
@@ -49,7 +50,7 @@ function currentMaintenance(reader: InputReader, input: PositionInput, venue: Ve
 	if (!reader.ok || !quantity || !price || !tiers) return undefined;
 	const tier = tierFor(tiers, quantity.times(price));
 	if (!tier) return reader.issue('tiers', 'out-of-range', 'the current notional is outside the tier table');
-	return {margin: quantity.times(price).times(tier.rate).minus(tier.deduction), deduction: tier.deduction};
+	return {margin: maintenanceFor(quantity.times(price), tier), deduction: tier.deduction};
 }
 
 export function computeOutput(key: OutputKey, input: PositionInput): Result<string> {

@@ -8,7 +8,7 @@
  *   D₁ = 0, Dₙ = Dₙ₋₁ + floorₙ × (rateₙ − rateₙ₋₁)
  * It keeps the maintenance margin N × rate − D continuous across tier boundaries.
  */
-import {D, type Dec, ONE, ZERO, parseDecimal} from './decimal.js';
+import {type Dec, ONE, ZERO, parseDecimal} from './decimal.js';
 import type {InputReader} from './input.js';
 import type {Tier} from './types.js';
 
@@ -90,4 +90,3 @@ export function singleTier(rate: Dec, deduction: Dec = ZERO, maxLeverage?: Dec):
 	return [{index: 0, floor: ZERO, cap: undefined, rate, deduction, maxLeverage}];
 }
 
-export const dec = (text: string): Dec => new D(text);

@@ -15,7 +15,7 @@
  */
 import {D, type Dec, ZERO} from '../decimal.js';
 import type {InputReader} from '../input.js';
-import {decSign} from '../liquidation.js';
+import {decSign, maintenanceFor} from '../liquidation.js';
 import {tierFor} from '../tiers.js';
 import type {PositionInput} from '../types.js';
 import {type PositionCore, type VenueMeta, type VenueModel, linearPosition, resolveMarginMode, resolveQuantity, resolveSide, resolveTiers} from './model.js';
@@ -61,7 +61,7 @@ function classicPosition(reader: InputReader, input: PositionInput): PositionCor
 	const initialMargin = given ?? notional.div(leverage ?? 1);
 	const entryTier = tierFor(tiers, notional);
 	if (!entryTier) return reader.issue('tiers', 'out-of-range', 'the entry notional is outside the tier table');
-	const maintenanceAtEntry = notional.times(entryTier.rate).minus(entryTier.deduction);
+	const maintenanceAtEntry = maintenanceFor(notional, entryTier);
 	const fixed = extra.plus(funding);
 	const solveWith = (delta: Dec) => {
 		const price = entryPrice.minus(s.times(initialMargin.minus(maintenanceAtEntry).plus(fixed).plus(delta)).div(quantity));
@@ -79,7 +79,7 @@ function classicPosition(reader: InputReader, input: PositionInput): PositionCor
 		initialMargin,
 		backingMargin: initialMargin.plus(fixed),
 		maintenance: currentTier
-			? {margin: quantity.times(referencePrice).times(currentTier.rate).minus(currentTier.deduction), rate: currentTier.rate, deduction: currentTier.deduction}
+			? {margin: maintenanceFor(quantity.times(referencePrice), currentTier), rate: currentTier.rate, deduction: currentTier.deduction}
 			: undefined,
 		liquidation: solveWith(ZERO),
 		liquidationWithMarginDelta: solveWith,

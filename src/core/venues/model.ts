@@ -318,4 +318,3 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	return core;
 }
 
-export const dec = (text: string): Dec => new D(text);
