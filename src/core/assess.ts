@@ -107,7 +107,7 @@ function ladder(position: PositionCore, liquidation: SolvedLiquidation, margin: 
 			movePercent: text,
 			price: toPlain(price),
 			pnl: toPlain(pnl),
-			pnlPercentOfMargin: toPlain(margin.isZero() ? ZERO : pnl.div(margin).times(HUNDRED)),
+			pnlPercentOfMargin: toPlain(pnl.div(margin).times(HUNDRED)),
 			liquidated,
 		};
 	});

@@ -54,7 +54,7 @@ function classicPosition(reader: InputReader, input: PositionInput): PositionCor
 	const tiers = resolveTiers(reader, input, meta, assumptions);
 	if (marginMode === 'cross') return reader.issue('marginMode', 'unsupported', 'the classic-account formula is isolated only');
 	if (!reader.ok || sign === undefined || !quantity || !entryPrice || !tiers) return undefined;
-	const given = reader.decimal('isolatedMargin', {bound: 'non-negative'});
+	const given = reader.decimal('isolatedMargin', {bound: 'positive'});
 	if (!given && !leverage) return reader.issue('leverage', 'missing', 'leverage (or isolatedMargin) is required');
 	const s = decSign(sign);
 	const notional = quantity.times(entryPrice);

@@ -248,7 +248,8 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		if (input.otherPositions === undefined) assumptions.push('Cross margin: other open positions unknown, assumed none.');
 		backingMargin = wallet.plus(others.net).plus(accumulatedFunding);
 	} else {
-		const given = reader.decimal('isolatedMargin', {bound: 'non-negative'});
+		// Positive: a zero margin backs nothing, and every "% of margin" figure would divide by it.
+		const given = reader.decimal('isolatedMargin', {bound: 'positive'});
 		if (!given && !leverage) {
 			return reader.issue('leverage', 'missing', 'leverage (or isolatedMargin) is required for an isolated position');
 		}

@@ -151,6 +151,9 @@ describe('assess: bad input is a named issue, never an exception or NaN', () => 
 		['cross without a wallet', {marginMode: 'cross'}, 'walletBalance', 'missing'],
 		['no tier data for the symbol', {symbol: 'PEPEUSDT'}, 'maintenanceMarginRate', 'missing'],
 		['a rate of 100 %', {maintenanceMarginRate: '1'}, 'maintenanceMarginRate', 'out-of-range'],
+		// A zero margin used to reach the "% of margin" divisions and throw RangeError from toPlain.
+		['an isolated margin of 0', {isolatedMargin: '0', leverage: undefined}, 'isolatedMargin', 'not-positive'],
+		['an isolated margin of 0, Bybit classic', {venue: 'bybit-linear', accountType: 'classic', isolatedMargin: '0', leverage: undefined}, 'isolatedMargin', 'not-positive'],
 	];
 	it.each(cases)('%s', (_name, patch, field, code) => {
 		const result = assess({...base, ...patch} as AssessInput);
