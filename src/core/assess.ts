@@ -337,7 +337,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		if (isDefault) {
 			assumptions.push(`Volatility ${volatility.times(100).toFixed()} % a year (${bundled ? `typical for ${asset}` : 'default for unlisted assets'}); set it in options.`);
 		}
-		const at = (years: Dec) => probabilityPercent(touchProbability({price: referencePrice, barrier: lp, annualVolatility: volatility, years}));
+		const at = (years: Dec) => probabilityPercent(touchProbability({sign, price: referencePrice, barrier: lp, annualVolatility: volatility, years}));
 		return {
 			annualVolatilityRate: toPlain(volatility),
 			volatilityIsDefault: isDefault,

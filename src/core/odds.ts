@@ -11,6 +11,7 @@
  * exp/erf) from Decimal inputs, clamped to [0, 1] and reported with one decimal of a percent at most.
  */
 import {D, type Dec} from './decimal.js';
+import type {Sign} from './liquidation.js';
 
 /**
  * Standard normal CDF, accurate to ~1e-14: the Maclaurin series of erf for |z| < 3, the continued fraction of erfc
@@ -36,11 +37,13 @@ export function normalCdf(x: number): number {
 }
 
 /**
- * Probability in [0, 1] that a driftless GBM started at `price` touches `barrier` within `years`.
- * A barrier at or past the price has probability 1.
+ * Probability in [0, 1] that a driftless GBM started at `price` touches `barrier` within `years`. `sign` says on
+ * which side the barrier lies: +1 (a long's liquidation) below the price, −1 (a short's) above. A barrier at or
+ * already past the price (above it for +1, below it for −1) has probability 1.
  */
-export function touchProbability(params: {price: Dec; barrier: Dec; annualVolatility: Dec; years: Dec}): number {
-	const {price, barrier, annualVolatility, years} = params;
+export function touchProbability(params: {sign: Sign; price: Dec; barrier: Dec; annualVolatility: Dec; years: Dec}): number {
+	const {sign, price, barrier, annualVolatility, years} = params;
+	if (sign === 1 ? barrier.gte(price) : barrier.lte(price)) return 1;
 	if (barrier.lte(0)) return 0;
 	// A float log is plenty for a probability shown to 0.01 %; Decimal's 40-digit ln costs ~40 µs a call.
 	const b = Math.log(barrier.div(price).toNumber());

@@ -125,6 +125,14 @@ describe('assess: cross margin, limit orders, settings', () => {
 		const close = ok({...base, venueLiquidationPrice: '59050'});
 		expect(close.figures.venueCheck?.agrees).toBe(true);
 	});
+	it('a liquidation price already past the mark has 100 % odds of being touched, not the odds of getting there again', () => {
+		// A limit buy at 61,000 at 100x liquidates at ≈ 60,633, above the 60,000 mark (it was 73 % before the fix).
+		const long = ok({...base, entryPrice: '61000', markPrice: '60000', leverage: '100'}).figures;
+		expect(long.odds?.touch1hPercent).toBe('100');
+		expect(long.odds?.touch24hPercent).toBe('100');
+		const short = ok({...base, side: 'short', entryPrice: '59000', markPrice: '60000', leverage: '100'}).figures;
+		expect(short.odds?.touch24hPercent).toBe('100');
+	});
 	it('a 1x long has no liquidation price: reported as none, with no distance', () => {
 		const {figures} = ok({...base, leverage: '1', extraMargin: '100'});
 		expect(figures.liquidation).toEqual({kind: 'none', reason: 'below-zero'});

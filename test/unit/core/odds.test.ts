@@ -20,10 +20,16 @@ describe('normal CDF', () => {
 describe('touch probability (driftless GBM, reflection formula with the log drift)', () => {
 	const years = (hours: number) => new D(hours).div(8760);
 	const p = (barrier: string, hours: number, vol = '0.6') =>
-		touchProbability({price: new D(60000), barrier: new D(barrier), annualVolatility: new D(vol), years: years(hours)});
+		touchProbability({sign: new D(barrier).lte(60000) ? 1 : -1, price: new D(60000), barrier: new D(barrier), annualVolatility: new D(vol), years: years(hours)});
 	it('is certain at the price and zero for a barrier at or below zero', () => {
 		expect(p('60000', 1)).toBe(1);
 		expect(p('0', 24)).toBe(0);
+	});
+	it('is certain for a barrier already past the price (a long liquidated above it, a short below it)', () => {
+		const past = (sign: 1 | -1, barrier: string) =>
+			touchProbability({sign, price: new D(60000), barrier: new D(barrier), annualVolatility: new D('0.6'), years: years(24)});
+		expect(past(1, '60600')).toBe(1);
+		expect(past(-1, '59400')).toBe(1);
 	});
 	// The log of a driftless GBM drifts by −σ²/2; over 24 h that shifts the odds of a 1.7 % drop by about half a point.
 	it('equals the driftless reflection value 2·(1 − Φ(|b|/σ√T)) up to the small drift term', () => {
