@@ -1,12 +1,14 @@
 /**
  * The calculator's results: every number is a figure of the engine's `Assessment`, formatted for display.
  * When the engine refuses the input, the figures show "—" and its reasons, never NaN or a stale value.
+ * Prices use the engine's own price format (precision by magnitude), the one the warnings and the panel use.
  */
+import {formatPrice} from '../core/format.js';
 import type {Assessment, InputIssue, Liquidation, Warning} from '../core/types.js';
 import {DASH, formatAmount, formatPercent, formatSigned} from '../ui/components/format-number.js';
 
 export function liquidationText(liquidation: Liquidation): string {
-	if (liquidation.kind === 'price') return formatAmount(liquidation.price);
+	if (liquidation.kind === 'price') return formatPrice(liquidation.price);
 	return liquidation.reason === 'below-zero' ? 'none (would be below zero)' : 'none (unreachable)';
 }
 
@@ -63,7 +65,7 @@ export function AssessmentView(props: {assessment: Assessment}) {
 						<Row label="Wallet backing this order (cross)" value={formatAmount(figures.crossExposure)} testId="cross-exposure" />
 					) : null}
 					<Row label="Round-trip fees" value={`${formatAmount(fees.roundTripFee)} (${formatPercent(fees.roundTripPercentOfMargin)} of margin)`} testId="fees" />
-					<Row label="Break-even price" value={formatAmount(fees.breakEvenPrice)} testId="break-even" />
+					<Row label="Break-even price" value={formatPrice(fees.breakEvenPrice)} testId="break-even" />
 					{funding ? (
 						<Row
 							label={`Funding over ${formatAmount(funding.holdHours, 0)} h`}
@@ -97,7 +99,7 @@ export function AssessmentView(props: {assessment: Assessment}) {
 						{figures.pnlLadder.map(step => (
 							<tr key={step.movePercent} class={step.liquidated ? 'liquidated' : undefined}>
 								<td>{formatSigned(step.movePercent, 0)} %</td>
-								<td>{formatAmount(step.price)}</td>
+								<td>{formatPrice(step.price)}</td>
 								<td>{step.liquidated ? 'liquidated' : formatSigned(step.pnl)}</td>
 								<td>{step.liquidated ? DASH : formatPercent(step.pnlPercentOfMargin, 1)}</td>
 							</tr>

@@ -7,6 +7,7 @@ import {PopupApp} from '../../../src/popup/popup-app.js';
 import {isReminderSnoozed} from '../../../src/settings/reminders.js';
 import {DEFAULT_SETTINGS, type Settings, toEngineSettings} from '../../../src/settings/settings.js';
 import {liquidationText} from '../../../src/popup/results.js';
+import {formatPrice} from '../../../src/core/format.js';
 import {formatAmount, formatSigned} from '../../../src/ui/components/format-number.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
 import {recordingAssess} from './fake-assessment.js';
@@ -52,11 +53,11 @@ describe('quick calculator', () => {
 		});
 		const region = results();
 		expect(region.getAttribute('aria-live')).toBe('polite');
-		expect(within(region).getByTestId('liquidation-price').textContent).toBe('54,240.96');
+		expect(within(region).getByTestId('liquidation-price').textContent).toBe('54,241');
 		expect(within(region).getByTestId('liquidation-distance').textContent).toBe('9.60 %');
 		expect(within(region).getByTestId('initial-margin').textContent).toBe('3,000.00');
 		expect(within(region).getByTestId('fees').textContent).toBe('30.00 (1.00 % of margin)');
-		expect(within(region).getByTestId('break-even').textContent).toBe('60,060.06');
+		expect(within(region).getByTestId('break-even').textContent).toBe('60,060.1');
 		expect(within(region).getByTestId('funding').textContent).toBe('+9.00 (0.30 % of margin)');
 		expect(within(region).getByTestId('odds').textContent).toBe('0.01 % / 2.5 % / 12.2 %');
 		expect(within(region).getByRole('table', {name: 'PnL ladder'}).textContent).toContain('liquidated');
@@ -140,8 +141,32 @@ describe('quick calculator', () => {
 		const region = results();
 		expect(within(region).getByTestId('liquidation-price').textContent).toBe(liquidationText(figures.liquidation));
 		expect(within(region).getByTestId('initial-margin').textContent).toBe(formatAmount(figures.initialMargin));
-		expect(within(region).getByTestId('break-even').textContent).toBe(formatAmount(figures.fees.breakEvenPrice));
+		expect(within(region).getByTestId('break-even').textContent).toBe(formatPrice(figures.fees.breakEvenPrice));
 		expect(within(region).getByTestId('funding').textContent).toContain(formatSigned(figures.funding!.paymentOverHold));
+	});
+
+	it('shows a sub-dollar price to the precision of its magnitude, not to two decimals', () => {
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
+		fireEvent.change(screen.getByLabelText('Venue model'), {target: {value: 'custom'}});
+		type(/Maintenance margin rate/, '0.5');
+		type('Entry price', '0.1523');
+		type('Leverage', '10');
+		type('Size', '1000');
+		const expected = realAssess(
+			{venue: 'custom', maintenanceMarginRate: '0.005', side: 'long', marginMode: 'isolated', entryPrice: '0.1523', leverage: '10', quantity: '1000'},
+			toEngineSettings(DEFAULT_SETTINGS),
+		);
+		if (!expected.ok) throw new Error(JSON.stringify(expected.issues));
+		const {figures} = expected.value;
+		const {liquidation} = figures;
+		if (liquidation.kind !== 'price') throw new Error('expected a liquidation price');
+		const region = results();
+		// Two decimals showed a liquidation near 0.1378 as "0.14".
+		expect(within(region).getByTestId('liquidation-price').textContent).toBe(formatPrice(liquidation.price));
+		expect(within(region).getByTestId('liquidation-price').textContent).toMatch(/^0\.13\d\d$/);
+		expect(within(region).getByTestId('break-even').textContent).toBe(formatPrice(figures.fees.breakEvenPrice));
+		expect(within(region).getByTestId('break-even').textContent).not.toBe('0.1523');
+		expect(within(region).getByRole('table', {name: 'PnL ladder'}).textContent).toContain(formatPrice(figures.pnlLadder[0]!.price));
 	});
 
 	it('sizes with the real engine: the second pass assesses the sized position', () => {
