@@ -113,8 +113,8 @@ function ladder(position: PositionCore, liquidation: SolvedLiquidation, margin: 
 	});
 }
 
-function stopCheck(position: PositionCore, stop: Dec, buffer: Dec, maxLeverage: Dec): StopCheck {
-	const {sign, entryPrice, liquidation} = position;
+function stopCheck(position: PositionCore, stop: Dec, buffer: Dec): StopCheck {
+	const {sign, entryPrice, liquidation, maxLeverage} = position;
 	if (sign === 1 ? stop.gte(entryPrice) : stop.lte(entryPrice)) return {status: 'wrong-side'};
 	if (liquidation.kind !== 'price') return {status: 'no-liquidation'};
 	const lp = liquidation.price;
@@ -286,8 +286,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		if (maxLossPercent !== undefined) risk.maxLossPercentOfAccount = maxLossPercent;
 		if (!stop) return risk;
 		risk.stopLossPrice = toPlain(stop);
-		const maxLeverage = venueMaxLeverage();
-		risk.stop = stopCheck(position!, stop, thresholds.stopBufferPercent.div(HUNDRED), maxLeverage);
+		risk.stop = stopCheck(position!, stop, thresholds.stopBufferPercent.div(HUNDRED));
 		if (risk.stop.status === 'wrong-side') return risk;
 		// Loss at the stop: the move plus the open fee and a taker close at the stop price.
 		const perUnit = entryPrice.minus(stop).abs().plus(entryPrice.times(openRate())).plus(stop.times(takerRate));
@@ -319,12 +318,6 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		const fees = figures.fees;
 		if (loss.gt(0)) fees.roundTripInR = toPlain(new D(fees.roundTripFee).div(loss).toDecimalPlaces(4));
 		return risk;
-	}
-
-	function venueMaxLeverage(): Dec {
-		const tierMax = position!.liquidation.kind === 'price' ? position!.liquidation.tier.maxLeverage : undefined;
-		const venueMax = new D(meta.maxLeverage);
-		return tierMax && tierMax.lt(venueMax) ? tierMax : venueMax;
 	}
 
 	function oddsFigures(): OddsFigures | undefined {

@@ -82,6 +82,7 @@ export const asterSimple: VenueModel = {
 			entryPrice,
 			referencePrice,
 			leverage,
+			maxLeverage: new D(meta.maxLeverage),
 			initialMargin,
 			backingMargin: initialMargin.plus(funding),
 			maintenance: undefined,

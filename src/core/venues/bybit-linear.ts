@@ -76,6 +76,7 @@ function classicPosition(reader: InputReader, input: PositionInput): PositionCor
 		entryPrice,
 		referencePrice,
 		leverage,
+		maxLeverage: entryTier.maxLeverage ?? new D(meta.maxLeverage),
 		initialMargin,
 		backingMargin: initialMargin.plus(fixed),
 		maintenance: currentTier

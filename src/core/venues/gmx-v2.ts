@@ -88,6 +88,7 @@ export const gmxV2: VenueModel = {
 			entryPrice,
 			referencePrice: mark ?? entryPrice,
 			leverage: leverage ?? sizeInUsd.div(collateral),
+			maxLeverage: new D(meta.maxLeverage),
 			initialMargin: collateral,
 			backingMargin: remaining,
 			maintenance: {margin: liquidationCollateral, rate: minFactor, deduction: ZERO},

@@ -50,6 +50,8 @@ export type PositionCore = {
 	liquidationWithMarginDelta(delta: Dec): SolvedLiquidation;
 	/** Equity above the liquidation requirement at `price` (quote currency). */
 	bufferAt(price: Dec): Dec | undefined;
+	/** Highest leverage the venue allows for this size: the tier at the entry notional, else the venue's maximum. */
+	maxLeverage: Dec;
 	/** Highest leverage whose liquidation price is at or beyond `target` (isolated only). 'any' = every leverage. */
 	maxLeverageFor?(target: Dec): Dec | 'any' | undefined;
 	estimatedFeeToClose: Dec;
@@ -219,12 +221,9 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	const notional = quantity.times(entryPrice);
 
 	// Leverage must be allowed by the tier containing the entry notional (venues reject such orders).
-	if (leverage) {
-		const entryTier = tierFor(tiers, notional);
-		const cap = entryTier?.maxLeverage ?? new D(meta.maxLeverage);
-		if (leverage.gt(cap)) {
-			return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${cap.toFixed()}x for this size`);
-		}
+	const maxLeverage = tierFor(tiers, notional)?.maxLeverage ?? new D(meta.maxLeverage);
+	if (leverage && leverage.gt(maxLeverage)) {
+		return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${maxLeverage.toFixed()}x for this size`);
 	}
 
 	// Bybit's fee to close at the bankruptcy price (UTA page, risk-math.md §2.1).
@@ -291,6 +290,7 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		entryPrice,
 		referencePrice,
 		leverage,
+		maxLeverage,
 		initialMargin,
 		backingMargin,
 		maintenance,

@@ -90,6 +90,13 @@ describe('assess: stop-loss, sizing and the highest safe leverage', () => {
 		expect(sized?.cappedBy).toBe('balance');
 		expect(new Decimal(sized!.margin).lte(100)).toBe(true);
 	});
+	it('the highest safe leverage is capped by the bracket of the entry notional, not of the liquidation notional', () => {
+		// 1 BTC at 50,100 is in Binance's second bracket (max 100x); at 10x the LP (≈ 45,271) is in the first (125x).
+		// The stop 0.3 % below entry allows more than 100x, which the venue refuses for this size: 100, not 125.
+		const {figures} = ok({...base, quantity: '1', entryPrice: '50100', leverage: '10', stopLossPrice: '49950'});
+		expect(figures.risk?.stop?.maxSafeLeverage).toBe('100');
+		expect(assess({...base, quantity: '1', entryPrice: '50100', leverage: '125'}).ok).toBe(false);
+	});
 	it('a "stop" above a long entry is flagged, not used', () => {
 		const {figures: wrong, warnings: wrongWarnings} = ok({...base, stopLossPrice: '61000'});
 		expect(wrong.risk?.stop?.status).toBe('wrong-side');
