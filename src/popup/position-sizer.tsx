@@ -6,6 +6,7 @@
  */
 import {useMemo} from 'preact/hooks';
 import {D, type DecimalString, isDecimalString} from '../core/decimal.js';
+import {formatLeverage} from '../core/format.js';
 import type {EngineSettings} from '../core/engine-settings.js';
 import type {AssessInput, Assessment, Result, Side, VenueId} from '../core/types.js';
 import {type Settings, toEngineSettings} from '../settings/settings.js';
@@ -164,7 +165,7 @@ export function PositionSizer(props: {
 							</tr>
 							<tr>
 								<th scope="row">Highest leverage with liquidation beyond the stop</th>
-								<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatAmount(maxSafeLeverage, 1)}x` : DASH}</td>
+								<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatLeverage(maxSafeLeverage)}x` : DASH}</td>
 							</tr>
 							<tr>
 								<th scope="row">Balance covers it</th>

@@ -10,7 +10,7 @@ import {liquidationText} from '../../../src/popup/results.js';
 import {formatPrice} from '../../../src/core/format.js';
 import {formatAmount, formatSigned} from '../../../src/ui/components/format-number.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
-import {recordingAssess} from './fake-assessment.js';
+import {FIXED_ASSESSMENT, recordingAssess} from './fake-assessment.js';
 
 afterEach(cleanup);
 
@@ -184,7 +184,7 @@ describe('quick calculator', () => {
 		const region = screen.getByRole('region', {name: 'Sizer results'});
 		expect(within(region).getByTestId('sizer-quantity').textContent).toBe(formatAmount(second.value.figures.risk!.sizing!.quantity, 6));
 		expect(within(region).getByTestId('sizer-margin').textContent).toBe(formatAmount(second.value.figures.risk!.sizing!.margin));
-		expect(within(region).getByTestId('sizer-max-leverage').textContent).toBe(`${formatAmount(second.value.figures.risk!.stop!.maxSafeLeverage, 1)}x`);
+		expect(within(region).getByTestId('sizer-max-leverage').textContent).toBe(`${second.value.figures.risk!.stop!.maxSafeLeverage}x`);
 		expect(within(region).getByTestId('sizer-covered').textContent).toBe('yes');
 	});
 
@@ -274,6 +274,18 @@ describe('position sizer', () => {
 		expect(within(region).getByTestId('sizer-margin').textContent).toBe('1,200.00');
 		expect(within(region).getByTestId('sizer-max-leverage').textContent).toBe('18.5x');
 		expect(within(region).getByTestId('sizer-covered').textContent).toBe('yes');
+	});
+
+	it('shows the highest safe leverage as the engine floored it, never rounded up past the limit', () => {
+		const stop = {status: 'ok', maxSafeLeverage: '12.46'} as const;
+		const answer = {...FIXED_ASSESSMENT, figures: {...FIXED_ASSESSMENT.figures, risk: {...FIXED_ASSESSMENT.figures.risk!, stop}}};
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={recordingAssess({ok: true, value: answer}).assess} />);
+		type(/Account size/, '10000');
+		type(/Sizer entry price/, '60000');
+		type(/Sizer stop-loss price/, '57000');
+		type(/Sizer leverage/, '10');
+		// One decimal half-even showed "12.5x": a leverage above the highest whose liquidation stays beyond the stop.
+		expect(within(sizerResults()).getByTestId('sizer-max-leverage').textContent).toBe('12.46x');
 	});
 
 	it('uses a typed risk % over the default', () => {
