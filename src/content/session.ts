@@ -7,6 +7,7 @@
  *                                           ├ yes: 'ready' | 'needs-input' | 'error'
  *                                           └ no (older revision): dropped
  *   no reply within 300 ms ─► 'error' (the gate lets submits through)
+ *   no form to read (gone, or nothing to open) ─► revision+1, 'unreadable' (replies still in flight are dropped)
  *
  * Everything started here is tied to `signal`.
  */
@@ -55,6 +56,8 @@ const QUICK_RETRIES = 3;
 function draftKey(draft: OrderDraft): string {
 	return JSON.stringify(draft);
 }
+/** The read key of "no order form to read" (a draft key is a JSON object, so never equal to it). */
+const NO_FORM = 'no-form';
 
 export function startSession(options: SessionOptions): Session {
 	const {adapter, doc, win, call, t, signal} = options;
@@ -163,29 +166,32 @@ export function startSession(options: SessionOptions): Session {
 	const read = (inFrame: boolean) => {
 		if (signal.aborted) return;
 		const root = ensureObserved();
-		if (!root) return;
+		// Nothing to show until the form first appears; once the panel is up, a form that went away reads as not found.
+		if (!root && !panel) return;
 		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
 		// Style and layout reads (anchor box, computed background) belong in a frame: inline when this read is
 		// one, else in the next frame, off the input → answer path.
 		if (inFrame) relayout();
 		else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
 		const result = adapter.read(doc);
-		if (!result.found) {
-			sentKey = undefined;
-			latest = undefined;
-			show({state: 'unreadable', venue: adapter.venue, theme});
-			return;
-		}
-		const key = draftKey(result.draft);
+		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
+		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
+		const key = result.found ? draftKey(result.draft) : NO_FORM;
 		if (key === sentKey) return;
 		revision += 1;
 		sentKey = key;
 		const current = revision;
-		const draft = result.draft;
 		// The form changed: a held notice no longer describes it.
 		if (gate?.status === 'held') gate = undefined;
-		show({state: 'reading', venue: adapter.venue, draft, theme}, READING_VISUAL_DELAY_MS);
 		if (pending) clearTimeout(pending.timer);
+		pending = undefined;
+		if (!result.found) {
+			latest = undefined;
+			show({state: 'unreadable', venue: adapter.venue, theme});
+			return;
+		}
+		const draft = result.draft;
+		show({state: 'reading', venue: adapter.venue, draft, theme}, READING_VISUAL_DELAY_MS);
 		pending = {
 			revision: current,
 			timer: setTimeout(() => {

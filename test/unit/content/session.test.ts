@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+/**
+ * The page session against a fake adapter, a fake worker and a hand-driven frame clock: which figures the panel
+ * host carries after replies arrive out of step with the form, and how long the gate's allowance lasts.
+ */
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
+import type {Adapter, ReadResult} from '../../../src/adapters/define-adapter.js';
+import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
+import type {OrderDraft} from '../../../src/core/draft.js';
+import {startSession, type Session} from '../../../src/content/session.js';
+import type {CallBackground} from '../../../src/messaging/send.js';
+import type {EvaluateDraftRequest, Reply} from '../../../src/messaging/protocol.js';
+import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {demoDraft} from '../messaging/draft-fixture.js';
+
+vi.stubGlobal('__DEV__', true);
+
+type Harness = {
+	session: Session;
+	/** Runs the animation-frame callbacks queued so far. */
+	frame(): void;
+	/** Requests the session made, each answered by `answer()`. */
+	requests: {request: EvaluateDraftRequest; answer(): void}[];
+	host(): HTMLElement;
+	form: HTMLFormElement;
+	button: HTMLButtonElement;
+	setRead(result: ReadResult): void;
+	controller: AbortController;
+};
+
+let harness: Harness | undefined;
+
+function start(initial: OrderDraft): Harness {
+	document.body.innerHTML = '<form id="order"><input id="size"><button id="buy" type="button">Buy/Long</button></form>';
+	const form = document.querySelector('form')!;
+	const button = document.querySelector('button')!;
+	let result: ReadResult = {found: true, draft: initial};
+	const adapter: Adapter = {
+		id: 'demo',
+		label: 'test',
+		venue: 'binance-usdm',
+		matches: [],
+		selectors: {},
+		formRoot: doc => doc.querySelector('#order') ?? undefined,
+		read: doc => (doc.querySelector('#order') ? result : {found: false, reason: 'no-form'}),
+		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
+		mountAfter: () => undefined,
+	};
+	let frames = new Map<number, () => void>();
+	let nextFrame = 1;
+	const win = {
+		document,
+		scrollX: 0,
+		scrollY: 0,
+		performance: {now: () => Date.now()},
+		requestAnimationFrame: (callback: () => void) => {
+			frames.set(nextFrame, callback);
+			return nextFrame++;
+		},
+		cancelAnimationFrame: (id: number) => frames.delete(id),
+		getComputedStyle: () => ({backgroundColor: 'rgb(0, 0, 0)'}),
+	} as unknown as Window;
+	const requests: Harness['requests'] = [];
+	const call = ((name: string, data: unknown) => {
+		if (name !== 'evaluateDraft') return Promise.resolve({ok: true, value: {}});
+		const request = data as EvaluateDraftRequest;
+		return new Promise<Reply<unknown>>(resolve => {
+			requests.push({request, answer: () => resolve({ok: true, value: evaluateDraft(request, DEFAULT_SETTINGS)})});
+		});
+	}) as CallBackground;
+	const controller = new AbortController();
+	const session = startSession({
+		adapter,
+		doc: document,
+		win,
+		call,
+		t: key => key,
+		onContextInvalidated: () => undefined,
+		isContextAlive: () => true,
+		signal: controller.signal,
+	});
+	harness = {
+		session,
+		frame() {
+			const queued = frames;
+			frames = new Map();
+			for (const callback of queued.values()) callback();
+		},
+		requests,
+		host: () => document.querySelector('liqguard-panel') as HTMLElement,
+		form,
+		button,
+		setRead(next) {
+			result = next;
+		},
+		controller,
+	};
+	return harness;
+}
+
+const settle = () => new Promise<void>(resolve => queueMicrotask(resolve)).then(() => undefined);
+
+async function flushReplies(): Promise<void> {
+	for (let i = 0; i < 5; i++) await settle();
+}
+
+beforeEach(() => {
+	vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+});
+
+afterEach(() => {
+	harness?.controller.abort();
+	harness = undefined;
+	vi.useRealTimers();
+	document.body.innerHTML = '';
+});
+
+describe('content session: no figures for a form that is not there', () => {
+	test('a reply that lands after the form turned unreadable (e.g. a Close tab) is not shown', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		expect(h.requests).toHaveLength(1);
+		h.setRead({found: false, reason: 'no-form'});
+		h.session.tick();
+		h.frame();
+		expect(h.host().dataset.state).toBe('unreadable');
+		h.requests[0]!.answer();
+		await flushReplies();
+		expect(h.host().dataset.state).toBe('unreadable');
+		expect(h.host().dataset.liquidationPriceLong ?? '').toBe('');
+		// Nor does its reply timeout turn "can't read this form" into an error.
+		vi.advanceTimersByTime(1000);
+		expect(h.host().dataset.state).toBe('unreadable');
+	});
+
+	test('a form removed from the page stops showing the figures computed for it', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		h.requests[0]!.answer();
+		await flushReplies();
+		expect(h.host().dataset.state).toBe('ready');
+		expect(h.host().dataset.liquidationPriceLong).not.toBe('');
+		h.form.remove();
+		h.session.tick();
+		h.frame();
+		expect(h.host().dataset.state).toBe('unreadable');
+		expect(h.host().dataset.liquidationPriceLong ?? '').toBe('');
+		expect(h.session.judge('click', h.button)).toBe('pass');
+	});
+
+	test('an unreadable form is rendered once, not again on every frame', () => {
+		const h = start(demoDraft());
+		h.frame();
+		h.setRead({found: false, reason: 'no-form'});
+		h.session.tick();
+		h.frame();
+		const writes = vi.spyOn(h.host(), 'setAttribute');
+		for (let i = 0; i < 5; i++) {
+			h.session.tick();
+			h.frame();
+		}
+		expect(writes).not.toHaveBeenCalled();
+	});
+
+	test('the form coming back is evaluated again', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		h.requests[0]!.answer();
+		await flushReplies();
+		h.setRead({found: false, reason: 'no-form'});
+		h.session.tick();
+		h.frame();
+		h.setRead({found: true, draft: demoDraft()});
+		h.session.tick();
+		h.frame();
+		expect(h.requests).toHaveLength(2);
+		h.requests[1]!.answer();
+		await flushReplies();
+		expect(h.host().dataset.state).toBe('ready');
+	});
+});
