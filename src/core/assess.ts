@@ -260,7 +260,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		const perInterval = fundingPayment({sign, quantity, price, ratePerInterval: funding.ratePerInterval, intervals: ONE});
 		const overHold = perInterval.times(hold).div(funding.intervalHours);
 		const daily = perInterval.times(24).div(funding.intervalHours);
-		const after = toLiquidation(position!.liquidationWithMarginDelta(overHold.neg())) ?? {kind: 'none', reason: 'unreachable'};
+		const after = toLiquidation(position!.liquidationWithMarginDelta(overHold.neg()));
 		const result: FundingFigures = {
 			ratePerInterval: toPlain(funding.ratePerInterval),
 			intervalHours: toPlain(funding.intervalHours),
@@ -269,8 +269,8 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 			paymentOverHold: toPlain(overHold),
 			holdPercentOfMargin: toPlain(overHold.div(margin).times(HUNDRED)),
 			dailyPercentOfMargin: toPlain(daily.div(margin).times(HUNDRED)),
-			liquidationAfterHold: after,
 		};
+		if (after) result.liquidationAfterHold = after;
 		const buffer = position!.bufferAt(referencePrice);
 		if (daily.gt(0) && buffer !== undefined) result.daysToLiquidation = toPlain(buffer.gt(0) ? buffer.div(daily) : ZERO);
 		return result;

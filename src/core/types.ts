@@ -192,7 +192,8 @@ export type FundingFigures = {
 	holdPercentOfMargin: DecimalString;
 	/** Paid per day as percent of initial margin (negative when received). */
 	dailyPercentOfMargin: DecimalString;
-	liquidationAfterHold: Liquidation;
+	/** Absent when not computable: the liquidation notional after the hold lies past a partial tier table. */
+	liquidationAfterHold?: Liquidation;
 	/** Days of funding alone (price flat at the reference) until liquidation; absent when funding is received or zero. */
 	daysToLiquidation?: DecimalString;
 };

@@ -132,6 +132,14 @@ describe('assess: cross margin, limit orders, settings', () => {
 		const close = ok({...base, venueLiquidationPrice: '59050'});
 		expect(close.figures.venueCheck?.agrees).toBe(true);
 	});
+	it('a liquidation after the hold past the end of a partial tier table is left out, not reported as "none"', () => {
+		// Bybit's bundled BTCUSDT table stops at 4.4M. A 70 BTC short liquidates at ≈ 62,043 (4.34M, tier 5); ten
+		// days of funding received push that past 4.4M, where the rate is unknown.
+		const {figures} = ok({venue: 'bybit-linear', symbol: 'BTCUSDT', side: 'short', quantity: '70', entryPrice: '60000', leverage: '25', fundingRate: '0.001', holdHours: '240'});
+		expect(figures.liquidation.kind).toBe('price');
+		expect(figures.funding).toBeDefined();
+		expect(figures.funding?.liquidationAfterHold).toBeUndefined();
+	});
 	it('a liquidation price already past the mark has 100 % odds of being touched, not the odds of getting there again', () => {
 		// A limit buy at 61,000 at 100x liquidates at ≈ 60,633, above the 60,000 mark (it was 73 % before the fix).
 		const long = ok({...base, entryPrice: '61000', markPrice: '60000', leverage: '100'}).figures;
