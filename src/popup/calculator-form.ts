@@ -129,8 +129,12 @@ export function formFromDraft(draft: OrderDraft, base: CalculatorForm = EMPTY_FO
 	if (side === 'long' || side === 'short') form.side = side;
 	const marginMode = okValue(draft.marginMode);
 	if (marginMode) form.marginMode = marginMode;
-	// A limit order fills at its price; a market order near the mark.
-	const entry = okValue(draft.orderType) === 'limit' ? okValue(draft.price) : (okValue(draft.price) ?? okValue(draft.markPrice));
+	// As assessDraft reads it: a limit order fills at its price, a market order near the mark; order type unread,
+	// a typed price, else the mark.
+	const orderType = okValue(draft.orderType);
+	const price = okValue(draft.price);
+	const markPrice = okValue(draft.markPrice);
+	const entry = orderType === 'market' ? markPrice : orderType === 'limit' ? price : (price ?? markPrice);
 	if (entry) form.entryPrice = entry;
 	const leverage = okValue(draft.leverage);
 	if (leverage) form.leverage = leverage;
@@ -141,6 +145,9 @@ export function formFromDraft(draft: OrderDraft, base: CalculatorForm = EMPTY_FO
 	} else if (size?.unit === 'quote') {
 		form.size = size.value;
 		form.sizeUnit = 'notional';
+	} else if (size?.unit === 'margin') {
+		form.size = size.value;
+		form.sizeUnit = 'margin';
 	} else if (size?.unit === 'contracts' && draft.contractValue) {
 		form.size = toPlain(new D(size.value).mul(draft.contractValue));
 		form.sizeUnit = 'quantity';
