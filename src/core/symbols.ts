@@ -2,7 +2,8 @@
  * Base asset of a venue's market name: "BTCUSDT", "BTC-USDT-SWAP", "BTC", "BTC-USD", "ETH/USD", "BTC-PERP" → "BTC".
  * Used only to find bundled tier tables and default volatilities; an unknown name gives the whole upper-cased name.
  */
-const QUOTES = ['USDT', 'USDC', 'USD', 'BUSD', 'FDUSD'];
+/** Longest first: "BTCBUSD" must lose "BUSD", not "USD". */
+const QUOTES = ['FDUSD', 'BUSD', 'USDT', 'USDC', 'USD'];
 
 export function baseAsset(symbol: string | undefined): string | undefined {
 	if (typeof symbol !== 'string') return undefined;
