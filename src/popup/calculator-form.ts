@@ -1,12 +1,13 @@
 /**
- * The quick calculator's form: text exactly as typed, its validation, and the `AssessInput` it becomes. The
- * only arithmetic here is unit conversion (size as notional or margin → quantity; percent → fraction); every
- * risk figure comes from `assess` in src/core.
+ * The quick calculator's form: text exactly as typed, its validation, and the `AssessInput` it becomes. Size as
+ * notional or margin becomes a quantity through the core's `quantityFromSize`; the only arithmetic here is
+ * percent ↔ fraction and contracts × contract value in the prefill. Every risk figure comes from `assess`.
  */
+import {quantityFromSize} from '../core/assess-draft.js';
 import {D, type DecimalString, toPlain} from '../core/decimal.js';
 import type {OrderDraft} from '../core/draft.js';
 import {type AssessInput, type MarginMode, type Side, VENUE_IDS, type VenueId} from '../core/types.js';
-import {type InputRule, parseUserDecimal, percentToRate} from '../ui/components/parse-input.js';
+import {type InputRule, parseUserDecimal, percentToRate, rateToPercent} from '../ui/components/parse-input.js';
 
 export type SizeUnit = 'quantity' | 'notional' | 'margin';
 
@@ -60,6 +61,9 @@ const RULES: Record<CalculatorField, InputRule & {isRequired?: boolean}> = {
 	holdHours: {max: '87600'},
 };
 
+/** The engine's size unit for each choice of the "Size is" select. */
+const SIZE_UNIT_OF = {quantity: 'base', notional: 'quote', margin: 'margin'} as const;
+
 export type BuiltInput = {
 	/** Present when every required field is valid. */
 	input?: AssessInput;
@@ -87,13 +91,8 @@ export function buildAssessInput(form: CalculatorForm): BuiltInput {
 
 	const entryPrice = values.entryPrice!;
 	const leverage = values.leverage!;
-	const size = new D(values.size!);
-	const quantity =
-		form.sizeUnit === 'quantity'
-			? size
-			: form.sizeUnit === 'notional'
-				? size.div(entryPrice)
-				: size.mul(leverage).div(entryPrice);
+	const quantity = quantityFromSize({value: values.size!, unit: SIZE_UNIT_OF[form.sizeUnit], price: entryPrice, leverage});
+	if (quantity === undefined) return {errors: {size: 'Cannot be turned into a quantity at this price.'}, missing};
 
 	const input: AssessInput = {
 		venue: form.venue,
@@ -101,7 +100,7 @@ export function buildAssessInput(form: CalculatorForm): BuiltInput {
 		marginMode: form.marginMode,
 		entryPrice,
 		leverage,
-		quantity: toPlain(quantity),
+		quantity,
 	};
 	const symbol = form.symbol.trim().toUpperCase();
 	if (symbol) input.symbol = symbol;
@@ -159,7 +158,7 @@ export function formFromDraft(draft: OrderDraft, base: CalculatorForm = EMPTY_FO
 	const takeProfit = okValue(draft.takeProfit);
 	if (takeProfit) form.takeProfitPrice = takeProfit;
 	const fundingRate = okValue(draft.fundingRate);
-	if (fundingRate) form.fundingRatePercent = toPlain(new D(fundingRate).mul(100));
+	if (fundingRate) form.fundingRatePercent = rateToPercent(fundingRate);
 	return form;
 }
 
