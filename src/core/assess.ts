@@ -257,6 +257,10 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		if (!funding) return undefined;
 		const price = fundingPrice(reader, meta) ?? entryPrice;
 		const hold = funding.holdHours ?? thresholds.defaultHoldHours;
+		// Intervals are per market on most venues (Binance has 1, 4 and 8 h symbols): the daily figure scales with it.
+		if (!reader.has('fundingIntervalHours')) {
+			assumptions.push(`Funding every ${meta.fundingIntervalHours} h (${meta.label} default interval); a market that settles more often costs more per day.`);
+		}
 		const perInterval = fundingPayment({sign, quantity, price, ratePerInterval: funding.ratePerInterval, intervals: ONE});
 		const overHold = perInterval.times(hold).div(funding.intervalHours);
 		const daily = perInterval.times(24).div(funding.intervalHours);

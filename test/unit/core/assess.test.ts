@@ -54,6 +54,12 @@ describe('assess: an isolated Binance long, figures checked by hand', () => {
 		const after = figures.funding?.liquidationAfterHold;
 		expect(after?.kind === 'price' && figures.liquidation.kind === 'price' && new Decimal(after.price).gt(figures.liquidation.price)).toBe(true);
 	});
+	it('the default funding interval is listed as an assumption, and not when the interval is given', () => {
+		expect(figures.assumptions).toContainEqual(expect.stringMatching(/^Funding every 8 h \(Binance USDⓈ-M default interval\)/));
+		const given = ok({...base, fundingRate: '0.0001', fundingIntervalHours: '4'}).figures;
+		expect(given.funding?.dailyPercentOfMargin).toBe('3');
+		expect(given.assumptions.some(text => /^Funding every/.test(text))).toBe(false);
+	});
 	it('warns about 50x in plain words', () => {
 		const leverage = warnings.find(warning => warning.rule === 'leverage-high');
 		expect(leverage?.severity).toBe('danger');
