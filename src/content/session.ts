@@ -68,6 +68,7 @@ export function startSession(options: SessionOptions): Session {
 	let view: PanelView = {state: 'reading', venue: adapter.venue, theme: 'dark'};
 	let gate: GateNotice | undefined;
 	let allowanceUntilMs: number | undefined;
+	let allowanceTimer: ReturnType<typeof setTimeout> | undefined;
 	let panel: PanelHandle | undefined;
 	let observedRoot: Element | undefined;
 	let frame: number | undefined;
@@ -101,11 +102,14 @@ export function startSession(options: SessionOptions): Session {
 		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
 		if (pending) clearTimeout(pending.timer);
 		if (retry !== undefined) clearTimeout(retry);
+		if (allowanceTimer !== undefined) clearTimeout(allowanceTimer);
 		if (sentKey !== undefined) void call('clearBadge', {});
 	});
 
 	const show = (next: PanelView, visualDelayMs = 0) => {
-		view = gate ? {...next, gate} : next;
+		// The notice is the session's `gate`, never one left in the previous view (a used or expired allowance).
+		const {gate: _shown, ...rest} = next;
+		view = gate ? {...rest, gate} : rest;
 		panel?.update(view, visualDelayMs);
 	};
 
@@ -258,14 +262,16 @@ export function startSession(options: SessionOptions): Session {
 		allowanceUntilMs = win.performance.now() + ALLOWANCE_MS;
 		gate = {status: 'armed', untilMs: allowanceUntilMs};
 		show(view);
-		const expires = setTimeout(() => {
+		// One timer for the one allowance: an earlier acknowledgement's must not end a later one early.
+		if (allowanceTimer !== undefined) clearTimeout(allowanceTimer);
+		allowanceTimer = setTimeout(() => {
+			allowanceTimer = undefined;
 			if (gate?.status === 'armed') {
 				gate = undefined;
 				allowanceUntilMs = undefined;
 				show(view);
 			}
 		}, ALLOWANCE_MS);
-		signal.addEventListener('abort', () => clearTimeout(expires));
 	};
 
 	const judge = (trigger: SubmitTrigger, target: Element): 'pass' | 'hold' => {

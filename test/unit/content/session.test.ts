@@ -179,3 +179,41 @@ describe('content session: no figures for a form that is not there', () => {
 		expect(h.host().dataset.state).toBe('ready');
 	});
 });
+
+describe('content session: the gate allowance', () => {
+	const acknowledge = (h: Harness) => {
+		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
+		button.click();
+	};
+
+	test('a second "I understand" lasts its full 15 s, whatever the first one\'s timer does', async () => {
+		const h = start(demoDraft({leverage: {state: 'ok', value: '100'}}));
+		h.frame();
+		h.requests[0]!.answer();
+		await flushReplies();
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		acknowledge(h);
+		expect(h.host().dataset.gate).toBe('armed');
+		expect(h.session.judge('click', h.button)).toBe('pass'); // uses the allowance up
+		expect(h.host().dataset.gate).toBe(''); // no "your next click goes through" once it is used
+		vi.advanceTimersByTime(10_000);
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		acknowledge(h); // allowance until 25 s
+		vi.advanceTimersByTime(6_000); // 16 s: the first acknowledgement's 15 s are over, not the second's
+		expect(h.host().dataset.gate).toBe('armed');
+		expect(h.session.judge('click', h.button)).toBe('pass');
+	});
+
+	test('the armed notice goes when the allowance expires', async () => {
+		const h = start(demoDraft({leverage: {state: 'ok', value: '100'}}));
+		h.frame();
+		h.requests[0]!.answer();
+		await flushReplies();
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		acknowledge(h);
+		expect(h.host().dataset.gate).toBe('armed');
+		vi.advanceTimersByTime(15_001);
+		expect(h.host().dataset.gate).toBe('');
+		expect(h.session.judge('click', h.button)).toBe('hold');
+	});
+});
