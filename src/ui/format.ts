@@ -1,9 +1,11 @@
 /**
- * Display formatting of the engine's decimal strings. The only place numbers become display text.
+ * Display formatting of the engine's decimal strings for the on-page panel (the content script, which carries no
+ * decimal.js).
  *
  * `Intl.NumberFormat#format` takes the string itself and rounds it exactly (ECMA-402 "Intl.NumberFormat v3",
  * https://tc39.es/proposal-intl-numberformat-v3/), so no amount passes through a binary float on its way to
- * the screen.
+ * the screen. Rounding is half-even and prices follow the precision rule of src/core/format.ts, so a price in
+ * the panel's table reads the same as in the warning texts the core writes beside it.
  */
 const PLAIN_DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const LOCALE = 'en-US';
@@ -15,16 +17,26 @@ function formatter(minimumFractionDigits: number, maximumFractionDigits: number)
 	const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
 	let format = formatters.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(LOCALE, {minimumFractionDigits, maximumFractionDigits});
+		// `roundingMode` is ES2023 (Chrome 106, Firefox 116); the lib this project compiles against is ES2022.
+		const options = {minimumFractionDigits, maximumFractionDigits, roundingMode: 'halfEven'} as Intl.NumberFormatOptions;
+		format = new Intl.NumberFormat(LOCALE, options);
 		formatters.set(key, format);
 	}
 	return format;
 }
 
-/** Digits before the decimal point, ignoring sign and leading zeros: "0.05" → 0, "57411.7" → 5. */
-function integerDigits(value: string): number {
-	const whole = value.replace(/^-/, '').split('.')[0] ?? '';
-	return whole.replace(/^0+/, '').length;
+/**
+ * Decimal places of a price, the rule of core/format.ts `formatPrice`: 1 from 10,000, 2 from 100, 4 from 1;
+ * below 1, four significant digits (at least 4 places, at most 10).
+ */
+function pricePlaces(value: string): number {
+	const [whole = '', fraction = ''] = value.replace(/^-/, '').split('.');
+	const integerDigits = whole.replace(/^0+/, '').length;
+	if (integerDigits >= 5) return 1;
+	if (integerDigits >= 3) return 2;
+	if (integerDigits >= 1) return 4;
+	const leadingZeros = /^0*/.exec(fraction)![0].length;
+	return leadingZeros === fraction.length ? 4 : Math.min(10, leadingZeros + 4);
 }
 
 function format(value: string, minimumFractionDigits: number, maximumFractionDigits: number): string {
@@ -32,11 +44,10 @@ function format(value: string, minimumFractionDigits: number, maximumFractionDig
 	return formatter(minimumFractionDigits, maximumFractionDigits).format(value as unknown as FormatValue);
 }
 
-/** A price with precision that follows its magnitude: 57,411.7 / 3,012.45 / 1.2345 / 0.00012345. */
+/** A price with precision that follows its magnitude: 57,411.7 / 3,012.45 / 1.2345 / 0.0001235. */
 export function formatPrice(value: string): string {
-	const digits = integerDigits(value);
-	const fraction = digits >= 5 ? 1 : digits >= 3 ? 2 : digits >= 1 ? 4 : 8;
-	return format(value, 0, fraction);
+	if (!PLAIN_DECIMAL.test(value)) return value;
+	return format(value, 0, pricePlaces(value));
 }
 
 /** An amount of quote currency: two decimals, grouped (1,234.50). */

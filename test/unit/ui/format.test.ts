@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {formatPrice as corePrice} from '../../../src/core/format.js';
 import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../../../src/ui/format.js';
 
 describe('display formatting', () => {
@@ -6,12 +7,25 @@ describe('display formatting', () => {
 		expect(formatPrice('59036.1445783132530120481927710843373494')).toBe('59,036.1');
 		expect(formatPrice('3012.456')).toBe('3,012.46');
 		expect(formatPrice('1.23456')).toBe('1.2346');
-		expect(formatPrice('0.000123456789')).toBe('0.00012346');
+		expect(formatPrice('0.000123456789')).toBe('0.0001235');
 	});
 
-	test('rounds the exact decimal, not a float: 0.125 → 0.13 at two places (half-expand)', () => {
-		expect(formatAmount('0.125')).toBe('0.13');
+	test('rounds the exact decimal half-even, as the core does: 0.125 → 0.12, 0.135 → 0.14', () => {
+		expect(formatAmount('0.125')).toBe('0.12');
+		expect(formatAmount('0.135')).toBe('0.14');
 		expect(formatAmount('1234.5')).toBe('1,234.50');
+	});
+
+	test('a price reads the same as in the warnings the core formats (core/format.ts formatPrice)', () => {
+		// Ties at the last shown digit (a venue's own estimate, 61,234.45) and prices below 1 used to differ:
+		// the panel's row said 61,234.5 while the warning beside it said 61,234.4.
+		const prices = ['61234.45', '61234.55', '54300.25', '3012.455', '3012.465', '1.23455', '0.5', '0.123456789', '0.0000012345', '0.00000000001234', '0', '100', '99.99995', '9999.995'];
+		for (let index = 0; index < 300; index++) {
+			const digits = String((index * 7_919_117 + 12_345) % 1e9).padStart(9, '0');
+			const point = index % 10;
+			prices.push(`${digits.slice(0, point) || '0'}.${digits.slice(point)}5`);
+		}
+		for (const price of prices) expect(formatPrice(price), price).toBe(corePrice(price));
 	});
 
 	test('percent, quantity, leverage, countdown and rate', () => {
