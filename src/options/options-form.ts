@@ -6,8 +6,16 @@
 import type {DecimalString} from '../core/decimal.js';
 import {type RiskThresholds, THRESHOLD_SPECS, type ThresholdKey} from '../core/thresholds.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
-import {type GateMode, type Settings, thresholdOrderProblems, thresholdProblem} from '../settings/settings.js';
-import {parseUserDecimal, percentToRate, rateToPercent} from '../ui/components/parse-input.js';
+import {
+	ASSET,
+	type GateMode,
+	RATE_BOUNDS,
+	type Settings,
+	thresholdOrderProblems,
+	thresholdProblem,
+	VOLATILITY_MAX_RATE,
+} from '../settings/settings.js';
+import {type InputRule, parseUserDecimal, percentToRate, rateToPercent} from '../ui/components/parse-input.js';
 
 export type FeeText = {takerPercent: string; makerPercent: string};
 export type ReminderOverride = 'follow' | 'on' | 'off';
@@ -59,12 +67,25 @@ export function formFromSettings(settings: Settings): OptionsForm {
 /** Field id → message, for inline display; ids match the inputs' ids. */
 export type FormErrors = Record<string, string>;
 
-function percentField(
-	id: string,
-	text: string,
-	rule: {isSignedAllowed?: boolean; isPositive?: boolean; max?: string; min?: string},
-	errors: FormErrors,
-): DecimalString | undefined {
+/**
+ * The typing rule, in percent, of a rate that settings validation bounds as a fraction: the page flags while
+ * typing exactly what saving would refuse. (Every exclusive minimum is 0, "above 0".)
+ */
+function percentRule(bounds: {min: string; max: string; exclusiveMin: boolean}): InputRule {
+	const min = rateToPercent(bounds.min);
+	const max = rateToPercent(bounds.max);
+	return bounds.exclusiveMin ? {isPositive: true, max} : {isSignedAllowed: min.startsWith('-'), min, max};
+}
+
+/** Typing rules of the percent fields, from settings validation. */
+export const PERCENT_RULES = {
+	maintenance: percentRule(RATE_BOUNDS.maintenanceMarginRate),
+	taker: percentRule(RATE_BOUNDS.takerFeeRate),
+	maker: percentRule(RATE_BOUNDS.makerFeeRate),
+	volatility: percentRule({min: '0', max: VOLATILITY_MAX_RATE, exclusiveMin: true}),
+} as const;
+
+function percentField(id: string, text: string, rule: InputRule, errors: FormErrors): DecimalString | undefined {
 	const parsed = parseUserDecimal(text, rule);
 	if (parsed.kind === 'error') errors[id] = parsed.message;
 	return parsed.kind === 'ok' ? percentToRate(parsed.value) : undefined;
@@ -93,9 +114,9 @@ export function settingsFromForm(form: OptionsForm, base: Settings): {settings?:
 	const volatility: Record<string, DecimalString> = {};
 	form.volatility.forEach((row, index) => {
 		const asset = row.asset.trim().toUpperCase();
-		if (!/^[A-Z0-9]{1,20}$/.test(asset)) errors[`volatility-asset-${index}`] = 'Enter an asset symbol like BTC.';
+		if (!ASSET.test(asset)) errors[`volatility-asset-${index}`] = 'Enter an asset symbol like BTC.';
 		else if (asset in volatility) errors[`volatility-asset-${index}`] = `${asset} is listed twice.`;
-		const rate = percentField(`volatility-percent-${index}`, row.percent, {isPositive: true, max: '2000'}, errors);
+		const rate = percentField(`volatility-percent-${index}`, row.percent, PERCENT_RULES.volatility, errors);
 		if (rate === undefined && !errors[`volatility-percent-${index}`]) errors[`volatility-percent-${index}`] = 'Required.';
 		if (rate !== undefined) volatility[asset] = rate;
 	});
@@ -103,17 +124,17 @@ export function settingsFromForm(form: OptionsForm, base: Settings): {settings?:
 	const fees: Settings['fees'] = {};
 	for (const venue of VENUE_IDS) {
 		const text = form.fees[venue];
-		const takerFeeRate = percentField(`fee-${venue}-taker`, text.takerPercent, {max: '10'}, errors);
-		const makerFeeRate = percentField(`fee-${venue}-maker`, text.makerPercent, {isSignedAllowed: true, min: '-1', max: '10'}, errors);
+		const takerFeeRate = percentField(`fee-${venue}-taker`, text.takerPercent, PERCENT_RULES.taker, errors);
+		const makerFeeRate = percentField(`fee-${venue}-maker`, text.makerPercent, PERCENT_RULES.maker, errors);
 		if (takerFeeRate !== undefined || makerFeeRate !== undefined) {
 			fees[venue] = {...(takerFeeRate === undefined ? {} : {takerFeeRate}), ...(makerFeeRate === undefined ? {} : {makerFeeRate})};
 		}
 	}
 
 	const custom: Settings['custom'] = {};
-	const maintenanceMarginRate = percentField('custom-maintenance', form.custom.maintenancePercent, {isPositive: true, max: '100'}, errors);
-	const takerFeeRate = percentField('custom-taker', form.custom.takerPercent, {max: '10'}, errors);
-	const makerFeeRate = percentField('custom-maker', form.custom.makerPercent, {isSignedAllowed: true, min: '-1', max: '10'}, errors);
+	const maintenanceMarginRate = percentField('custom-maintenance', form.custom.maintenancePercent, PERCENT_RULES.maintenance, errors);
+	const takerFeeRate = percentField('custom-taker', form.custom.takerPercent, PERCENT_RULES.taker, errors);
+	const makerFeeRate = percentField('custom-maker', form.custom.makerPercent, PERCENT_RULES.maker, errors);
 	if (maintenanceMarginRate !== undefined) custom.maintenanceMarginRate = maintenanceMarginRate;
 	if (takerFeeRate !== undefined) custom.takerFeeRate = takerFeeRate;
 	if (makerFeeRate !== undefined) custom.makerFeeRate = makerFeeRate;

@@ -70,8 +70,11 @@ export const THRESHOLD_ORDER: readonly (readonly [ThresholdKey, ThresholdKey])[]
 	['liquidationOddsWarnPercent', 'liquidationOddsDangerPercent'],
 ];
 
-/** Bounds for rates the user may override (fractions). Maker rates may be negative (rebates). */
-const RATE_BOUNDS = {
+/**
+ * Bounds for rates the user may override (fractions). Maker rates may be negative (rebates). The options page
+ * derives its percent fields' rules from these.
+ */
+export const RATE_BOUNDS = {
 	maintenanceMarginRate: {min: '0', max: '1', exclusiveMin: true},
 	takerFeeRate: {min: '0', max: '0.1', exclusiveMin: false},
 	makerFeeRate: {min: '-0.01', max: '0.1', exclusiveMin: false},
@@ -79,10 +82,11 @@ const RATE_BOUNDS = {
 type RateKey = keyof typeof RATE_BOUNDS;
 
 /** Annualised volatility accepted per asset: above 0, at most 2000 %/yr. */
-const VOLATILITY_MAX_RATE = '20';
+export const VOLATILITY_MAX_RATE = '20';
 
 const ADAPTER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ASSET = /^[A-Z0-9]{1,20}$/;
+/** An asset symbol as a `volatility` key: "BTC", "1000PEPE". */
+export const ASSET = /^[A-Z0-9]{1,20}$/;
 
 function show(value: unknown): string {
 	if (typeof value === 'string') return `'${value}'`;
