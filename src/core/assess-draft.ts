@@ -7,6 +7,8 @@
  * - Cross margin also needs the balance. A margin mode we could not read is computed as isolated and the figures
  *   carry that assumption in plain words (the panel marks the field unread too).
  * - While the side is not known ('both', or unread) both sides are computed.
+ * - An unread order type enters at the typed limit price (else the mark) but pays the taker fee to open, said in
+ *   the assumptions: a maker fee would be a guess in the trader's favour.
  * - Optional fields (stop-loss, take-profit, funding, the venue's estimate) are used only when read 'ok'.
  */
 import {type Dec, parseDecimal, toPlain} from './decimal.js';
@@ -78,8 +80,11 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 
 	let marginMode: MarginMode = 'isolated';
 	const modeRead = okValue(draft.marginMode);
-	const modeAssumption = !model.meta.hasCross || modeRead !== undefined ? undefined : 'Margin mode unread: figures assume isolated margin.';
+	const draftAssumptions: string[] = [];
+	if (model.meta.hasCross && modeRead === undefined) draftAssumptions.push('Margin mode unread: figures assume isolated margin.');
 	if (model.meta.hasCross && modeRead) marginMode = modeRead;
+	// A typed limit price may still fill at once as a taker: without the order type, the higher (taker) fee.
+	if (orderType === undefined) draftAssumptions.push('Order type unread: the opening fee assumes a taker fill.');
 	const balance = okDecimal(draft.balance);
 	if (marginMode === 'cross' && !balance) needs.push('balance');
 
@@ -93,7 +98,7 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		quantity: toPlain(quantity),
 		entryPrice: toPlain(entry),
 		leverage: toPlain(leverage),
-		orderType: orderType ?? (limitPrice ? 'limit' : 'market'),
+		orderType: orderType ?? 'market',
 	};
 	const symbol = okValue(draft.symbol);
 	if (symbol) base.symbol = symbol;
@@ -116,9 +121,9 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		// The venue's own estimate belongs to the side the form is set to; with both sides shown we cannot tell.
 		if (venueLiquidation && sides.length === 1) input.venueLiquidationPrice = toPlain(venueLiquidation);
 		const assessed = assess(input, settings);
-		if (assessed.ok && modeAssumption) {
+		if (assessed.ok && draftAssumptions.length > 0) {
 			const {figures} = assessed.value;
-			assessed.value.figures = {...figures, assumptions: [modeAssumption, ...figures.assumptions]};
+			assessed.value.figures = {...figures, assumptions: [...draftAssumptions, ...figures.assumptions]};
 		}
 		result[side] = assessed.ok ? {ok: true, assessment: assessed.value} : {ok: false, issues: assessed.issues};
 	}

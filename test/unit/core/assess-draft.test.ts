@@ -58,6 +58,16 @@ describe('assessDraft', () => {
 		const assumptions = result.long?.ok ? result.long.assessment.figures.assumptions : [];
 		expect(assumptions[0]).toMatch(/Margin mode unread/);
 	});
+	it('an unread order type enters at the typed price but opens at the taker fee, and says so', () => {
+		const result = assessDraft(draft({orderType: {state: 'unread', reason: 'not-found'}, side: ok('long' as const)}));
+		expect(result.entryPrice).toBe('60000');
+		const figures = result.long?.ok ? result.long.assessment.figures : undefined;
+		expect(figures?.fees.openFeeRate).toBe('0.0005');
+		expect(figures?.assumptions[0]).toMatch(/Order type unread/);
+		const limit = assessDraft(draft({side: ok('long' as const)}));
+		expect(limit.long?.ok && limit.long.assessment.figures.fees.openFeeRate).toBe('0.0002');
+		expect(limit.long?.ok && limit.long.assessment.figures.assumptions.some(text => /Order type/.test(text))).toBe(false);
+	});
 	it('passes the stop-loss and the venue estimate (one side only) to the rules', () => {
 		const result = assessDraft(draft({side: ok('long' as const), stopLoss: ok('58000'), venueLiquidationPrice: ok('59000')}));
 		const warnings = result.long?.ok ? result.long.assessment.warnings.map(warning => warning.rule) : [];
