@@ -57,13 +57,35 @@ export function valueOf(element: Element | undefined): string | undefined {
 const FIELD_CONTROL =
 	'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="range"]):not([type="button"]):not([type="submit"]), textarea';
 
+type Candidate = {element: Element; text: string};
+
+/**
+ * Label candidates of `root` per read: a read looks up several labels in the same subtree (Mark, Funding and
+ * Countdown in the whole document, every other field label in each container of a label walk), and each lookup
+ * used to walk all of it again. Set by `safeRead` for the duration of one read, so the page never changes under it.
+ */
+let candidatesThisRead: Map<Root, readonly Candidate[]> | undefined;
+
+/** Elements with at most three children and at most 60 characters of text: what a label chip can be. */
+function labelCandidates(root: Root, scope: string): readonly Candidate[] {
+	const cached = scope === '*' ? candidatesThisRead?.get(root) : undefined;
+	if (cached) return cached;
+	const candidates: Candidate[] = [];
+	for (const element of root.querySelectorAll(scope)) {
+		if (element.children.length > 3) continue;
+		const text = textOf(element);
+		if (text.length <= 60) candidates.push({element, text});
+	}
+	if (scope === '*') candidatesThisRead?.set(root, candidates);
+	return candidates;
+}
+
 /** Elements whose whole visible text matches `label` (the label chips of a form). Innermost first. */
 export function elementsWithText(root: Root, label: RegExp, scope = '*'): Element[] {
 	const found: Element[] = [];
-	for (const element of root.querySelectorAll(scope)) {
-		if (element.children.length > 3 || isHidden(element)) continue;
-		const text = textOf(element);
-		if (text.length > 60 || !label.test(text)) continue;
+	for (const {element, text} of labelCandidates(root, scope)) {
+		// The text test first: `isHidden` walks every ancestor.
+		if (!label.test(text) || isHidden(element)) continue;
 		// Prefer the innermost element carrying the text.
 		if ([...element.children].some(child => label.test(textOf(child)))) continue;
 		found.push(element);
@@ -294,6 +316,22 @@ export function unreadFields(draft: OrderDraft): string[] {
  * every field is unread (we never show half a read as if it were whole).
  */
 export function safeRead(
+	adapter: string,
+	venue: VenueId,
+	doc: Document,
+	formRoot: (doc: Document) => Element | undefined,
+	fill: (form: Element, draft: OrderDraft, doc: Document) => OrderDraft | 'no-form' | void,
+): ReadResult {
+	const outer = candidatesThisRead;
+	candidatesThisRead ??= new Map();
+	try {
+		return readForm(adapter, venue, doc, formRoot, fill);
+	} finally {
+		candidatesThisRead = outer;
+	}
+}
+
+function readForm(
 	adapter: string,
 	venue: VenueId,
 	doc: Document,
