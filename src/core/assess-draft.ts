@@ -12,7 +12,7 @@
  * - Optional fields (stop-loss, take-profit, funding, the venue's estimate) are used only when read 'ok'.
  */
 import {type Dec, parseDecimal, toPlain} from './decimal.js';
-import type {DraftField, FieldRead, OrderDraft} from './draft.js';
+import type {DraftField, FieldRead, OrderDraft, SizeUnit} from './draft.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
 import {assess} from './assess.js';
 import type {AssessInput, Assessment, InputIssue, MarginMode, Side} from './types.js';
@@ -60,23 +60,9 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	let quantity: Dec | undefined;
 	if (!sizeRead || !sizeValue || sizeValue.lte(0)) needs.push('size');
 	else if (entry && leverage && leverage.gt(0)) {
-		const contractValue = parseDecimal(draft.contractValue);
-		switch (sizeRead.unit) {
-			case 'base':
-				quantity = sizeValue;
-				break;
-			case 'quote':
-				quantity = sizeValue.div(entry);
-				break;
-			case 'margin':
-				quantity = sizeValue.times(leverage).div(entry);
-				break;
-			case 'contracts':
-				if (contractValue && contractValue.gt(0)) quantity = sizeValue.times(contractValue);
-				else needs.push('size');
-				break;
-		}
-	} else if (sizeRead.unit === 'base') quantity = sizeValue;
+		quantity = toQuantity(sizeValue, sizeRead.unit, entry, leverage, parseDecimal(draft.contractValue));
+		if (!quantity) needs.push('size');
+	}
 
 	let marginMode: MarginMode = 'isolated';
 	const modeRead = okValue(draft.marginMode);
@@ -130,15 +116,26 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	return result;
 }
 
+/** A size in any unit as base units; undefined when the unit needs a leverage or contract value that is missing. */
+function toQuantity(value: Dec, unit: SizeUnit, price: Dec, leverage: Dec | undefined, contractValue: Dec | undefined): Dec | undefined {
+	switch (unit) {
+		case 'base':
+			return value;
+		case 'quote':
+			return value.div(price);
+		case 'margin':
+			return leverage?.gt(0) ? value.times(leverage).div(price) : undefined;
+		case 'contracts':
+			return contractValue?.gt(0) ? value.times(contractValue) : undefined;
+	}
+}
+
 /** Plain-decimal helper shared by UIs that convert a size typed as notional or margin into base units. */
 export function quantityFromSize(params: {value: string; unit: 'base' | 'quote' | 'margin'; price: string; leverage?: string}): string | undefined {
 	const value = parseDecimal(params.value);
 	const price = parseDecimal(params.price);
 	if (!value || !price || value.lte(0) || price.lte(0)) return undefined;
-	if (params.unit === 'base') return toPlain(value);
-	if (params.unit === 'quote') return toPlain(value.div(price));
-	const leverage = parseDecimal(params.leverage);
-	if (!leverage || leverage.lte(0)) return undefined;
-	return toPlain(value.times(leverage).div(price));
+	const quantity = toQuantity(value, params.unit, price, parseDecimal(params.leverage), undefined);
+	return quantity && toPlain(quantity);
 }
 
