@@ -14,12 +14,9 @@ export default defineRule({
 	evaluate({figures, thresholds}) {
 		const stop = figures.risk?.stop;
 		const stopPrice = figures.risk?.stopLossPrice;
-		if (!stop || stopPrice === undefined || figures.liquidation.kind !== 'price') {
-			if (stop?.status === 'wrong-side' && stopPrice !== undefined) {
-				return {severity: 'warn', messageKey: 'rule_stop_wrong_side', substitutions: [formatPrice(stopPrice)]};
-			}
-			return undefined;
-		}
+		if (!stop || stopPrice === undefined) return undefined;
+		if (stop.status === 'wrong-side') return {severity: 'warn', messageKey: 'rule_stop_wrong_side', substitutions: [formatPrice(stopPrice)]};
+		if (figures.liquidation.kind !== 'price') return undefined;
 		const liquidation = formatPrice(figures.liquidation.price);
 		const safe = stop.maxSafeLeverage === undefined ? undefined : formatLeverage(new D(stop.maxSafeLeverage));
 		if (stop.status === 'beyond') {
@@ -33,7 +30,6 @@ export default defineRule({
 				? {severity: 'warn', messageKey: 'rule_stop_near_liquidation', substitutions: [formatPrice(stopPrice), buffer, liquidation, safe]}
 				: {severity: 'warn', messageKey: 'rule_stop_near_liquidation_cross', substitutions: [formatPrice(stopPrice), buffer, liquidation]};
 		}
-		if (stop.status === 'wrong-side') return {severity: 'warn', messageKey: 'rule_stop_wrong_side', substitutions: [formatPrice(stopPrice)]};
 		return undefined;
 	},
 });
