@@ -215,10 +215,14 @@ export function inputNumber(control: Element | undefined, options: ParseNumberOp
 	return numberField(valueOf(control), options);
 }
 
-/** A percent figure ("0.0100%") as a fraction ("0.0001"). */
+/**
+ * A percent figure ("0.0100%") as a fraction ("0.0001"). A bare number is not read: "0.0001" may already be the
+ * fraction, and a Funding/Countdown cell split on "/" left "1" of "1 / 2" (Bybit, Hyperliquid) to be read as 1 %.
+ */
 export function rateField(text: string | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
 	const field = numberField(text, options);
-	return field.state === 'ok' ? ok(percentToRate(field.value), field.text) : field;
+	if (field.state !== 'ok') return field;
+	return /%$/.test(field.text ?? '') ? ok(percentToRate(field.value), field.text) : {state: 'unread', reason: 'ambiguous', text: field.text ?? ''};
 }
 
 /**
