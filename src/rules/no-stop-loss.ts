@@ -1,4 +1,5 @@
 /** No stop-loss: say what the liquidation will take instead. Info only: many traders set stops after the fill. */
+import {D} from '../core/decimal.js';
 import {formatMoney, formatPercent} from '../core/format.js';
 import {defineRule} from './define-rule.js';
 
@@ -10,6 +11,8 @@ export default defineRule({
 	evaluate({figures, input}) {
 		if (input.stopLossPrice !== undefined && input.stopLossPrice !== '') return undefined;
 		if (figures.liquidation.kind !== 'price' || figures.liquidationDistancePercent === undefined) return undefined;
+		// Already past the price: no move is needed (liquidation-near says so); "a −1 % move liquidates" would be nonsense.
+		if (new D(figures.liquidationDistancePercent).lte(0)) return undefined;
 		return {
 			severity: 'info',
 			messageKey: 'rule_no_stop_loss',

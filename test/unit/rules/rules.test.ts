@@ -41,6 +41,7 @@ const TABLES: Record<string, Row[]> = {
 	'no-stop-loss': [
 		['no stop', {}, 'info'],
 		['with a stop', {stopLossPrice: '59000'}, undefined],
+		['mark already past the liquidation price: no "−x % move" to state', {leverage: '25', markPrice: '57000'}, undefined],
 	],
 	'risk-per-trade': [
 		['no account known', {}, undefined],
