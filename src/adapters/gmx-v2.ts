@@ -118,7 +118,8 @@ export default defineAdapter({
 			const leverageText = /^\d+(?:\.\d+)?\s*x$/i.test(slider) ? slider : rowValue(root, /^Leverage:?$/i);
 			draft.leverage = leverageField(leverageText, draft.side);
 			draft.marginMode = ok('isolated'); // GMX v2 has no cross mode (dom.md §0.2)
-			draft.balance = numberField(rowValue(root, /^Balance:?$/i)?.replace(/\s*(?:USDC|USDT|DAI|ETH|WETH|BTC|WBTC|USDC\.E)$/i, ''));
+			// The pay token's wallet balance: read in a stablecoin only. "1.5 ETH" is not $1.5 (stays unread).
+			draft.balance = numberField(rowValue(root, /^Balance:?$/i)?.replace(/\s*(?:USDC|USDT|DAI|USDC\.E)$/i, ''), {units: ['$']});
 			draft.venueLiquidationPrice = numberField(rowValue(root, /^Liq\.? Price$/i));
 			draft.markPrice = numberField(rowValue(root, /^Mark:?$/i) ?? rowValue(doc, /^Mark Price$/i));
 			draft.takeProfit = readOptionalPrice(root, /^Take Profit(?: Price)?$/i, /^Take-Profit \/ Stop-Loss$/i, {});
