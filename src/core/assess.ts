@@ -195,7 +195,10 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		figures.liquidationDistancePercent = toPlain(s.times(referencePrice.minus(lp)).div(referencePrice).times(HUNDRED));
 	}
 	if (position.backingMargin.gt(0)) figures.wipeoutMovePercent = toPlain(position.backingMargin.div(notional).times(HUNDRED));
-	if (position.marginMode === 'cross' && wallet) figures.crossExposure = toPlain(wallet);
+	// Cross: the balance behind the order is the wallet, or the equity a model valued the account with (dYdX).
+	const equity = wallet ? undefined : parseDecimal(effective.equity);
+	const crossBalance = position.marginMode !== 'cross' ? undefined : (wallet ?? (equity?.gt(0) ? equity : undefined));
+	if (crossBalance) figures.crossExposure = toPlain(crossBalance);
 
 	const fundingFigures = fundingFiguresOf();
 	if (fundingFigures) figures.funding = fundingFigures;
@@ -282,7 +285,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 
 	function riskFigures(): RiskFigures {
 		const account = accountIn ?? wallet;
-		const maxLoss = position!.marginMode === 'cross' ? (wallet ?? account ?? margin) : margin;
+		const maxLoss = position!.marginMode === 'cross' ? (crossBalance ?? account ?? margin) : margin;
 		const risk: RiskFigures = {maxLoss: toPlain(maxLoss)};
 		const percentOf = (amount: Dec) => (account && account.gt(0) ? toPlain(amount.div(account).times(HUNDRED)) : undefined);
 		if (account) risk.accountBalance = toPlain(account);

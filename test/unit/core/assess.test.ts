@@ -117,6 +117,12 @@ describe('assess: cross margin, limit orders, settings', () => {
 		expect(figures.risk?.maxLoss).toBe('2500');
 		expect(warnings.find(warning => warning.rule === 'cross-margin-exposure')?.message).toMatch(/2,500.00/);
 	});
+	it('dYdX cross valued on equity (no wallet): the equity is what is at stake, not the initial margin', () => {
+		const {figures} = ok({venue: 'dydx-v4', symbol: 'BTC-USD', side: 'long', marginMode: 'cross', quantity: '0.1', oraclePrice: '60000', leverage: '10', equity: '5000'});
+		expect(figures.initialMargin).toBe('600');
+		expect(figures.crossExposure).toBe('5000');
+		expect(figures.risk?.maxLoss).toBe('5000');
+	});
 	it('a limit order opens at the maker rate', () => {
 		expect(ok({...base, orderType: 'limit'}).figures.fees.openFee).toBe('1.2');
 	});
