@@ -121,14 +121,16 @@ function stopCheck(position: PositionCore, stop: Dec, buffer: Dec): StopCheck {
 	const beyond = sign === 1 ? stop.lte(lp) : stop.gte(lp);
 	const near = stop.minus(lp).abs().lt(buffer.times(entryPrice.minus(lp).abs()));
 	const status: StopCheck['status'] = beyond ? 'beyond' : near ? 'near' : 'ok';
-	if (!position.maxLeverageFor) return {status};
+	// A buffer of 100 % would need the stop at the entry: no leverage answers it (the formula below divides by 0).
+	if (!position.maxLeverageFor || buffer.gte(1)) return {status};
 	// The stop keeps `buffer` of the entry→liquidation distance iff LP is at or beyond (SL − buffer·E)/(1 − buffer).
 	let target = stop.minus(buffer.times(entryPrice)).div(ONE.minus(buffer));
 	if (sign === 1 && target.lte(0)) target = ZERO;
 	const found = position.maxLeverageFor(target);
 	if (found === undefined) return {status};
-	const capped = found === 'any' || found.gt(maxLeverage) ? maxLeverage : found;
-	return {status, maxSafeLeverage: toPlain(capped.toDecimalPlaces(2, D.ROUND_DOWN))};
+	const capped = (found === 'any' || found.gt(maxLeverage) ? maxLeverage : found).toDecimalPlaces(2, D.ROUND_DOWN);
+	// Below 1x no venue opens the order: there is no safe leverage to offer.
+	return capped.lt(1) ? {status} : {status, maxSafeLeverage: toPlain(capped)};
 }
 
 export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS): Result<Assessment> {

@@ -103,6 +103,13 @@ describe('assess: stop-loss, sizing and the highest safe leverage', () => {
 		expect(figures.risk?.stop?.maxSafeLeverage).toBe('100');
 		expect(assess({...base, quantity: '1', entryPrice: '50100', leverage: '125'}).ok).toBe(false);
 	});
+	it('no highest safe leverage is offered when none exists (a 100 % buffer, or below 1x), instead of "0x"', () => {
+		const settings = {...DEFAULT_ENGINE_SETTINGS, thresholds: {...DEFAULT_ENGINE_SETTINGS.thresholds, stopBufferPercent: '100'}};
+		const short = {...base, side: 'short' as const, leverage: '10', stopLossPrice: '61000', maintenanceMarginRate: '0.004'};
+		expect(ok(short, settings).figures.risk?.stop).toEqual({status: 'near'});
+		const wide = {...DEFAULT_ENGINE_SETTINGS, thresholds: {...DEFAULT_ENGINE_SETTINGS.thresholds, stopBufferPercent: '99.9'}};
+		expect(ok(short, wide).figures.risk?.stop).toEqual({status: 'near'});
+	});
 	it('a "stop" above a long entry is flagged, not used', () => {
 		const {figures: wrong, warnings: wrongWarnings} = ok({...base, stopLossPrice: '61000'});
 		expect(wrong.risk?.stop?.status).toBe('wrong-side');
