@@ -125,9 +125,10 @@ export default defineAdapter({
 			const sizeInput = queryVisible(form, selectors.size);
 			const unitText = /\(([^)]+)\)/.exec(textOf(queryVisible(form, selectors.sizeLabel)))?.[1] ?? '';
 			draft.size = sizeField(inputNumber(sizeInput), sizeUnitFromText(unitText));
-			const hint = /single contract value\s*([\d.,]+)\s*[A-Z]+/i.exec(normalizeText(sizeInput?.getAttribute('placeholder') ?? ''));
-			const hinted = hint?.[1] ? parseNumber(hint[1]) : undefined;
+			const hint = /single contract value\s*([\d.,]+)\s*([A-Z]+)/i.exec(normalizeText(sizeInput?.getAttribute('placeholder') ?? ''));
 			const symbol = /\/trade-swap\/([a-z0-9-]+)/i.exec(doc.location?.href ?? '')?.[1]?.toUpperCase();
+			// Base units per contract: only a hint in the base asset is one. A coin-margined swap's "100 USD" is not 100 BTC.
+			const hinted = hint?.[1] && hint[2]?.toUpperCase() === symbol?.split('-')[0] ? parseNumber(hint[1]) : undefined;
 			const contractValue = hinted?.kind === 'number' ? hinted.value : symbol ? okxContractValue(symbol) : undefined;
 			if (contractValue) draft.contractValue = contractValue;
 			draft.symbol = symbol ? ok(symbol) : notFound();
