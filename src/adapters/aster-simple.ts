@@ -59,8 +59,6 @@ export default defineAdapter({
 			const collateral = position === undefined ? controlByLabel(form, VOCABULARY.size, 2, otherInputLabels(VOCABULARY, VOCABULARY.size)) : undefined;
 			const size = collateral ? inputNumber(collateral) : numberField(position);
 			draft.size = size.state === 'ok' ? ok({value: size.value, unit: collateral ? 'margin' : 'quote'}, size.text) : size;
-			const leverageInput = controlByLabel(form, VOCABULARY.leverageRow, 2, otherInputLabels(VOCABULARY, VOCABULARY.leverageRow));
-			if (leverageInput) draft.leverage = inputNumber(leverageInput, {units: ['x']});
 			draft.symbol = symbolFromUrl(doc, /\/futures\/([A-Za-z0-9]+)/);
 			return draft;
 		}),

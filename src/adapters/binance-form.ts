@@ -6,10 +6,7 @@
 import type {OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import {
-	controlByLabel,
-	countdownField,
 	fundingPairFields,
-	elementsWithText,
 	inputNumber,
 	isHidden,
 	leverageField,
@@ -19,13 +16,13 @@ import {
 	ok,
 	queryAll,
 	queryVisible,
-	rateField,
 	rowValue,
 	sideOfButtonText,
 	sizeField,
 	sizeUnitFromText,
 	textOf,
 } from './dom-read.js';
+import {readOptionalPrice} from './label-form.js';
 
 export const BINANCE_SELECTORS = {
 	quantity: [
@@ -62,6 +59,9 @@ export const BINANCE_SELECTORS = {
 		'[role="button"]',
 	],
 } as const;
+
+/** The "TP/SL" tick box: without a TP/SL input, TP and SL are not set (empty), not missing. Also OKX's. */
+export const TPSL_TOGGLE = /^TP\s*\/\s*SL$/i;
 
 const SUBMIT_TEXT = /^(?:buy\s*\/\s*long|sell\s*\/\s*short|(?:open|close)\s+(?:long|short)|开多|开空|平多|平空)$/i;
 
@@ -112,8 +112,8 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	draft.leverage = leverageField(leverageText?.replace(/^(?:cross|isolated|全仓|逐仓)\s*/i, ''), draft.side);
 
 	draft.balance = numberField(rowValue(form, /^(?:Avbl|Available|可用)$/));
-	draft.takeProfit = optionalPrice(form, /^(?:Take Profit|TP)(?:\s+(?:Price|Trigger Price))?$/i);
-	draft.stopLoss = optionalPrice(form, /^(?:Stop Loss|SL)(?:\s+(?:Price|Trigger Price))?$/i);
+	draft.takeProfit = readOptionalPrice(form, /^(?:Take Profit|TP)(?:\s+(?:Price|Trigger Price))?$/i, TPSL_TOGGLE);
+	draft.stopLoss = readOptionalPrice(form, /^(?:Stop Loss|SL)(?:\s+(?:Price|Trigger Price))?$/i, TPSL_TOGGLE);
 	draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?Liq(?:\.|uidation)?\s*Price$/i));
 
 	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
@@ -124,12 +124,4 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	const symbol = symbolPattern.exec(href)?.[1];
 	draft.symbol = symbol ? ok(symbol.toUpperCase()) : notFound();
 	return draft;
-}
-
-/** TP/SL price: the labelled input's value; no input while the TP/SL box is unticked → empty (not set). */
-export function optionalPrice(form: Element, label: RegExp): OrderDraft['stopLoss'] {
-	const input = controlByLabel(form, label, 2);
-	if (input) return inputNumber(input);
-	const toggle = elementsWithText(form, /^TP\s*\/\s*SL$/i)[0];
-	return toggle ? {state: 'empty'} : notFound();
 }

@@ -9,7 +9,7 @@
  * presence of the limit "Price" input (only the Limit form has one).
  */
 import {defineAdapter} from './define-adapter.js';
-import {controlByLabel, elementsWithText, notFound, ok, safeRead, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
+import {controlByLabel, elementsWithText, ok, safeRead, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
 import {DEFAULT_VOCABULARY, fillByLabels, formAroundSize, submitButtons, type Vocabulary} from './label-form.js';
 import type {Side} from '../core/types.js';
 
@@ -86,8 +86,7 @@ export default defineAdapter({
 					draft.orderType = ok('limit');
 				}
 			}
-			const symbol = symbolFromUrl(doc, /\/trade\/([^/?#]+)/);
-			draft.symbol = symbol.state === 'ok' ? symbol : notFound();
+			draft.symbol = symbolFromUrl(doc, /\/trade\/([^/?#]+)/);
 			return draft;
 		}),
 	submitTarget: (target, doc, trigger) =>

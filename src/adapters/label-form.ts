@@ -151,7 +151,8 @@ export function readSizeUnit(control: Element, label: RegExp, quoteCurrencies: r
 	return undefined;
 }
 
-export function readOptionalPrice(form: Root, label: RegExp, toggle: RegExp, options: ParseNumberOptions): OrderDraft['stopLoss'] {
+/** TP/SL price: the labelled input's value; no input while the TP/SL box is unticked → empty (not set). */
+export function readOptionalPrice(form: Root, label: RegExp, toggle: RegExp, options: ParseNumberOptions = {}): OrderDraft['stopLoss'] {
 	const input = controlByLabel(form, label, 2);
 	if (input) return inputNumber(input, options);
 	return elementsWithText(form, toggle).length > 0 ? {state: 'empty'} : notFound();

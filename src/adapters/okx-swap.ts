@@ -12,7 +12,6 @@
 import type {Side} from '../core/types.js';
 import {defineAdapter} from './define-adapter.js';
 import {
-	countdownField,
 	fundingPairFields,
 	inputNumber,
 	isHidden,
@@ -23,7 +22,6 @@ import {
 	ok,
 	queryAll,
 	queryVisible,
-	rateField,
 	rowValue,
 	safeRead,
 	safely,
@@ -33,7 +31,8 @@ import {
 	submitTargetIn,
 	textOf,
 } from './dom-read.js';
-import {optionalPrice} from './binance-form.js';
+import {TPSL_TOGGLE} from './binance-form.js';
+import {readOptionalPrice} from './label-form.js';
 import {okxContractValue} from './instruments.js';
 import {normalizeText, parseNumber} from './parse-number.js';
 
@@ -143,8 +142,8 @@ export default defineAdapter({
 			draft.balance = available ? numberField(available.replace(/^(?:Available|Avail\.?|可用)\s*/i, '')) : notFound();
 			const tp = queryVisible(form, selectors.takeProfit);
 			const sl = queryVisible(form, selectors.stopLoss);
-			draft.takeProfit = tp ? inputNumber(tp) : optionalPrice(form, /^TP trigger price$/i);
-			draft.stopLoss = sl ? inputNumber(sl) : optionalPrice(form, /^SL trigger price$/i);
+			draft.takeProfit = tp ? inputNumber(tp) : readOptionalPrice(form, /^TP trigger price$/i, TPSL_TOGGLE);
+			draft.stopLoss = sl ? inputNumber(sl) : readOptionalPrice(form, /^SL trigger price$/i, TPSL_TOGGLE);
 			draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?liq(?:\.|uidation)?\s*price$/i));
 
 			draft.markPrice = numberField(rowValue(doc, /^Mark(?: price)?$/i));
