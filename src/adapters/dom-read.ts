@@ -293,13 +293,18 @@ export function sizeField(value: FieldRead<DecimalString>, unit: SizeUnit | unde
 	return ok({value: value.value, unit}, value.text);
 }
 
-/** Size unit from the unit chip's text: the quote currency, the base asset, or contracts. */
+/**
+ * Size unit from the unit chip's text: the quote currency, the base asset, or contracts. A dollar or euro code
+ * that is not one of `quoteCurrencies` ("FDUSD", "USDE", "EURC") is no base asset: unknown, not a size in coins.
+ */
 export function sizeUnitFromText(text: string, quoteCurrencies: readonly string[] = ['USDT', 'USDC', 'USD', '$']): SizeUnit | undefined {
 	const shown = normalizeText(text);
 	if (!shown) return undefined;
 	if (/contract|张|cont\b/i.test(shown)) return 'contracts';
 	if (quoteCurrencies.some(quote => shown === quote || shown.endsWith(` ${quote}`) || shown.includes(`(${quote})`))) return 'quote';
-	return /^[A-Z0-9]{2,12}$|\(([A-Z0-9]{2,12})\)/.test(shown) ? 'base' : undefined;
+	const code = /^([A-Z0-9]{2,12})$|\(([A-Z0-9]{2,12})\)/.exec(shown);
+	const asset = code?.[1] ?? code?.[2];
+	return asset && !/USD|EUR/.test(asset) ? 'base' : undefined;
 }
 
 // ---- drafts ----
