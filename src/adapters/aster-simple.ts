@@ -57,7 +57,8 @@ export default defineAdapter({
 			// Without that row the collateral input is the size, as margin (quantity = margin × leverage / price).
 			const position = rowValue(form, /^Position Size$/i);
 			const collateral = position === undefined ? controlByLabel(form, VOCABULARY.size, 2, otherInputLabels(VOCABULARY, VOCABULARY.size)) : undefined;
-			const size = collateral ? inputNumber(collateral) : numberField(position);
+			// The row is read as dollars only when it says so (or names no unit): "0.02 BTC" is not $0.02.
+			const size = collateral ? inputNumber(collateral) : numberField(position, {units: VOCABULARY.quoteCurrencies});
 			draft.size = size.state === 'ok' ? ok({value: size.value, unit: collateral ? 'margin' : 'quote'}, size.text) : size;
 			draft.symbol = symbolFromUrl(doc, /\/futures\/([A-Za-z0-9]+)/);
 			return draft;
