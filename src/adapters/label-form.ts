@@ -178,7 +178,8 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies, form)) : notFound();
 	draft.leverage = readLeverage(form, vocabulary, draft.side);
 	draft.marginMode = readMarginMode(form);
-	draft.balance = numberField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), options);
+	// The balance backs a position quoted in dollars: "Available 0.5 BTC" is not $0.5 (unread).
+	draft.balance = numberField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), {...options, units: vocabulary.quoteCurrencies});
 	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
 	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
 	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);
