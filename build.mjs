@@ -75,10 +75,6 @@ function manifestFor(browser, entries) {
 	return manifest;
 }
 
-function entryIfPresent(path) {
-	return existsSync(at(path)) ? at(path) : undefined;
-}
-
 async function bundleAll({release, outDir, watch}) {
 	const define = {__DEV__: String(!release), 'process.env.NODE_ENV': JSON.stringify(release ? 'production' : 'development')};
 	const shared = {...COMMON, define, minify: release, sourcemap: release ? false : 'linked', write: true};
@@ -86,13 +82,7 @@ async function bundleAll({release, outDir, watch}) {
 		{...shared, entryPoints: {content: at('src/content/index.ts')}, format: 'iife', outdir: outDir},
 		{...shared, entryPoints: {background: at('src/background/index.ts')}, format: 'esm', outdir: outDir},
 	];
-	// Popup and options pages are written separately (issue 5); build them when they exist.
-	const pages = {};
-	for (const page of ['popup', 'options']) {
-		const entry = entryIfPresent(`src/${page}/main.tsx`);
-		if (entry) pages[page] = entry;
-	}
-	if (Object.keys(pages).length > 0) builds.push({...shared, entryPoints: pages, format: 'esm', outdir: outDir});
+	builds.push({...shared, entryPoints: {popup: at('src/popup/main.tsx'), options: at('src/options/main.tsx')}, format: 'esm', outdir: outDir});
 	if (!release) {
 		builds.push({
 			...shared,
@@ -114,10 +104,8 @@ function copyStatic({release, outDir}) {
 	cpSync(at('src/_locales'), join(outDir, '_locales'), {recursive: true});
 	mkdirSync(join(outDir, 'icons'), {recursive: true});
 	for (const size of [16, 32, 48, 128]) cpSync(at(`icons/${size}.png`), join(outDir, `icons/${size}.png`));
-	for (const page of ['popup', 'options']) {
-		const html = at(`src/${page}/${page}.html`);
-		if (existsSync(html)) cpSync(html, join(outDir, `${page}.html`));
-	}
+	for (const page of ['popup', 'options']) cpSync(at(`src/${page}/${page}.html`), join(outDir, `${page}.html`));
+	cpSync(at('src/ui/pages.css'), join(outDir, 'pages.css'));
 	if (!release) {
 		mkdirSync(at('dist/demo'), {recursive: true});
 		for (const file of ['index.html', 'demo.css']) cpSync(at('src/demo', file), at('dist/demo', file));
