@@ -114,6 +114,8 @@ const listener = createBackgroundListener(
 		},
 		async snoozeReminder(_data, sender) {
 			await snoozeReminder(session, sender.tabId);
+			// The panel re-evaluates at once; its request may arrive before storage.onChanged clears the memo.
+			snoozeMemo.invalidate(sender.tabId);
 			return {snoozed: true};
 		},
 		async siteVenue(_data, sender) {
