@@ -169,7 +169,9 @@ export function startSession(options: SessionOptions): Session {
 
 	const read = (inFrame: boolean) => {
 		if (signal.aborted) return;
-		const root = ensureObserved();
+		// The form root is looked up again only when the one we watch left the page (and at the heartbeat): for the
+		// label-walk adapters the lookup is a walk of the whole document, which `adapter.read` makes once already.
+		const root = observedRoot?.isConnected ? observedRoot : ensureObserved();
 		// Nothing to show until the form first appears; once the panel is up, a form that went away reads as not found.
 		if (!root && !panel) return;
 		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
@@ -317,7 +319,8 @@ export function startSession(options: SessionOptions): Session {
 	return {
 		judge,
 		tick() {
-			if (observedRoot && !observedRoot.isConnected) ensureObserved();
+			// Once a second, look the form up afresh: a page may show a new form while the old node stays attached.
+			ensureObserved();
 			schedule();
 		},
 		refresh,

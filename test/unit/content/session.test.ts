@@ -26,6 +26,8 @@ type Harness = {
 	button: HTMLButtonElement;
 	setRead(result: ReadResult): void;
 	controller: AbortController;
+	/** How many times the session looked the form root up. */
+	formRootCalls(): number;
 };
 
 let harness: Harness | undefined;
@@ -35,13 +37,17 @@ function start(initial: OrderDraft): Harness {
 	const form = document.querySelector('form')!;
 	const button = document.querySelector('button')!;
 	let result: ReadResult = {found: true, draft: initial};
+	let formRootCalls = 0;
 	const adapter: Adapter = {
 		id: 'demo',
 		label: 'test',
 		venue: 'binance-usdm',
 		matches: [],
 		selectors: {},
-		formRoot: doc => doc.querySelector('#order') ?? undefined,
+		formRoot: doc => {
+			formRootCalls += 1;
+			return doc.querySelector('#order') ?? undefined;
+		},
 		read: doc => (doc.querySelector('#order') ? result : {found: false, reason: 'no-form'}),
 		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
 		mountAfter: () => undefined,
@@ -94,6 +100,7 @@ function start(initial: OrderDraft): Harness {
 			result = next;
 		},
 		controller,
+		formRootCalls: () => formRootCalls,
 	};
 	return harness;
 }
@@ -215,5 +222,29 @@ describe('content session: the gate allowance', () => {
 		vi.advanceTimersByTime(15_001);
 		expect(h.host().dataset.gate).toBe('');
 		expect(h.session.judge('click', h.button)).toBe('hold');
+	});
+});
+
+describe('content session: main-thread work per read', () => {
+	test('typing reads the form without looking its root up again while it stays on the page; the heartbeat does once', () => {
+		const h = start(demoDraft());
+		h.frame();
+		const before = h.formRootCalls();
+		const size = h.form.querySelector('#size') as HTMLInputElement;
+		for (const value of ['0.1', '0.2', '0.3']) {
+			h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value, unit: 'base'}, text: value}})});
+			size.value = value;
+			size.dispatchEvent(new Event('input', {bubbles: true}));
+			vi.advanceTimersByTime(1);
+		}
+		expect(h.requests.map(entry => entry.request.draft.size)).toHaveLength(4);
+		expect(h.formRootCalls()).toBe(before);
+		h.session.tick();
+		expect(h.formRootCalls()).toBe(before + 1);
+		// A replaced form is looked up again at the next read.
+		h.form.replaceWith(h.form.cloneNode(true));
+		h.session.tick();
+		h.frame();
+		expect(h.formRootCalls()).toBeGreaterThan(before + 1);
 	});
 });
