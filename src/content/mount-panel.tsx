@@ -82,7 +82,8 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		host,
 		update(next, visualDelayMs = 0) {
 			view = next;
-			for (const [name, value] of Object.entries(hostAttributes(next))) host.setAttribute(name, value);
+			// Only what changed: a setAttribute with the same value still queues mutation records and restyles the host.
+			for (const [name, value] of Object.entries(hostAttributes(next))) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
 			clearTimeout(pendingRender);
 			if (visualDelayMs > 0) pendingRender = setTimeout(paint, visualDelayMs);
 			else paint();

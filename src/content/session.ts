@@ -74,6 +74,32 @@ export function startSession(options: SessionOptions): Session {
 	let frame: number | undefined;
 	let soon: ReturnType<typeof setTimeout> | undefined;
 	let layoutFrame: number | undefined;
+	/*
+	 * Whether the panel's anchor and the page's theme need looking at again. Reading the anchor's box forces a
+	 * layout when the page has changed anything since the last one, so it is not done on every read (a mark-price
+	 * tick in the form is a read; the busy bench page's profile had this forced layout as our largest cost,
+	 * ≈ 1.7 ms/s, session 3): only at the heartbeat, when the form root changes, when the form or the anchor
+	 * changes size (a ResizeObserver, which reports after the browser's own layout) and when the window resizes.
+	 */
+	let layoutDue = true;
+	const {ResizeObserver} = win as Window & typeof globalThis;
+	const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+		layoutDue = true;
+		// Called after the frame's layout: the boxes are fresh, reading them forces nothing.
+		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
+		relayout();
+	}) : undefined;
+	let resizeWatched: Element[] = [];
+	const watchSizes = (elements: readonly (Element | undefined)[]) => {
+		const next = elements.filter((element): element is Element => element !== undefined);
+		if (!resizeObserver || (next.length === resizeWatched.length && next.every((element, index) => element === resizeWatched[index]))) return;
+		resizeObserver.disconnect();
+		for (const element of next) resizeObserver.observe(element);
+		resizeWatched = next;
+	};
+	win.addEventListener('resize', () => {
+		layoutDue = true;
+	}, {signal});
 	let placedAnchor: Element | undefined;
 	let placedAt: string | undefined;
 	let theme: PanelView['theme'] = 'dark';
@@ -97,6 +123,7 @@ export function startSession(options: SessionOptions): Session {
 	signal.addEventListener('abort', () => {
 		observer.disconnect();
 		replacementObserver.disconnect();
+		resizeObserver?.disconnect();
 		if (frame !== undefined) win.cancelAnimationFrame(frame);
 		if (soon !== undefined) clearTimeout(soon);
 		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
@@ -118,6 +145,7 @@ export function startSession(options: SessionOptions): Session {
 		if (root === observedRoot) return root;
 		observer.disconnect();
 		observedRoot = root;
+		layoutDue = true;
 		// Only the form's subtree (lead's design note); before the form exists, watch the document for it.
 		if (root) observer.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
 		else observer.observe(doc.documentElement, {subtree: true, childList: true});
@@ -151,8 +179,10 @@ export function startSession(options: SessionOptions): Session {
 	const relayout = () => {
 		layoutFrame = undefined;
 		if (signal.aborted || !panel || !observedRoot) return;
+		layoutDue = false;
 		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
 		const anchor = adapter.mountAfter(doc);
+		watchSizes([observedRoot, anchor]);
 		const box = anchor?.getBoundingClientRect();
 		const placement = box ? `${box.left + win.scrollX},${box.bottom + win.scrollY},${box.width}` : 'floating';
 		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
@@ -177,7 +207,9 @@ export function startSession(options: SessionOptions): Session {
 		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
 		// Style and layout reads (anchor box, computed background) belong in a frame: inline when this read is
 		// one, else in the next frame, off the input → answer path.
-		if (inFrame) relayout();
+		if (!layoutDue) {
+			// The anchor's box and the theme are fresh (see layoutDue).
+		} else if (inFrame) relayout();
 		else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
 		const result = adapter.read(doc);
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
@@ -319,8 +351,10 @@ export function startSession(options: SessionOptions): Session {
 	return {
 		judge,
 		tick() {
-			// Once a second, look the form up afresh: a page may show a new form while the old node stays attached.
+			// Once a second, look the form up afresh: a page may show a new form while the old node stays attached;
+			// and the anchor's place and the page's theme (content above the form may have moved it).
 			ensureObserved();
+			layoutDue = true;
 			schedule();
 		},
 		refresh,

@@ -193,6 +193,33 @@ describe('Chromium: panel on the demo exchange', () => {
 		await waitForPanel(driver, {'data-theme': 'light'}, 3000);
 	});
 
+	test('the panel stays under the form when the form grows (at once) and when the page moves it (within the heartbeat)', async () => {
+		await openDemo();
+		const gap = () => page.evaluate(() => {
+			const form = document.querySelector('form[data-testid="order-form"]')!.getBoundingClientRect();
+			const panel = document.querySelector('[data-liqguard-panel]')!.getBoundingClientRect();
+			return Math.round(panel.top - form.bottom);
+		});
+		await expect.poll(gap).toBe(0);
+		// The form grows (a page showing more fields): reported by the ResizeObserver after the frame's layout.
+		await page.evaluate(() => {
+			const extra = document.createElement('div');
+			extra.style.height = '120px';
+			document.querySelector('form[data-testid="order-form"]')!.append(extra);
+		});
+		// Well inside the 1 s heartbeat.
+		await expect.poll(gap, {timeout: 500, interval: 20}).toBe(0);
+		// Content above the form pushes it down without changing its size: the heartbeat re-measures, ≤ 1 s.
+		await page.evaluate(() => {
+			const banner = document.createElement('div');
+			banner.style.height = '90px';
+			banner.id = 'e2e-banner';
+			const form = document.querySelector('form[data-testid="order-form"]')!;
+			form.parentElement!.insertBefore(banner, form);
+		});
+		await expect.poll(gap, {timeout: 2500, interval: 50}).toBe(0);
+	});
+
 	test('SPA navigation restarts the panel on the new market and removes it where there is no form', async () => {
 		await page.locator('nav a[href="/demo/futures/ETHUSDT"]').click();
 		await waitForPanel(driver, {'data-symbol': 'ETHUSDT', 'data-state': 'needs-input'});

@@ -28,6 +28,11 @@ type Harness = {
 	controller: AbortController;
 	/** How many times the session looked the form root up. */
 	formRootCalls(): number;
+	/** How many times the session measured where the panel goes (adapter.mountAfter + the anchor's box). */
+	anchorLookups(): number;
+	/** The ResizeObserver's report, as the browser makes it after a layout that changed a watched box. */
+	resize(): void;
+	resizeWatched: Element[];
 };
 
 let harness: Harness | undefined;
@@ -38,6 +43,9 @@ function start(initial: OrderDraft): Harness {
 	const button = document.querySelector('button')!;
 	let result: ReadResult = {found: true, draft: initial};
 	let formRootCalls = 0;
+	let anchorLookups = 0;
+	let resized: (() => void) | undefined;
+	const resizeWatched: Element[] = [];
 	const adapter: Adapter = {
 		id: 'demo',
 		label: 'test',
@@ -50,7 +58,10 @@ function start(initial: OrderDraft): Harness {
 		},
 		read: doc => (doc.querySelector('#order') ? result : {found: false, reason: 'no-form'}),
 		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
-		mountAfter: () => undefined,
+		mountAfter: () => {
+			anchorLookups += 1;
+			return undefined;
+		},
 	};
 	let frames = new Map<number, () => void>();
 	let nextFrame = 1;
@@ -65,6 +76,19 @@ function start(initial: OrderDraft): Harness {
 		},
 		cancelAnimationFrame: (id: number) => frames.delete(id),
 		getComputedStyle: () => ({backgroundColor: 'rgb(0, 0, 0)'}),
+		addEventListener: window.addEventListener.bind(window),
+		// Reports when the test says the form changed size (after the browser's layout, in a real page).
+		ResizeObserver: class {
+			constructor(callback: () => void) {
+				resized = callback;
+			}
+			observe(element: Element) {
+				resizeWatched.push(element);
+			}
+			disconnect() {
+				resizeWatched.length = 0;
+			}
+		},
 	} as unknown as Window;
 	const requests: Harness['requests'] = [];
 	const call = ((name: string, data: unknown) => {
@@ -101,6 +125,9 @@ function start(initial: OrderDraft): Harness {
 		},
 		controller,
 		formRootCalls: () => formRootCalls,
+		anchorLookups: () => anchorLookups,
+		resize: () => resized?.(),
+		resizeWatched,
 	};
 	return harness;
 }
@@ -246,5 +273,30 @@ describe('content session: main-thread work per read', () => {
 		h.session.tick();
 		h.frame();
 		expect(h.formRootCalls()).toBeGreaterThan(before + 1);
+	});
+
+	test('a change in the form does not re-measure the panel\'s anchor (a forced layout); the heartbeat and a resize of the form do', () => {
+		const h = start(demoDraft());
+		h.frame();
+		h.frame();
+		const placed = h.anchorLookups();
+		expect(placed).toBeGreaterThan(0);
+		expect(h.resizeWatched).toContain(h.form);
+		// A mark-price tick and a typed size: DOM changes read in a frame and an input read in a task.
+		for (const value of ['0.1', '0.2']) {
+			h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value, unit: 'base'}, text: value}})});
+			h.form.setAttribute('data-tick', value);
+			h.frame();
+			const size = h.form.querySelector('#size') as HTMLInputElement;
+			size.dispatchEvent(new Event('input', {bubbles: true}));
+			vi.advanceTimersByTime(1);
+			h.frame();
+		}
+		expect(h.anchorLookups()).toBe(placed);
+		h.session.tick();
+		h.frame();
+		expect(h.anchorLookups()).toBe(placed + 1);
+		h.resize();
+		expect(h.anchorLookups()).toBe(placed + 2);
 	});
 });
