@@ -195,15 +195,31 @@ export async function latencySuite(options: {edits: number; coldRuns: number; lo
 
 type OverheadRun = {script: number; task: number; longTasks: number; longTaskMs: number; ticks: number};
 
-type Arm = {page: Page; cdp: CDPSession; close(): Promise<void>};
+type Tab = {page: Page; cdp: CDPSession};
 
-async function openArm(withExtension: boolean, demo: DemoServer, query: string): Promise<Arm> {
-	const launched = withExtension ? await launchChromium() : await launchWithout();
-	await routeBusy(launched.context, demo);
-	const page = await launched.context.newPage();
-	await page.goto(demo.url(BUSY_PATH + query));
+/**
+ * A control host: the same busy page from the same server, at a host name LiqGuard has no content script for
+ * (Chromium resolves every `*.localhost` to the loopback address; the demo adapter matches `localhost` only).
+ * Each control tab gets its own site, so its own renderer process: two tabs of one site share a process, and
+ * the CDP metrics are the process's main thread, so each read twice the work (measured, session 3).
+ */
+function controlOrigin(demo: DemoServer, name: 'a' | 'b'): string {
+	return demo.origin.replace('//localhost:', `//bench-control-${name}.localhost:`);
+}
+
+/**
+ * Each tab in a window of its own: `context.newPage()` opens tabs in one window, where only the last one is
+ * visible and renders frames (the hidden ones did half the task time — measured, session 3). A popup opened by
+ * `window.open` with a window feature gets its own window, and in headless Chromium every window is visible.
+ */
+async function openTab(context: BrowserContext, opener: Page, url: string, withExtension: boolean): Promise<Tab> {
+	const [page] = await Promise.all([
+		context.waitForEvent('page'),
+		opener.evaluate(target => void window.open(target, '_blank', 'popup,width=1280,height=860'), url),
+	]);
+	await page.waitForLoadState('load');
 	if (withExtension) await waitForReady(page);
-	const cdp = await launched.context.newCDPSession(page);
+	const cdp = await context.newCDPSession(page);
 	await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
 	await page.evaluate(() => {
 		const w = window as unknown as {__longTasks: number[]};
@@ -212,13 +228,13 @@ async function openArm(withExtension: boolean, demo: DemoServer, query: string):
 			for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
 		}).observe({type: 'longtask'});
 	});
-	return {page, cdp, close: () => launched.close()};
+	return {page, cdp};
 }
 
-async function snapshot(arm: Arm) {
-	const {metrics} = (await arm.cdp.send('Performance.getMetrics')) as {metrics: {name: string; value: number}[]};
+async function snapshot(tab: Tab) {
+	const {metrics} = (await tab.cdp.send('Performance.getMetrics')) as {metrics: {name: string; value: number}[]};
 	const get = (name: string) => metrics.find(item => item.name === name)?.value ?? Number.NaN;
-	const page = await arm.page.evaluate(() => {
+	const page = await tab.page.evaluate(() => {
 		const w = window as unknown as {__benchTicks: number; __longTasks: number[]};
 		return {ticks: w.__benchTicks, longTasks: [...w.__longTasks]};
 	});
@@ -226,18 +242,29 @@ async function snapshot(arm: Arm) {
 }
 
 /**
- * One pair: both browsers (with and without the extension) run the busy page at the same time and are measured
- * over the same window, so a burst of load from elsewhere on the machine hits both arms alike.
+ * One round: three tabs of the busy page in the same browser (ours loaded), measured over the same window — one
+ * at the demo's host, where LiqGuard's content script runs, and two at the control host, where it does not.
+ * Each tab is its own renderer process, so the page's main thread is measured alone, and a burst of load from
+ * elsewhere on the machine hits all three alike. The two control tabs give the method's own noise (A/A).
  */
-async function overheadPair(demo: DemoServer, seconds: number, query: string, withFirst: boolean): Promise<{with: OverheadRun; without: OverheadRun}> {
-	const arms: Arm[] = [];
+async function overheadRound(
+	context: BrowserContext,
+	demo: DemoServer,
+	seconds: number,
+	query: string,
+	order: readonly number[],
+): Promise<{with: OverheadRun; control: [OverheadRun, OverheadRun]}> {
+	const urls = [demo.url(BUSY_PATH + query), `${controlOrigin(demo, 'a')}${BUSY_PATH}${query}`, `${controlOrigin(demo, 'b')}${BUSY_PATH}${query}`];
+	const tabs: Tab[] = [];
 	try {
-		for (const withExtension of withFirst ? [true, false] : [false, true]) arms.push(await openArm(withExtension, demo, query));
-		const [withArm, withoutArm] = withFirst ? [arms[0]!, arms[1]!] : [arms[1]!, arms[0]!];
-		await withArm.page.waitForTimeout(3000); // settle: first reads, panel mount, JIT
-		const before = await Promise.all([snapshot(withArm), snapshot(withoutArm)]);
-		await withArm.page.waitForTimeout(seconds * 1000);
-		const after = await Promise.all([snapshot(withArm), snapshot(withoutArm)]);
+		const opened = new Map<number, Tab>();
+		const opener = context.pages()[0] ?? await context.newPage();
+		for (const index of order) opened.set(index, await openTab(context, opener, urls[index]!, index === 0));
+		for (let index = 0; index < 3; index++) tabs.push(opened.get(index)!);
+		await tabs[0]!.page.waitForTimeout(3000); // settle: first reads, panel mount, JIT
+		const before = await Promise.all(tabs.map(snapshot));
+		await tabs[0]!.page.waitForTimeout(seconds * 1000);
+		const after = await Promise.all(tabs.map(snapshot));
 		const delta = (index: number): OverheadRun => {
 			const longTasks = after[index]!.longTasks.slice(before[index]!.longTasks.length);
 			return {
@@ -248,9 +275,9 @@ async function overheadPair(demo: DemoServer, seconds: number, query: string, wi
 				ticks: after[index]!.ticks - before[index]!.ticks,
 			};
 		};
-		return {with: delta(0), without: delta(1)};
+		return {with: delta(0), control: [delta(1), delta(2)]};
 	} finally {
-		for (const arm of arms) await arm.close();
+		for (const tab of tabs) await tab.page.close();
 	}
 }
 
@@ -258,44 +285,64 @@ export type OverheadResult = {
 	seconds: number;
 	pairs: number;
 	with: OverheadRun;
+	/** Both control tabs summed (twice the tab-seconds of `with`). */
 	without: OverheadRun;
 	taskRatio: number;
 	scriptRatio: number;
+	/** Control tab B over control tab A: what the method reads when nothing differs (ideally 1). */
+	noiseTaskRatio: number;
 	pairRatios: number[];
 };
 
-/** Busy page for `seconds`, with and without the extension, interleaved A/B `pairs` times; sums per arm. */
+const perTick = (run: OverheadRun, metric: 'task' | 'script') => run[metric] / run.ticks;
+
+/** Busy page for `seconds` in three tabs (ours + two controls), `pairs` rounds, opening order rotated. */
 export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; log(line: string): void}): Promise<OverheadResult> {
 	const demo = await serveDemo();
+	const session = await launchChromium();
 	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
 		script: a.script + b.script, task: a.task + b.task, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
 	}));
 	const withRuns: OverheadRun[] = [];
-	const withoutRuns: OverheadRun[] = [];
+	const controlA: OverheadRun[] = [];
+	const controlB: OverheadRun[] = [];
+	const orders = [[0, 1, 2], [1, 2, 0], [2, 0, 1]] as const;
 	try {
-		for (let pair = 0; pair < options.pairs; pair++) {
-			// Alternate which browser starts first.
-			const run = await overheadPair(demo, options.seconds, options.query ?? '', pair % 2 === 1);
+		await routeBusy(session.context, demo);
+		const controls = `^${controlOrigin(demo, 'a').replace(/[.]/g, '\\.').replace('control-a', 'control-[ab]')}/demo/`;
+		await session.context.route(new RegExp(controls), async route => {
+			// The control host serves the same bytes: the busy page itself, or the demo's script and style.
+			const url = new URL(route.request().url());
+			if (url.pathname.startsWith(BUSY_PATH)) return route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(BUSY_PAGE, 'utf8')});
+			return route.fulfill({response: await route.fetch({url: demo.url(url.pathname)})});
+		});
+		for (let round = 0; round < options.pairs; round++) {
+			const run = await overheadRound(session.context, demo, options.seconds, options.query ?? '', orders[round % orders.length]!);
 			withRuns.push(run.with);
-			withoutRuns.push(run.without);
-			for (const [label, arm] of [['with   ', run.with], ['without', run.without]] as const) {
-				options.log(`  overhead ${label} #${pair + 1}: task ${arm.task.toFixed(0)} ms, script ${arm.script.toFixed(0)} ms, ${arm.longTasks} long tasks, ${arm.ticks} churn ticks`);
+			controlA.push(run.control[0]);
+			controlB.push(run.control[1]);
+			for (const [label, arm] of [['with     ', run.with], ['control A', run.control[0]], ['control B', run.control[1]]] as const) {
+				options.log(`  overhead ${label} #${round + 1}: task ${arm.task.toFixed(0)} ms, script ${arm.script.toFixed(0)} ms, ${arm.longTasks} long tasks, ${arm.ticks} churn ticks`);
 			}
 		}
 	} finally {
+		await session.close();
 		await demo.close();
 	}
 	const withSum = sum(withRuns);
-	const withoutSum = sum(withoutRuns);
+	const withoutSum = sum([...controlA, ...controlB]);
+	const aSum = sum(controlA);
+	const bSum = sum(controlB);
 	return {
 		seconds: options.seconds,
 		pairs: options.pairs,
 		with: withSum,
 		without: withoutSum,
-		// Per churn tick: under load setInterval drops ticks, and an arm that did less page work must not look cheaper.
-		taskRatio: withSum.task / withSum.ticks / (withoutSum.task / withoutSum.ticks),
-		scriptRatio: withSum.script / withSum.ticks / (withoutSum.script / withoutSum.ticks),
-		pairRatios: withRuns.map((run, index) => run.task / run.ticks / (withoutRuns[index]!.task / withoutRuns[index]!.ticks)),
+		// Per churn tick: under load setInterval drops ticks, and a tab that did less page work must not look cheaper.
+		taskRatio: perTick(withSum, 'task') / perTick(withoutSum, 'task'),
+		scriptRatio: perTick(withSum, 'script') / perTick(withoutSum, 'script'),
+		noiseTaskRatio: perTick(bSum, 'task') / perTick(aSum, 'task'),
+		pairRatios: withRuns.map((run, index) => perTick(run, 'task') / perTick(sum([controlA[index]!, controlB[index]!]), 'task')),
 	};
 }
 

@@ -93,12 +93,13 @@ if (suites.has('latency')) {
 if (suites.has('overhead')) {
 	const seconds = option('overhead-seconds', 30);
 	const pairs = option('pairs', 3);
-	log(`page overhead: busy page ${seconds} s × ${pairs} pairs, with vs without the extension (Chromium) …`);
+	log(`page overhead: busy page ${seconds} s × ${pairs} rounds, one tab with LiqGuard's content script and two without (Chromium) …`);
 	const result = await overheadSuite({seconds, pairs, query: argv.find(arg => arg.startsWith('--busy-query='))?.slice(13) ?? '', log});
-	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s each)`, result.taskRatio, 'ratio', 1.01,
+	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s, 2 control tabs)`, result.taskRatio, 'ratio', 1.01,
 		`per pair: ${result.pairRatios.map(ratio => ratio.toFixed(4)).join(', ')}`);
 	add('page overhead: main-thread script time per churn tick, with/without', result.scriptRatio, 'ratio');
-	add('page overhead: task time per second, without', result.without.task / (pairs * seconds), 'ms/s');
+	add('page overhead: the method\'s noise, control tab B / control tab A (task time per tick; same page, no LiqGuard)', result.noiseTaskRatio, 'ratio');
+	add('page overhead: task time per second, without (per control tab)', result.without.task / (2 * pairs * seconds), 'ms/s');
 	add('page overhead: task time per second, with', result.with.task / (pairs * seconds), 'ms/s');
 	add('page overhead: long tasks, without', result.without.longTasks, 'count');
 	add('page overhead: long tasks, with', result.with.longTasks, 'count', result.without.longTasks);
