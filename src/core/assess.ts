@@ -214,6 +214,10 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 			differencePercent: toPlain(difference.toDecimalPlaces(6)),
 			agrees: difference.abs().lte(thresholds.venueMismatchPercent),
 		};
+	} else if (venueLiquidation) {
+		// The exchange shows a price where we find none: one of us has the position wrong (a leverage, margin mode or
+		// balance misread, or a rule we do not model). Silence here would let "no liquidation" stand unchallenged.
+		figures.venueCheck = {venueLiquidationPrice: toPlain(venueLiquidation), ours: 'none', agrees: false};
 	}
 
 	const warnings: Warning[] = [];

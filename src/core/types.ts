@@ -256,12 +256,21 @@ export type OddsFigures = {
 	touch24hPercent: DecimalString;
 };
 
-export type VenueCheck = {
-	venueLiquidationPrice: DecimalString;
-	/** (ours − venue) / venue × 100. */
-	differencePercent: DecimalString;
-	agrees: boolean;
-};
+export type VenueCheck =
+	| {
+			venueLiquidationPrice: DecimalString;
+			/** (ours − venue) / venue × 100. */
+			differencePercent: DecimalString;
+			agrees: boolean;
+			ours?: undefined;
+	  }
+	| {
+			/** The venue shows a liquidation price where we find none (below zero or unreachable): they disagree. */
+			venueLiquidationPrice: DecimalString;
+			ours: 'none';
+			agrees: false;
+			differencePercent?: undefined;
+	  };
 
 export type Severity = 'info' | 'warn' | 'danger';
 

@@ -9,7 +9,10 @@ export default defineRule({
 	thresholds: ['venueMismatchPercent'],
 	evaluate({figures}) {
 		const check = figures.venueCheck;
-		if (!check || check.agrees || figures.liquidation.kind !== 'price') return undefined;
+		if (!check || check.agrees) return undefined;
+		if (check.ours === 'none' || figures.liquidation.kind !== 'price') {
+			return {severity: 'warn', messageKey: 'rule_venue_estimate_none', substitutions: [formatPrice(check.venueLiquidationPrice)]};
+		}
 		return {
 			severity: 'warn',
 			messageKey: 'rule_venue_estimate_mismatch',

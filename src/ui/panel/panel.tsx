@@ -103,6 +103,7 @@ function FigureTable({sides, t}: {sides: readonly [Side, Figures][]; t: Translat
 				const check = figures.venueCheck;
 				if (!check) return <td />;
 				const price = formatPrice(check.venueLiquidationPrice);
+				if (check.ours === 'none') return <td>{t('panel_venue_differs_none', [price])}</td>;
 				return <td>{check.agrees ? t('panel_venue_agrees', [price]) : t('panel_venue_differs', [price, formatPercent(check.differencePercent)])}</td>;
 			},
 		]);

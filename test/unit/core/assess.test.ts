@@ -151,6 +151,14 @@ describe('assess: cross margin, limit orders, settings', () => {
 		const close = ok({...base, venueLiquidationPrice: '59050'});
 		expect(close.figures.venueCheck?.agrees).toBe(true);
 	});
+	it('a venue price where we find no liquidation is a disagreement, not silence', () => {
+		const {figures, warnings} = ok({...base, marginMode: 'cross', walletBalance: '600000', venueLiquidationPrice: '49000'});
+		expect(figures.liquidation.kind).toBe('none');
+		expect(figures.venueCheck).toEqual({venueLiquidationPrice: '49000', ours: 'none', agrees: false});
+		const warning = warnings.find(item => item.rule === 'venue-estimate-mismatch');
+		expect(warning?.messageKey).toBe('rule_venue_estimate_none');
+		expect(warning?.message).toContain('49,000');
+	});
 	it('a liquidation after the hold past the end of a partial tier table is left out, not reported as "none"', () => {
 		// Bybit's bundled BTCUSDT table stops at 4.4M. A 70 BTC short liquidates at ≈ 62,043 (4.34M, tier 5); ten
 		// days of funding received push that past 4.4M, where the rate is unknown.

@@ -76,6 +76,9 @@ const TABLES: Record<string, Row[]> = {
 		['no venue estimate', {}, undefined],
 		['agrees within 0.5 %', {venueLiquidationPrice: '48100'}, undefined],
 		['differs by 2 %', {venueLiquidationPrice: '49000'}, 'warn'],
+		// Cross with a wallet worth 100x the position: the price would have to go below zero; the venue says 49,000.
+		['the venue shows a price where we find none', {marginMode: 'cross', walletBalance: '600000', venueLiquidationPrice: '49000'}, 'warn'],
+		['we find none and the venue shows none either', {marginMode: 'cross', walletBalance: '600000'}, undefined],
 	],
 };
 

@@ -65,6 +65,21 @@ describe('panel rendering', () => {
 		expect(screen.getByRole('status').textContent).toBe('panel_state_needs_input(panel_field_size)');
 	});
 
+	test('the venue estimate row says so when the venue shows a price where we find none', () => {
+		const draft = demoDraft({
+			side: {state: 'ok', value: 'long'},
+			marginMode: {state: 'ok', value: 'cross'},
+			balance: {state: 'ok', value: '3000000'},
+			venueLiquidationPrice: {state: 'ok', value: '49000'},
+		});
+		const assessment = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS).assessment;
+		const view: PanelView = {state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark'};
+		const {container} = render(<Panel view={view} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
+		const row = [...container.querySelectorAll('tr')].find(tr => tr.querySelector('th')?.textContent === 'panel_venue_check');
+		expect(row?.querySelector('td')?.textContent).toBe('panel_venue_differs_none(49,000)');
+		expect(container.querySelector('li[data-rule="venue-estimate-mismatch"]')).not.toBeNull();
+	});
+
 	test('a held submit shows an alert whose button acknowledges; collapse hides the body and is keyboard reachable', () => {
 		const onAcknowledge = vi.fn();
 		const view = readyView('100');
