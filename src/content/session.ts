@@ -104,6 +104,8 @@ export function startSession(options: SessionOptions): Session {
 	let placedAt: string | undefined;
 	let theme: PanelView['theme'] = 'dark';
 	let refusals = 0;
+	/** A draft was sent since the form was last unreadable: the worker may have set the badge for it. */
+	let hasEvaluated = false;
 	let retry: ReturnType<typeof setTimeout> | undefined;
 	const observer = new MutationObserver(records => {
 		if (records.some(record => !panel || !panel.host.contains(record.target))) schedule();
@@ -226,8 +228,12 @@ export function startSession(options: SessionOptions): Session {
 		if (!result.found) {
 			latest = undefined;
 			show({state: 'unreadable', venue: adapter.venue, theme});
+			// The toolbar badge (and the popup's prefill) described the form that went away.
+			if (hasEvaluated) void call('clearBadge', {});
+			hasEvaluated = false;
 			return;
 		}
+		hasEvaluated = true;
 		const draft = result.draft;
 		show({state: 'reading', venue: adapter.venue, draft, theme}, READING_VISUAL_DELAY_MS);
 		pending = {

@@ -33,6 +33,8 @@ type Harness = {
 	/** The ResizeObserver's report, as the browser makes it after a layout that changed a watched box. */
 	resize(): void;
 	resizeWatched: Element[];
+	/** Every call the session made to the background, by method name. */
+	calls: string[];
 };
 
 let harness: Harness | undefined;
@@ -91,7 +93,9 @@ function start(initial: OrderDraft): Harness {
 		},
 	} as unknown as Window;
 	const requests: Harness['requests'] = [];
+	const calls: string[] = [];
 	const call = ((name: string, data: unknown) => {
+		calls.push(name);
 		if (name !== 'evaluateDraft') return Promise.resolve({ok: true, value: {}});
 		const request = data as EvaluateDraftRequest;
 		return new Promise<Reply<unknown>>(resolve => {
@@ -126,6 +130,7 @@ function start(initial: OrderDraft): Harness {
 		controller,
 		formRootCalls: () => formRootCalls,
 		anchorLookups: () => anchorLookups,
+		calls,
 		resize: () => resized?.(),
 		resizeWatched,
 	};
@@ -180,6 +185,11 @@ describe('content session: no figures for a form that is not there', () => {
 		expect(h.host().dataset.state).toBe('unreadable');
 		expect(h.host().dataset.liquidationPriceLong ?? '').toBe('');
 		expect(h.session.judge('click', h.button)).toBe('pass');
+		// The toolbar badge set for the old form is cleared, once.
+		expect(h.calls.filter(name => name === 'clearBadge')).toHaveLength(1);
+		h.session.tick();
+		h.frame();
+		expect(h.calls.filter(name => name === 'clearBadge')).toHaveLength(1);
 	});
 
 	test('an unreadable form is rendered once, not again on every frame', () => {
