@@ -70,7 +70,7 @@ async function start(root: HTMLElement): Promise<void> {
 			<PopupApp
 				settings={settings}
 				settingsErrors={errors}
-				onSaveSettings={(next: Settings) => void saveSettings(sync, next)}
+				onSaveSettings={(next: Settings) => saveSettings(sync, next)}
 				assess={assess}
 				draft={draft}
 				tabId={tabId}

@@ -4,7 +4,7 @@
  */
 import {useCallback, useState} from 'preact/hooks';
 import type {OrderDraft} from '../core/draft.js';
-import type {Settings} from '../settings/settings.js';
+import type {SaveResult, Settings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {type Assess, Calculator} from './calculator.js';
 import {type CalculatorForm, EMPTY_FORM, formFromDraft} from './calculator-form.js';
@@ -17,7 +17,8 @@ export type PopupProps = {
 	settings: Settings;
 	/** Settings problems found on read; shown so a fallback is never silent. */
 	settingsErrors?: readonly string[];
-	onSaveSettings: (settings: Settings) => void;
+	/** Saves; a result with `ok: false` (or a rejection, e.g. the sync write quota) is shown beside the switch. */
+	onSaveSettings: (settings: Settings) => Promise<SaveResult> | void;
 	assess: Assess;
 	/** The latest order draft LiqGuard read in the active tab, if any. */
 	draft?: OrderDraft;

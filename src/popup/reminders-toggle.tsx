@@ -4,7 +4,7 @@
  */
 import {useEffect, useState} from 'preact/hooks';
 import {isReminderSnoozed, snoozeReminder, unsnoozeReminder, withReminderOverride} from '../settings/reminders.js';
-import type {Settings} from '../settings/settings.js';
+import type {SaveResult, Settings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {CheckboxField, SelectField} from '../ui/components/choice-field.js';
 
@@ -12,7 +12,7 @@ type Override = 'follow' | 'on' | 'off';
 
 export function RemindersToggle(props: {
 	settings: Settings;
-	onSave: (settings: Settings) => void;
+	onSave: (settings: Settings) => Promise<SaveResult> | void;
 	/** Adapter id of the active tab, when LiqGuard reads a form there. */
 	activeAdapter?: string;
 	tabId?: number;
@@ -20,6 +20,22 @@ export function RemindersToggle(props: {
 }) {
 	const {settings, activeAdapter, tabId, session} = props;
 	const [isSnoozed, setSnoozed] = useState(false);
+	/*
+	 * A switch that did not save must say so: the browser refuses sync writes past its quota (120 a minute) and
+	 * a settings object past 8 KB, and the switch would otherwise show a state that is not the stored one. The
+	 * switches render from `settings` (the stored object, pushed back by storage.onChanged), so after a failure
+	 * they still show what is in force.
+	 */
+	const [failure, setFailure] = useState<string | undefined>(undefined);
+	const save = async (next: Settings) => {
+		setFailure(undefined);
+		try {
+			const result = await props.onSave(next);
+			if (result && !result.ok) setFailure(`Not saved: ${result.reason}`);
+		} catch (error) {
+			setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
 	useEffect(() => {
 		if (session && tabId !== undefined) void isReminderSnoozed(session, tabId).then(setSnoozed);
 	}, [session, tabId]);
@@ -33,9 +49,14 @@ export function RemindersToggle(props: {
 
 	const toggleSnooze = async () => {
 		if (!session || tabId === undefined) return;
-		if (isSnoozed) await unsnoozeReminder(session, tabId);
-		else await snoozeReminder(session, tabId);
-		setSnoozed(!isSnoozed);
+		setFailure(undefined);
+		try {
+			if (isSnoozed) await unsnoozeReminder(session, tabId);
+			else await snoozeReminder(session, tabId);
+			setSnoozed(!isSnoozed);
+		} catch (error) {
+			setFailure(`Not changed: ${error instanceof Error ? error.message : String(error)}`);
+		}
 	};
 
 	return (
@@ -45,7 +66,7 @@ export function RemindersToggle(props: {
 				id="reminders-enabled"
 				label="Remind me when an order form is on cross margin"
 				checked={settings.reminders.enabled}
-				onChange={enabled => props.onSave({...settings, reminders: {...settings.reminders, enabled}})}
+				onChange={enabled => void save({...settings, reminders: {...settings.reminders, enabled}})}
 			/>
 			{activeAdapter ? (
 				<SelectField<Override>
@@ -58,7 +79,7 @@ export function RemindersToggle(props: {
 						{value: 'off', label: 'Off here'},
 					]}
 					onChange={value =>
-						props.onSave(withReminderOverride(settings, activeAdapter, value === 'follow' ? undefined : value === 'on'))
+						void save(withReminderOverride(settings, activeAdapter, value === 'follow' ? undefined : value === 'on'))
 					}
 				/>
 			) : null}
@@ -66,6 +87,11 @@ export function RemindersToggle(props: {
 				<button type="button" onClick={() => void toggleSnooze()} aria-pressed={isSnoozed}>
 					{isSnoozed ? 'Show reminders in this tab again' : 'Snooze reminders for this tab'}
 				</button>
+			) : null}
+			{failure ? (
+				<p class="notice" role="alert" data-testid="reminders-failure">
+					{failure}
+				</p>
 			) : null}
 		</section>
 	);

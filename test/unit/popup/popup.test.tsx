@@ -21,7 +21,7 @@ function type(label: string | RegExp, text: string) {
 function renderPopup(overrides: Partial<Parameters<typeof PopupApp>[0]> = {}) {
 	const engine = recordingAssess();
 	const saved: Settings[] = [];
-	render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={next => saved.push(next)} assess={engine.assess} {...overrides} />);
+	render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={next => void saved.push(next)} assess={engine.assess} {...overrides} />);
 	return {calls: engine.calls, saved};
 }
 
@@ -318,6 +318,30 @@ describe('reminder switches in the popup', () => {
 		await screen.findByRole('button', {name: 'Show reminders in this tab again'});
 		expect(await isReminderSnoozed(session, 42)).toBe(true);
 		expect(await isReminderSnoozed(session, 43)).toBe(false);
+	});
+
+	it('a switch whose save failed says so, with the reason, and keeps showing the stored state', async () => {
+		const draft = {adapter: 'binance-usdm', venue: 'binance-usdm', size: {state: 'empty'}} as unknown as OrderDraft;
+		renderPopup({draft, onSaveSettings: () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'))});
+		const box = screen.getByLabelText('Remind me when an order form is on cross margin') as HTMLInputElement;
+		fireEvent.click(box);
+		expect((await screen.findByRole('alert')).textContent).toBe('Not saved: MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+		// The settings prop (what storage holds) did not change: the switch is back to on.
+		expect((screen.getByLabelText('Remind me when an order form is on cross margin') as HTMLInputElement).checked).toBe(true);
+		cleanup();
+		renderPopup({draft, onSaveSettings: () => Promise.resolve({ok: false, reason: 'settings take 9000 bytes; browser sync allows 8192'})});
+		fireEvent.change(screen.getByLabelText('Reminders on this site (binance-usdm)'), {target: {value: 'off'}});
+		expect((await screen.findByRole('alert')).textContent).toContain('9000 bytes');
+		expect((screen.getByLabelText('Reminders on this site (binance-usdm)') as HTMLSelectElement).value).toBe('follow');
+	});
+
+	it('a snooze that could not be stored says so and leaves the button as it was', async () => {
+		const session = new FakeStorageArea();
+		session.set = () => Promise.reject(new Error('session storage unavailable'));
+		renderPopup({session, tabId: 42});
+		fireEvent.click(await screen.findByRole('button', {name: 'Snooze reminders for this tab'}));
+		expect((await screen.findByRole('alert')).textContent).toBe('Not changed: session storage unavailable');
+		expect(screen.getByRole('button', {name: 'Snooze reminders for this tab'})).toBeTruthy();
 	});
 });
 
