@@ -87,7 +87,7 @@ export const THRESHOLD_SPECS: Readonly<Record<ThresholdKey, ThresholdSpec>> = {
 		min: '0',
 		max: '100',
 		unit: '%',
-		label: 'Funding per day above (% of margin)',
+		label: 'Funding per day at or above (% of margin)',
 		reason: 'Funding above 5 % of the margin a day eats the margin in weeks even when the price is flat.',
 	},
 	feeDragWarnPercent: {
@@ -95,7 +95,7 @@ export const THRESHOLD_SPECS: Readonly<Record<ThresholdKey, ThresholdSpec>> = {
 		min: '0',
 		max: '100',
 		unit: '%',
-		label: 'Round-trip fees above (% of margin, warn)',
+		label: 'Round-trip fees at or above (% of margin, warn)',
 		reason: 'At 100x, opening and closing at taker rates costs about 10 % of the margin before any move.',
 	},
 	feeDragDangerPercent: {
@@ -103,7 +103,7 @@ export const THRESHOLD_SPECS: Readonly<Record<ThresholdKey, ThresholdSpec>> = {
 		min: '0',
 		max: '100',
 		unit: '%',
-		label: 'Round-trip fees above (% of margin, danger)',
+		label: 'Round-trip fees at or above (% of margin, danger)',
 		reason: 'When fees take a quarter of the margin the trade starts deep in the red.',
 	},
 	stopBufferPercent: {
@@ -119,7 +119,7 @@ export const THRESHOLD_SPECS: Readonly<Record<ThresholdKey, ThresholdSpec>> = {
 		min: '0',
 		max: '100',
 		unit: '%',
-		label: 'Odds of touching liquidation in 24 h above (warn)',
+		label: 'Odds of touching liquidation in 24 h at or above (warn)',
 		reason: 'One chance in ten a day adds up to likely liquidation within a couple of weeks.',
 	},
 	liquidationOddsDangerPercent: {
@@ -127,7 +127,7 @@ export const THRESHOLD_SPECS: Readonly<Record<ThresholdKey, ThresholdSpec>> = {
 		min: '0',
 		max: '100',
 		unit: '%',
-		label: 'Odds of touching liquidation in 24 h above (danger)',
+		label: 'Odds of touching liquidation in 24 h at or above (danger)',
 		reason: 'A coin flip or worse that the position is liquidated within a day.',
 	},
 	fundingDaysWarn: {
