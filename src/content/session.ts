@@ -352,6 +352,17 @@ export function startSession(options: SessionOptions): Session {
 	};
 	doc.addEventListener('input', onFormEvent, {capture: true, signal});
 	doc.addEventListener('change', onFormEvent, {capture: true, signal});
+	/*
+	 * The window is the last stop of a bubbling event: by then the page's own handlers of it have run (a React
+	 * root's included), so the form can be read in this same task instead of the next one (≈ 0.3–1 ms earlier on an
+	 * idle page, where the next task waits for the thread to wake). The capture listener's next-task read stays for
+	 * an event the page stops before it gets here.
+	 */
+	const onFormEventBubbled = () => {
+		if (soon !== undefined) readNow(false);
+	};
+	win.addEventListener('input', onFormEventBubbled, {signal});
+	win.addEventListener('change', onFormEventBubbled, {signal});
 	schedule();
 
 	return {

@@ -285,6 +285,24 @@ describe('content session: main-thread work per read', () => {
 		expect(h.formRootCalls()).toBeGreaterThan(before + 1);
 	});
 
+	test('an input event read when it reaches the window (same task); one the page stops on the way is read in the next task', () => {
+		const h = start(demoDraft());
+		h.frame();
+		const size = h.form.querySelector('#size') as HTMLInputElement;
+		const before = h.requests.length;
+		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.7', unit: 'base'}, text: '0.7'}})});
+		size.dispatchEvent(new Event('input', {bubbles: true}));
+		expect(h.requests).toHaveLength(before + 1); // no timer ran
+		// The page stops the next one at the form.
+		h.form.addEventListener('input', event => event.stopPropagation(), {once: true});
+		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.8', unit: 'base'}, text: '0.8'}})});
+		size.dispatchEvent(new Event('input', {bubbles: true}));
+		expect(h.requests).toHaveLength(before + 1);
+		vi.advanceTimersByTime(1);
+		expect(h.requests).toHaveLength(before + 2);
+		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.8'}});
+	});
+
 	test('a change in the form does not re-measure the panel\'s anchor (a forced layout); the heartbeat and a resize of the form do', () => {
 		const h = start(demoDraft());
 		h.frame();
