@@ -4,11 +4,10 @@
  *
  * Everything is timed in the page with `performance.now()` or read from CDP; nothing here is asserted in `npm test`.
  */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {chromium, type BrowserContext, type CDPSession, type Page} from 'playwright-core';
-import {CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/harness.js';
+import type {BrowserContext, CDPSession, Page} from 'playwright-core';
+import {ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/harness.js';
 
 export const BUSY_PAGE = join(ROOT, 'test/bench-pages/busy.html');
 /** The demo adapter matches http://localhost/demo/*; the busy page is served at the demo's trade route. */
@@ -106,20 +105,6 @@ function editScript(args: EditArgs): Promise<{samples: number[]; reads: number[]
 	})();
 }
 
-async function launchWithout(): Promise<{context: BrowserContext; close(): Promise<void>}> {
-	const profile = mkdtempSync(join(tmpdir(), 'liqguard-bench-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM_PATH,
-		headless: true,
-		viewport: {width: 1280, height: 860},
-		args: CHROMIUM_ARGS,
-	});
-	return {context, close: async () => {
-		await context.close();
-		rmSync(profile, {recursive: true, force: true});
-	}};
-}
-
 async function routeBusy(context: BrowserContext, demo: DemoServer): Promise<void> {
 	// tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; page.evaluate ships their source as is.
 	await context.addInitScript('globalThis.__name = globalThis.__name || (f => f)');
@@ -212,12 +197,28 @@ function controlOrigin(demo: DemoServer, name: 'a' | 'b'): string {
  * visible and renders frames (the hidden ones did half the task time — measured, session 3). A popup opened by
  * `window.open` with a window feature gets its own window, and in headless Chromium every window is visible.
  */
-async function openTab(context: BrowserContext, opener: Page, url: string, withExtension: boolean): Promise<Tab> {
+/** The control hosts serve the same bytes as the demo's: the busy page itself, or the demo's script and style. */
+async function routeControls(context: BrowserContext, demo: DemoServer): Promise<void> {
+	const controls = `^${controlOrigin(demo, 'a').replace(/[.]/g, '\\.').replace('control-a', 'control-[ab]')}/demo/`;
+	await context.route(new RegExp(controls), async route => {
+		const url = new URL(route.request().url());
+		if (url.pathname.startsWith(BUSY_PATH)) return route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(BUSY_PAGE, 'utf8')});
+		return route.fulfill({response: await route.fetch({url: demo.url(url.pathname)})});
+	});
+}
+
+/** A page in a window of its own (see openTab). */
+async function openWindow(context: BrowserContext, opener: Page, url: string): Promise<Page> {
 	const [page] = await Promise.all([
 		context.waitForEvent('page'),
 		opener.evaluate(target => void window.open(target, '_blank', 'popup,width=1280,height=860'), url),
 	]);
 	await page.waitForLoadState('load');
+	return page;
+}
+
+async function openTab(context: BrowserContext, opener: Page, url: string, withExtension: boolean): Promise<Tab> {
+	const page = await openWindow(context, opener, url);
 	if (withExtension) await waitForReady(page);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
@@ -309,13 +310,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 	const orders = [[0, 1, 2], [1, 2, 0], [2, 0, 1]] as const;
 	try {
 		await routeBusy(session.context, demo);
-		const controls = `^${controlOrigin(demo, 'a').replace(/[.]/g, '\\.').replace('control-a', 'control-[ab]')}/demo/`;
-		await session.context.route(new RegExp(controls), async route => {
-			// The control host serves the same bytes: the busy page itself, or the demo's script and style.
-			const url = new URL(route.request().url());
-			if (url.pathname.startsWith(BUSY_PATH)) return route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(BUSY_PAGE, 'utf8')});
-			return route.fulfill({response: await route.fetch({url: demo.url(url.pathname)})});
-		});
+		await routeControls(session.context, demo);
 		for (let round = 0; round < options.pairs; round++) {
 			const run = await overheadRound(session.context, demo, options.seconds, options.query ?? '', orders[round % orders.length]!);
 			withRuns.push(run.with);
@@ -396,17 +391,16 @@ function targetCaller(cdp: CDPSession, sessionId: string) {
 export async function memorySuite(options: {minutes: number; everySeconds: number; log(line: string): void}): Promise<MemoryResult> {
 	const demo = await serveDemo();
 	const session = await launchChromium();
-	const baseline = await launchWithout();
 	try {
+		// The page without LiqGuard is a control tab in the same browser (see overheadRound).
 		await routeBusy(session.context, demo);
-		await routeBusy(baseline.context, demo);
-		const page = await session.context.newPage();
-		await page.goto(demo.url(BUSY_PATH));
+		await routeControls(session.context, demo);
+		const opener = session.context.pages()[0] ?? await session.context.newPage();
+		const page = await openWindow(session.context, opener, demo.url(BUSY_PATH));
 		await waitForReady(page);
 		const cdp = await session.context.newCDPSession(page);
-		const basePage = await baseline.context.newPage();
-		await basePage.goto(demo.url(BUSY_PATH));
-		const baseCdp = await baseline.context.newCDPSession(basePage);
+		const basePage = await openWindow(session.context, opener, `${controlOrigin(demo, 'a')}${BUSY_PATH}`);
+		const baseCdp = await session.context.newCDPSession(basePage);
 		const heap = async (session: CDPSession) => {
 			await session.send('HeapProfiler.collectGarbage');
 			return ((await session.send('Runtime.getHeapUsage')) as {usedSize: number}).usedSize;
@@ -454,7 +448,6 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 		};
 	} finally {
 		await session.close();
-		await baseline.close();
 		await demo.close();
 	}
 }
