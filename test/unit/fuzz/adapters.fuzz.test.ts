@@ -128,6 +128,9 @@ function directValue(read: Read): string | undefined {
 	return parsed.kind === 'number' && parsed.value === value ? run : undefined;
 }
 
+/** The field whose number a renumbered element carries (elements are per document: no reset needed). */
+const renumberedBy = new WeakMap<Element, {field: FieldName; originalText: string}>();
+
 function apply(doc: Document, fixture: Fixture, change: Mutation): Applied {
 	const all = [...doc.body.querySelectorAll('*')];
 	if (all.length === 0) return {};
@@ -184,7 +187,14 @@ function apply(doc: Document, fixture: Fixture, change: Mutation): Applied {
 			const source = sources[0]!;
 			replaceIn(source, run, printed);
 			const fraction = change.fraction.replace(/0+$/, '');
-			return {replaced: {field, value: `${change.integer}${fraction ? `.${fraction}` : ''}`, originalText: read.text!}};
+			/*
+			 * The element found by the text may be another field's, renumbered by an earlier mutation of this case to
+			 * this field's original text (mark price "71,420.5" → "10", then size's "10" is looked up and found in the
+			 * mark price cell): the new number is that field's. Seed 1940124168 (2026-11-21) charged it to size.
+			 */
+			const owner = renumberedBy.get(source) ?? {field, originalText: read.text!};
+			renumberedBy.set(source, owner);
+			return {replaced: {...owner, value: `${change.integer}${fraction ? `.${fraction}` : ''}`}};
 		}
 	}
 }
