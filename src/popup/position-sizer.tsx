@@ -120,6 +120,15 @@ export function PositionSizer(props: {
 		/>
 	);
 	const sizing = result?.ok ? result.value.figures.risk?.sizing : undefined;
+	/*
+	 * The second pass refused the risk-sized position (its tier allows less leverage than the form's): the size the
+	 * risk budget asks for still tells the trader why, so it is shown beside the refusal, never as a suggestion.
+	 */
+	const refusedSize = useMemo(() => {
+		if (!built.input || result?.ok !== false || !result.issues.some(issue => issue.code === 'above-venue-max')) return undefined;
+		const first = props.assess(built.input, engineSettings);
+		return first.ok ? first.value.figures.risk?.sizing : undefined;
+	}, [built, result, engineSettings, props.assess]);
 	const maxSafeLeverage = result?.ok ? result.value.figures.risk?.stop?.maxSafeLeverage : undefined;
 
 	return (
@@ -147,6 +156,13 @@ export function PositionSizer(props: {
 					<div class="refused">
 						<p>{DASH} The engine cannot size this trade:</p>
 						<IssueList issues={result.issues} />
+						{refusedSize ? (
+							<p class="note" data-testid="sizer-refused-size">
+								The size for {formatPercent(refusedSize.riskPercent)} risk would be {formatAmount(refusedSize.quantity, 6)} (
+								{formatAmount(refusedSize.notional)} notional), and the venue's tier for that size does not allow {form.leverage}x:
+								lower the leverage or the risk.
+							</p>
+						) : null}
 					</div>
 				) : sizing ? (
 					<table class="figures">

@@ -288,6 +288,23 @@ describe('position sizer', () => {
 		expect(within(sizerResults()).getByTestId('sizer-max-leverage').textContent).toBe('12.46x');
 	});
 
+	it('a risk size whose tier refuses the leverage: the refusal names the limit and the risk size is shown beside it', () => {
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
+		type(/^Symbol/, 'BTCUSDT');
+		type(/Account size/, '1,000,000');
+		type(/Risk per trade/, '1');
+		type(/Sizer entry price/, '60000');
+		type(/Sizer stop-loss price/, '59700');
+		type(/Sizer leverage/, '100');
+		const region = sizerResults();
+		// 1 % of 1,000,000 = 10,000 over 300 (stop) + 30 + 29.85 (taker fees at 0.05 % in and out) = 27.789 BTC
+		// ≈ 1.67M notional: Binance's BTCUSDT tier there allows 75x.
+		expect(region.textContent).toContain("100x is above Binance USDⓈ-M's maximum 75x for this size");
+		const note = within(region).getByTestId('sizer-refused-size').textContent ?? '';
+		expect(note).toMatch(/The size for 1(\.00)?\s?% risk would be 27\.789/);
+		expect(within(region).queryByTestId('sizer-quantity')).toBeNull();
+	});
+
 	it('uses a typed risk % over the default', () => {
 		const {calls} = renderPopup();
 		type(/Account size/, '10000');
