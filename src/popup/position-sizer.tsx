@@ -37,8 +37,13 @@ const RULES: Record<SizerField, InputRule> = {
 	leverage: {isPositive: true, max: '2000'},
 };
 
-/** Placeholder position for the first pass of `sizeWithEngine`; see there. */
-const PROBE_QUANTITY = '1';
+/**
+ * Placeholder position for the first pass of `sizeWithEngine`; see there. Tiny on purpose: the first pass is
+ * judged at this quantity's tier, and a 1-unit probe (60,000 USDT of BTC) sat above Binance's 125x tier, so a
+ * 0.28 BTC trade at 125x was refused for the probe's size, not its own. The smallest position is in the lowest tier,
+ * where the venue allows the most leverage; the second pass judges the real size.
+ */
+const PROBE_QUANTITY = '0.00000001';
 
 /**
  * Two engine passes: the first gives the size for the risk budget (`risk.sizing.quantity`, which does not depend

@@ -268,7 +268,7 @@ describe('position sizer', () => {
 			// second pass: the size the engine gave in the first
 			quantity: '0.2',
 		});
-		expect(calls.at(-2)?.quantity).toBe('1');
+		expect(calls.at(-2)?.quantity).toBe('0.00000001');
 		const region = sizerResults();
 		expect(within(region).getByTestId('sizer-quantity').textContent).toBe('0.200000');
 		expect(within(region).getByTestId('sizer-margin').textContent).toBe('1,200.00');
@@ -286,6 +286,18 @@ describe('position sizer', () => {
 		type(/Sizer leverage/, '10');
 		// One decimal half-even showed "12.5x": a leverage above the highest whose liquidation stays beyond the stop.
 		expect(within(sizerResults()).getByTestId('sizer-max-leverage').textContent).toBe('12.46x');
+	});
+
+	it('the first pass does not refuse a leverage the real size allows (125x on 0.28 BTC of BTCUSDT)', () => {
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
+		type(/^Symbol/, 'BTCUSDT');
+		type(/Account size/, '10,000');
+		type(/Risk per trade/, '1');
+		type(/Sizer entry price/, '60000');
+		type(/Sizer stop-loss price/, '59700');
+		type(/Sizer leverage/, '125');
+		// 100 / 359.85 = 0.2779 BTC ≈ 16,674 USDT notional: Binance's first BTCUSDT tier (up to 50,000) allows 125x.
+		expect(within(sizerResults()).getByTestId('sizer-quantity').textContent).toBe('0.277894');
 	});
 
 	it('a risk size whose tier refuses the leverage: the refusal names the limit and the risk size is shown beside it', () => {
