@@ -18,9 +18,10 @@ export type FieldRead<T> =
 
 /**
  * base: BTC; quote: USDT notional; contracts: × contractValue; margin: the collateral put in (Aster Simple "Amount",
- * GMX "Pay"), so quantity = margin × leverage / price.
+ * GMX "Pay"), so quantity = margin × leverage / price. The one list: the background's payload check reads it too.
  */
-export type SizeUnit = 'base' | 'quote' | 'contracts' | 'margin';
+export const SIZE_UNITS = ['base', 'quote', 'contracts', 'margin'] as const;
+export type SizeUnit = (typeof SIZE_UNITS)[number];
 
 export type OrderDraft = {
 	/** Adapter id (a venue id, 'demo' or 'generic'). */

@@ -6,7 +6,7 @@
  * Background-only: it imports decimal.js through `parseDecimal`.
  */
 import {parseDecimal, toPlain, type DecimalString} from '../core/decimal.js';
-import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
+import {SIZE_UNITS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
 import type {EvaluateDraftRequest, UseOnSiteRequest} from './protocol.js';
 
@@ -38,7 +38,7 @@ const symbol: Parser<string> = value => (typeof value === 'string' && SYMBOL.tes
 const size: Parser<{value: DecimalString; unit: SizeUnit}> = value => {
 	if (!isRecord(value)) return undefined;
 	const amount = decimal(value.value);
-	const unit = oneOf<SizeUnit>(['base', 'quote', 'contracts'])(value.unit);
+	const unit = oneOf<SizeUnit>(SIZE_UNITS)(value.unit);
 	return amount === undefined || unit === undefined ? undefined : {value: amount, unit};
 };
 

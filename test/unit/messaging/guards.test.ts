@@ -28,6 +28,11 @@ describe('payload guards', () => {
 		expect(checked).toEqual({ok: false, problems: [field]});
 	});
 
+	test.each(['base', 'quote', 'contracts', 'margin'])('a size in %s passes (Aster Simple sends its collateral as margin)', unit => {
+		const checked = checkDraft({...demoDraft(), venue: 'aster-simple', size: {state: 'ok', value: {value: '25', unit}}});
+		expect(checked.ok && checked.value.size).toEqual({state: 'ok', value: {value: '25', unit}});
+	});
+
 	test('venue and adapter id are checked against the known ids and the kebab-case shape', () => {
 		expect(checkDraft({...demoDraft(), venue: 'mt-gox'})).toEqual({ok: false, problems: ['venue']});
 		expect(checkDraft({...demoDraft(), adapter: 'Demo Adapter'})).toEqual({ok: false, problems: ['adapter']});
