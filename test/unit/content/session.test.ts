@@ -303,6 +303,36 @@ describe('content session: main-thread work per read', () => {
 		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.8'}});
 	});
 
+	test('with no form on the page, page mutations look for it at most every 250 ms, and a form that appears is found', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		const form = h.form;
+		form.remove();
+		h.setRead({found: false, reason: 'no-form'});
+		h.session.tick();
+		h.frame();
+		expect(h.host().dataset.state).toBe('unreadable');
+		const before = h.formRootCalls();
+		// A busy page without an order form: a mutation every 16 ms for 480 ms, frames in between.
+		for (let i = 0; i < 30; i++) {
+			document.body.append(document.createElement('div'));
+			await settle(); // MutationObserver delivery
+			vi.advanceTimersByTime(16);
+			h.frame();
+		}
+		const lookups = h.formRootCalls() - before;
+		expect(lookups).toBeGreaterThanOrEqual(1);
+		expect(lookups).toBeLessThanOrEqual(3); // 480 ms / 250 ms, not 30
+		// The form comes back: found within the next lookup.
+		document.body.append(form);
+		h.setRead({found: true, draft: demoDraft()});
+		await settle();
+		vi.advanceTimersByTime(260);
+		h.frame();
+		expect(h.requests.length).toBeGreaterThan(1);
+		expect(h.host().dataset.state).toBe('reading');
+	});
+
 	test('a change in the form does not re-measure the panel\'s anchor (a forced layout); the heartbeat and a resize of the form do', () => {
 		const h = start(demoDraft());
 		h.frame();
