@@ -11,7 +11,7 @@
  *
  * Everything started here is tied to `signal`.
  */
-import type {Adapter, SubmitTrigger} from '../adapters/define-adapter.js';
+import type {Adapter, ReadResult, SubmitTrigger} from '../adapters/define-adapter.js';
 import type {OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import type {EvaluateDraftResult} from '../messaging/protocol.js';
@@ -235,7 +235,8 @@ export function startSession(options: SessionOptions): Session {
 			// The anchor's box and the theme are fresh (see layoutDue).
 		} else if (inFrame) relayout();
 		else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
-		const result = adapter.read(doc);
+		// No root, no form: `read` would look the root up again (a second document walk) only to say so.
+		const result: ReadResult = root ? adapter.read(doc) : {found: false, reason: 'no-form'};
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
 		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
 		const key = result.found ? draftKey(result.draft) : NO_FORM;

@@ -28,6 +28,8 @@ type Harness = {
 	controller: AbortController;
 	/** How many times the session looked the form root up. */
 	formRootCalls(): number;
+	/** How many times the session called adapter.read. */
+	readCalls(): number;
 	/** How many times the session measured where the panel goes (adapter.mountAfter + the anchor's box). */
 	anchorLookups(): number;
 	/** The ResizeObserver's report, as the browser makes it after a layout that changed a watched box. */
@@ -45,6 +47,7 @@ function start(initial: OrderDraft): Harness {
 	const button = document.querySelector('button')!;
 	let result: ReadResult = {found: true, draft: initial};
 	let formRootCalls = 0;
+	let readCalls = 0;
 	let anchorLookups = 0;
 	let resized: (() => void) | undefined;
 	const resizeWatched: Element[] = [];
@@ -58,7 +61,10 @@ function start(initial: OrderDraft): Harness {
 			formRootCalls += 1;
 			return doc.querySelector('#order') ?? undefined;
 		},
-		read: doc => (doc.querySelector('#order') ? result : {found: false, reason: 'no-form'}),
+		read: doc => {
+			readCalls += 1;
+			return doc.querySelector('#order') ? result : {found: false, reason: 'no-form'};
+		},
 		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
 		mountAfter: () => {
 			anchorLookups += 1;
@@ -129,6 +135,7 @@ function start(initial: OrderDraft): Harness {
 		},
 		controller,
 		formRootCalls: () => formRootCalls,
+		readCalls: () => readCalls,
 		anchorLookups: () => anchorLookups,
 		calls,
 		resize: () => resized?.(),
@@ -313,6 +320,7 @@ describe('content session: main-thread work per read', () => {
 		h.frame();
 		expect(h.host().dataset.state).toBe('unreadable');
 		const before = h.formRootCalls();
+		const readsBefore = h.readCalls();
 		// A busy page without an order form: a mutation every 16 ms for 480 ms, frames in between.
 		for (let i = 0; i < 30; i++) {
 			document.body.append(document.createElement('div'));
@@ -323,6 +331,8 @@ describe('content session: main-thread work per read', () => {
 		const lookups = h.formRootCalls() - before;
 		expect(lookups).toBeGreaterThanOrEqual(1);
 		expect(lookups).toBeLessThanOrEqual(3); // 480 ms / 250 ms, not 30
+		// No root found, nothing to read: `read` (a second walk) is not called.
+		expect(h.readCalls()).toBe(readsBefore);
 		// The form comes back: found within the next lookup.
 		document.body.append(form);
 		h.setRead({found: true, draft: demoDraft()});
