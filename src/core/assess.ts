@@ -154,7 +154,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	const venueLiquidation = reader.decimal('venueLiquidationPrice', {bound: 'positive'});
 	const wallet = reader.decimal('walletBalance', {bound: 'non-negative'});
 	const takerRate = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
-	const makerRate = reader.rate('makerFeeRate') ?? new D(meta.makerFeeRate);
+	const makerRate = reader.makerRate('makerFeeRate') ?? new D(meta.makerFeeRate);
 	const funding = readFunding(reader, meta, false);
 	if (volatilityIn && volatilityIn.gt(20)) reader.issue('annualVolatilityRate', 'out-of-range', 'annualVolatilityRate is a fraction (0.6 = 60 % a year)');
 	if (riskPercentIn && riskPercentIn.gt(100)) reader.issue('riskPercent', 'out-of-range', 'riskPercent must be at most 100');
@@ -311,10 +311,13 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 			const reward = quantity.times(takeProfit.minus(entryPrice).abs()).minus(fee(notional, openRate())).minus(fee(quantity.times(takeProfit), takerRate));
 			risk.rewardToRisk = toPlain(reward.div(loss).toDecimalPlaces(4));
 		}
-		if (account && account.gt(0) && position!.leverage) {
+		const leverage = position!.leverage;
+		const costPerUnit = leverage && entryPrice.div(leverage).plus(entryPrice.times(openRate()));
+		// A maker rebate can outweigh the loss of a stop very close to the entry, or the margin at very high leverage:
+		// a unit then risks or costs nothing, no size follows from the budget, and the sizer stays out (no ÷ 0).
+		if (account && account.gt(0) && leverage && costPerUnit?.gt(0) && perUnit.gt(0)) {
 			const riskPercent = riskPercentIn ?? thresholds.defaultRiskPercent;
 			const quantityForRisk = account.times(riskPercent).div(HUNDRED).div(perUnit);
-			const costPerUnit = entryPrice.div(position!.leverage).plus(entryPrice.times(openRate()));
 			const available = wallet ?? account;
 			const affordable = available.div(costPerUnit);
 			const sized = quantityForRisk.gt(affordable) ? affordable : quantityForRisk;
@@ -323,7 +326,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 				quantityForRisk: toPlain(quantityForRisk),
 				quantity: toPlain(sized),
 				notional: toPlain(sized.times(entryPrice)),
-				margin: toPlain(sized.times(entryPrice).div(position!.leverage)),
+				margin: toPlain(sized.times(entryPrice).div(leverage)),
 				coveredByBalance: quantityForRisk.lte(affordable),
 				...(quantityForRisk.gt(affordable) ? {cappedBy: 'balance' as const} : {}),
 			};

@@ -42,6 +42,16 @@ export class InputReader {
 		return this.decimal(field, {required, bound: 'non-negative', below: ONE});
 	}
 
+	/**
+	 * A maker fee rate, in (−1, 1): negative is a rebate paid to the maker on high fee tiers (dYdX v4 market-share
+	 * tiers: −0.5 to −1.1 bps, https://docs.dydx.exchange/introduction-trading_fees via risk-math.md §6.3, checked
+	 * 2026-11-21); the settings accept one (RATE_BOUNDS.makerFeeRate).
+	 */
+	makerRate(field: string): Dec | undefined {
+		const value = this.decimal(field, {below: ONE});
+		return value?.lte(ONE.neg()) ? this.issue(field, 'out-of-range', `${field} must be above -1`) : value;
+	}
+
 	oneOf<T extends string>(field: string, values: readonly T[], fallback?: T): T | undefined {
 		const value = this.raw[field];
 		if (value === undefined || value === null || value === '') {

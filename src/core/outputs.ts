@@ -62,7 +62,8 @@ export function computeOutput(key: OutputKey, input: PositionInput): Result<stri
 		case 'takerFee':
 		case 'makerFee': {
 			const field = key === 'takerFee' ? 'takerFeeRate' : 'makerFeeRate';
-			const rate = reader.rate(field) ?? new D(key === 'takerFee' ? model.meta.takerFeeRate : model.meta.makerFeeRate);
+			const given = key === 'takerFee' ? reader.rate(field) : reader.makerRate(field);
+			const rate = given ?? new D(key === 'takerFee' ? model.meta.takerFeeRate : model.meta.makerFeeRate);
 			const sizeInUsd = reader.decimal('sizeInUsd', {bound: 'positive'});
 			if (venue === 'gmx-v2' && sizeInUsd) return okPlain(fee(sizeInUsd, rate));
 			const quantity = resolveQuantity(reader, input);

@@ -139,6 +139,20 @@ describe('assess: cross margin, limit orders, settings', () => {
 		expect(figures.fees.openFee).toBe('2.4');
 		expect(figures.assumptions.some(text => /Taker fee/.test(text))).toBe(false);
 	});
+	it('a maker rebate from settings (a negative maker rate) is used, not refused', () => {
+		const settings = {...DEFAULT_ENGINE_SETTINGS, fees: {'binance-usdm': {makerFeeRate: '-0.0001'}}};
+		const {figures} = ok({...base, orderType: 'limit', walletBalance: '10000', stopLossPrice: '59500'}, settings);
+		expect(figures.fees.openFee).toBe('-0.6');
+		expect(figures.risk?.sizing).toBeDefined();
+		// With no taker fee, a 0.005 % stop earns more rebate than it loses, and at 125x the rebate exceeds the margin:
+		// the sizer has nothing to divide by and stays out, instead of throwing.
+		const free = {...DEFAULT_ENGINE_SETTINGS, fees: {'binance-usdm': {takerFeeRate: '0', makerFeeRate: '-0.01'}}};
+		const close = ok({...base, orderType: 'limit', walletBalance: '10000', stopLossPrice: '59997'}, free).figures;
+		expect(new Decimal(close.risk?.lossAtStop ?? 'NaN').lt(0)).toBe(true);
+		expect(close.risk?.sizing).toBeUndefined();
+		expect(ok({...base, leverage: '125', orderType: 'limit', walletBalance: '10000', stopLossPrice: '59000'}, free).figures.risk?.sizing).toBeUndefined();
+		expect(assess({...base, makerFeeRate: '-1'}).ok).toBe(false);
+	});
 	it('the custom model takes the maintenance rate from settings', () => {
 		const settings = {...DEFAULT_ENGINE_SETTINGS, custom: {maintenanceMarginRate: '0.01'}};
 		const {figures} = ok({...base, venue: 'custom', symbol: 'ANY'}, settings);
