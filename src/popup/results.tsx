@@ -68,7 +68,8 @@ export function AssessmentView(props: {assessment: Assessment}) {
 					<Row label="Break-even price" value={formatPrice(fees.breakEvenPrice)} testId="break-even" />
 					{funding ? (
 						<Row
-							label={`Funding over ${formatAmount(funding.holdHours, 0)} h`}
+							// As the engine has it, like the funding warning's text: a whole-hour rounding showed a 1.5 h hold as "2 h".
+							label={`Funding over ${funding.holdHours} h`}
 							value={`${formatSigned(funding.paymentOverHold)} (${formatPercent(funding.holdPercentOfMargin)} of margin)`}
 							testId="funding"
 						/>

@@ -64,6 +64,14 @@ describe('quick calculator', () => {
 		expect(within(region).getByRole('list', {name: 'Warnings'}).textContent).toContain('12 % chance');
 	});
 
+	it('labels the funding row with the hold the engine used, not rounded to a whole hour', () => {
+		const funding = {...FIXED_ASSESSMENT.figures.funding!, holdHours: '1.5'};
+		const answer = {...FIXED_ASSESSMENT, figures: {...FIXED_ASSESSMENT.figures, funding}};
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={recordingAssess({ok: true, value: answer}).assess} />);
+		fillOrder();
+		expect(within(results()).getByText('Funding over 1.5 h')).toBeTruthy();
+	});
+
 	it('converts size given as notional or as margin into quantity', () => {
 		const {calls} = renderPopup();
 		fillOrder();
