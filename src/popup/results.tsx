@@ -70,7 +70,9 @@ export function AssessmentView(props: {assessment: Assessment}) {
 						<Row
 							// As the engine has it, like the funding warning's text: a whole-hour rounding showed a 1.5 h hold as "2 h".
 							label={`Funding over ${funding.holdHours} h`}
-							value={`${formatSigned(funding.paymentOverHold)} (${formatPercent(funding.holdPercentOfMargin)} of margin)`}
+							// Positive = paid (the engine's sign; negative = received), unsigned as in the panel and the funding
+							// warning: formatSigned's '+' marks a gain, as in the PnL ladder below, and read a cost as income.
+							value={`${formatAmount(funding.paymentOverHold)} (${formatPercent(funding.holdPercentOfMargin)} of margin)`}
 							testId="funding"
 						/>
 					) : (

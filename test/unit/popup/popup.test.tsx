@@ -8,7 +8,7 @@ import {isReminderSnoozed} from '../../../src/settings/reminders.js';
 import {DEFAULT_SETTINGS, type Settings, toEngineSettings} from '../../../src/settings/settings.js';
 import {liquidationText} from '../../../src/popup/results.js';
 import {formatPrice} from '../../../src/core/format.js';
-import {formatAmount, formatSigned} from '../../../src/ui/components/format-number.js';
+import {formatAmount} from '../../../src/ui/components/format-number.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
 import {FIXED_ASSESSMENT, recordingAssess} from './fake-assessment.js';
 
@@ -58,9 +58,11 @@ describe('quick calculator', () => {
 		expect(within(region).getByTestId('initial-margin').textContent).toBe('3,000.00');
 		expect(within(region).getByTestId('fees').textContent).toBe('30.00 (1.00 % of margin)');
 		expect(within(region).getByTestId('break-even').textContent).toBe('60,060.1');
-		expect(within(region).getByTestId('funding').textContent).toBe('+9.00 (0.30 % of margin)');
+		// A payment (positive) carries no '+': in the ladder below '+' is a gain.
+		expect(within(region).getByTestId('funding').textContent).toBe('9.00 (0.30 % of margin)');
 		expect(within(region).getByTestId('odds').textContent).toBe('0.01 % / 2.5 % / 12.2 %');
 		expect(within(region).getByRole('table', {name: 'PnL ladder'}).textContent).toContain('liquidated');
+		expect(within(region).getByRole('table', {name: 'PnL ladder'}).textContent).toContain('+300.00');
 		expect(within(region).getByRole('list', {name: 'Warnings'}).textContent).toContain('12 % chance');
 	});
 
@@ -150,7 +152,7 @@ describe('quick calculator', () => {
 		expect(within(region).getByTestId('liquidation-price').textContent).toBe(liquidationText(figures.liquidation));
 		expect(within(region).getByTestId('initial-margin').textContent).toBe(formatAmount(figures.initialMargin));
 		expect(within(region).getByTestId('break-even').textContent).toBe(formatPrice(figures.fees.breakEvenPrice));
-		expect(within(region).getByTestId('funding').textContent).toContain(formatSigned(figures.funding!.paymentOverHold));
+		expect(within(region).getByTestId('funding').textContent).toContain(formatAmount(figures.funding!.paymentOverHold));
 	});
 
 	it('shows a sub-dollar price to the precision of its magnitude, not to two decimals', () => {
