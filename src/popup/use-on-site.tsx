@@ -32,14 +32,17 @@ export function UseOnSite(props: {
 	const use = () => {
 		setStatus('Asking the browser for access…');
 		// Called synchronously inside the click: permissions.request needs the user gesture.
-		void props.onUse(props.origin, venue).then(outcome =>
-			setStatus(
-				outcome.ok
-					? outcome.injected
-						? `LiqGuard now reads order forms on ${props.origin}.`
-						: `Added ${props.origin}; reload the page to start.`
-					: outcome.reason,
-			),
+		void props.onUse(props.origin, venue).then(
+			outcome =>
+				setStatus(
+					outcome.ok
+						? outcome.injected
+							? `LiqGuard now reads order forms on ${props.origin}.`
+							: `Added ${props.origin}; reload the page to start.`
+						: outcome.reason,
+				),
+			// permissions.request and the storage calls can throw: "Asking…" must not stay up as if still pending.
+			(error: unknown) => setStatus(`Not added: ${error instanceof Error ? error.message : String(error)}`),
 		);
 	};
 	return (

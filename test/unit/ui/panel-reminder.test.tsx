@@ -67,6 +67,13 @@ describe('popup: Use LiqGuard on this site', () => {
 		await waitFor(() => expect(screen.getByText(/did not grant access/)).toBeTruthy());
 	});
 
+	test('a request that throws says so instead of still asking', async () => {
+		const onUse = vi.fn(() => Promise.reject(new Error('Permissions may only be requested from within a user gesture')));
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={assess} unsupportedOrigin="https://trade.example.test" onUseOnSite={onUse} />);
+		fireEvent.click(screen.getByRole('button', {name: 'Use LiqGuard on this site'}));
+		await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not added: Permissions may only be requested from within a user gesture'));
+	});
+
 	test('not shown on a supported venue (no origin passed) nor for a site already added', () => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={assess} onUseOnSite={vi.fn()} />);
 		expect(screen.queryByRole('button', {name: 'Use LiqGuard on this site'})).toBeNull();
