@@ -112,7 +112,8 @@ export default defineAdapter({
 			draft.stopLoss = sl ? inputNumber(sl, inputOptions(sl)) : hasToggle ? {state: 'empty'} : notFound();
 
 			draft.venueLiquidationPrice = numberField(rowValue(root, /^Liquidation Price$/i), display);
-			draft.balance = numberField(rowValue(root, /^(?:Available|Free Collateral|Buying Power)$/i), display);
+			// Not "Buying Power": free collateral × the market's max leverage (v4-web), many times the balance.
+			draft.balance = numberField(rowValue(root, /^(?:Available|Free Collateral)$/i), display);
 			draft.markPrice = numberField(rowValue(doc, /^Oracle Price$/i), display);
 			const funding = rowValue(doc, /^(?:1h Funding|Funding Rate)$/i);
 			draft.fundingRate = funding === undefined ? notFound() : rateField(funding, display);

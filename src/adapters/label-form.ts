@@ -48,7 +48,8 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
 	price: /^(?:limit\s+)?price\b(?!.*trigger)/i,
 	size: /^(?:size|amount|quantity|qty|order\s+(?:size|qty))\b/i,
 	leverageRow: /^leverage$/i,
-	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral|buying\s+power)$/i,
+	// Not "Buying Power": that is the balance times leverage (dYdX: free collateral × max leverage), not the balance.
+	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral)$/i,
 	liquidation: /^(?:est(?:imated|\.)?\s*)?liq(?:\.|uidation)?\s*price$/i,
 	mark: /^(?:mark|mark\s+price|oracle\s+price)$/i,
 	funding: /^(?:funding|funding\s+rate|(?:1h|8h)\s+funding|predicted\s+funding)$/i,
