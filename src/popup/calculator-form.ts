@@ -7,6 +7,7 @@ import {quantityFromSize} from '../core/assess-draft.js';
 import {D, type DecimalString, toPlain} from '../core/decimal.js';
 import type {OrderDraft} from '../core/draft.js';
 import {type AssessInput, type MarginMode, type Side, VENUE_IDS, type VenueId} from '../core/types.js';
+import {VENUE_MODELS} from '../core/venues/index.js';
 import {type InputRule, parseUserDecimal, percentToRate, rateToPercent} from '../ui/components/parse-input.js';
 
 export type SizeUnit = 'quantity' | 'notional' | 'margin';
@@ -160,6 +161,20 @@ export function formFromDraft(draft: OrderDraft, base: CalculatorForm = EMPTY_FO
 	const fundingRate = okValue(draft.fundingRate);
 	if (fundingRate) form.fundingRatePercent = rateToPercent(fundingRate);
 	return form;
+}
+
+/**
+ * The choices `formFromDraft` left at the form's default because the page did not give them: the side (unread,
+ * or not picked yet) and the margin mode where the venue has cross. The radios always show a value, so the prefill
+ * note names these: an isolated long computed from a default must not pass for the order on the page.
+ */
+export function unreadChoices(draft: OrderDraft): ('side' | 'marginMode')[] {
+	const unread: ('side' | 'marginMode')[] = [];
+	const side = okValue(draft.side);
+	if (side !== 'long' && side !== 'short') unread.push('side');
+	const hasCross = (VENUE_IDS as readonly string[]).includes(draft.venue) ? VENUE_MODELS[draft.venue].meta.hasCross : true;
+	if (hasCross && !okValue(draft.marginMode)) unread.push('marginMode');
+	return unread;
 }
 
 /** `storage.session` key where the background keeps the latest order draft read in a tab. */

@@ -7,7 +7,7 @@ import type {OrderDraft} from '../core/draft.js';
 import type {SaveResult, Settings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {type Assess, Calculator} from './calculator.js';
-import {type CalculatorForm, EMPTY_FORM, formFromDraft} from './calculator-form.js';
+import {type CalculatorForm, EMPTY_FORM, formFromDraft, unreadChoices} from './calculator-form.js';
 import {EMPTY_SIZER, PositionSizer, type SizerForm} from './position-sizer.js';
 import {RemindersToggle} from './reminders-toggle.js';
 import {UseOnSite, type UseOnSiteOutcome} from './use-on-site.js';
@@ -30,9 +30,12 @@ export type PopupProps = {
 	onUseOnSite?: (origin: string, venue: VenueId) => Promise<UseOnSiteOutcome>;
 };
 
+const CHOICE_NAMES = {side: 'side', marginMode: 'margin mode'} as const;
+
 export function PopupApp(props: PopupProps) {
 	const [form, setForm] = useState<CalculatorForm>(() => (props.draft ? formFromDraft(props.draft) : EMPTY_FORM));
 	const [isPrefilled, setPrefilled] = useState(props.draft !== undefined);
+	const unread = props.draft ? unreadChoices(props.draft).map(choice => CHOICE_NAMES[choice]) : [];
 	const [sizer, setSizer] = useState<SizerForm>(EMPTY_SIZER);
 	const reset = useCallback(() => {
 		setForm(EMPTY_FORM);
@@ -68,7 +71,11 @@ export function PopupApp(props: PopupProps) {
 				onReset={reset}
 				settings={props.settings}
 				assess={props.assess}
-				prefillNote={isPrefilled ? 'Prefilled from the order form LiqGuard read on this tab.' : undefined}
+				prefillNote={
+					isPrefilled
+						? `Prefilled from the order form LiqGuard read on this tab.${unread.length > 0 ? ` Not read there, left at the default: ${unread.join(', ')}.` : ''}`
+						: undefined
+				}
 			/>
 			<PositionSizer
 				form={sizer}

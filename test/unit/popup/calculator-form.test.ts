@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {FieldRead, OrderDraft} from '../../../src/core/draft.js';
-import {formFromDraft} from '../../../src/popup/calculator-form.js';
+import {formFromDraft, unreadChoices} from '../../../src/popup/calculator-form.js';
 
 const ok = <T>(value: T): FieldRead<T> => ({state: 'ok', value});
 const notFound = {state: 'unread', reason: 'not-found'} as const;
@@ -39,5 +39,17 @@ describe('calculator prefill from the draft read on the tab: the entry and size 
 		const form = formFromDraft(draft({size: ok({value: '120', unit: 'margin'})}));
 		expect(form.size).toBe('120');
 		expect(form.sizeUnit).toBe('margin');
+	});
+});
+
+describe('prefill choices left at a default', () => {
+	it('names an unread or unpicked side and an unread margin mode, so the note can say they are defaults', () => {
+		expect(unreadChoices(draft({}))).toEqual([]);
+		expect(unreadChoices(draft({side: ok('both'), marginMode: notFound}))).toEqual(['side', 'marginMode']);
+		expect(formFromDraft(draft({side: ok('both'), marginMode: notFound}))).toMatchObject({side: 'long', marginMode: 'isolated'});
+	});
+
+	it('an unread margin mode is no default on a venue without cross margin (GMX): isolated is all there is', () => {
+		expect(unreadChoices(draft({adapter: 'gmx-v2', venue: 'gmx-v2', marginMode: notFound}))).toEqual([]);
 	});
 });

@@ -247,6 +247,12 @@ describe('quick calculator', () => {
 		expect(screen.queryByText(/Prefilled/)).toBeNull();
 	});
 
+	it('the prefill note says which choices were not read on the tab and show a default', () => {
+		const draft = {adapter: 'binance-usdm', venue: 'binance-usdm', side: {state: 'ok', value: 'both'}, marginMode: {state: 'unread', reason: 'not-found'}, size: {state: 'empty'}} as unknown as OrderDraft;
+		renderPopup({draft});
+		expect(screen.getByText('Prefilled from the order form LiqGuard read on this tab. Not read there, left at the default: side, margin mode.')).toBeTruthy();
+	});
+
 	it('ties every input to a label', () => {
 		renderPopup();
 		for (const input of document.querySelectorAll('input, select')) {
