@@ -12,13 +12,16 @@ const LOCALE = 'en-US';
 
 type FormatValue = Parameters<Intl.NumberFormat['format']>[0];
 
+/** Intl's names of the core's two modes: ROUND_HALF_EVEN, and ROUND_DOWN (towards zero) for leverage. */
+type RoundingMode = 'halfEven' | 'trunc';
+
 const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
-	const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+function formatter(minimumFractionDigits: number, maximumFractionDigits: number, roundingMode: RoundingMode): Intl.NumberFormat {
+	const key = `${minimumFractionDigits}:${maximumFractionDigits}:${roundingMode}`;
 	let format = formatters.get(key);
 	if (!format) {
 		// `roundingMode` is ES2023 (Chrome 106, Firefox 116); the lib this project compiles against is ES2022.
-		const options = {minimumFractionDigits, maximumFractionDigits, roundingMode: 'halfEven'} as Intl.NumberFormatOptions;
+		const options = {minimumFractionDigits, maximumFractionDigits, roundingMode} as Intl.NumberFormatOptions;
 		format = new Intl.NumberFormat(LOCALE, options);
 		formatters.set(key, format);
 	}
@@ -39,9 +42,9 @@ function pricePlaces(value: string): number {
 	return leadingZeros === fraction.length ? 4 : Math.min(10, leadingZeros + 4);
 }
 
-function format(value: string, minimumFractionDigits: number, maximumFractionDigits: number): string {
+function format(value: string, minimumFractionDigits: number, maximumFractionDigits: number, roundingMode: RoundingMode = 'halfEven'): string {
 	if (!PLAIN_DECIMAL.test(value)) return value;
-	return formatter(minimumFractionDigits, maximumFractionDigits).format(value as unknown as FormatValue);
+	return formatter(minimumFractionDigits, maximumFractionDigits, roundingMode).format(value as unknown as FormatValue);
 }
 
 /** A price with precision that follows its magnitude: 57,411.7 / 3,012.45 / 1.2345 / 0.0001235. */
@@ -65,9 +68,12 @@ export function formatQuantity(value: string): string {
 	return format(value, 0, 6);
 }
 
-/** Leverage "20" → "20x". */
+/**
+ * Leverage "20" → "20x". Truncated to 2 places as core/format.ts `formatLeverage` does, so the panel's row reads as
+ * the leverage warning beside it (half-even showed 12.999 as "13x" there against "12.99x" in the warning).
+ */
 export function formatLeverage(value: string): string {
-	return `${format(value, 0, 2)}x`;
+	return `${format(value, 0, 2, 'trunc')}x`;
 }
 
 /** Seconds → "7h 59m". */

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {formatPrice as corePrice} from '../../../src/core/format.js';
+import {formatLeverage as coreLeverage, formatPrice as corePrice} from '../../../src/core/format.js';
 import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../../../src/ui/format.js';
 
 describe('display formatting', () => {
@@ -26,6 +26,12 @@ describe('display formatting', () => {
 			prices.push(`${digits.slice(0, point) || '0'}.${digits.slice(point)}5`);
 		}
 		for (const price of prices) expect(formatPrice(price), price).toBe(corePrice(price));
+	});
+
+	test('a leverage reads as in the warnings the core formats (core/format.ts formatLeverage, truncated)', () => {
+		for (const leverage of ['20', '12.5', '12.999', '12.345', '12.355', '0.005', '99.995', '125']) {
+			expect(formatLeverage(leverage), leverage).toBe(`${coreLeverage(leverage)}x`);
+		}
 	});
 
 	test('percent, quantity, leverage, countdown and rate', () => {
