@@ -6,6 +6,7 @@
 import type {OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import {
+	balanceField,
 	fundingPairFields,
 	inputNumber,
 	isHidden,
@@ -111,7 +112,7 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	const leverageText = settings.find(text => /^(?:(?:cross|isolated|全仓|逐仓)\s*)?\d+(?:\.\d+)?\s*[xX×]$/i.test(text));
 	draft.leverage = leverageField(leverageText?.replace(/^(?:cross|isolated|全仓|逐仓)\s*/i, ''), draft.side);
 
-	draft.balance = numberField(rowValue(form, /^(?:Avbl|Available|可用)$/));
+	draft.balance = balanceField(rowValue(form, /^(?:Avbl|Available|可用)$/));
 	draft.takeProfit = readOptionalPrice(form, /^(?:Take Profit|TP)(?:\s+(?:Price|Trigger Price))?$/i, TPSL_TOGGLE);
 	draft.stopLoss = readOptionalPrice(form, /^(?:Stop Loss|SL)(?:\s+(?:Price|Trigger Price))?$/i, TPSL_TOGGLE);
 	draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?Liq(?:\.|uidation)?\s*Price$/i));

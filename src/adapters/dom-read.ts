@@ -210,6 +210,17 @@ export function numberField(text: string | undefined, options: ParseNumberOption
 	}
 }
 
+/** The quote currencies a size or a balance is read in where the venue names no others. */
+export const QUOTE_CURRENCIES: readonly string[] = ['USDT', 'USDC', 'USD', '$'];
+
+/**
+ * The available balance. It backs a position quoted in dollars, so it is read in a quote currency only: "Available
+ * 0.5 BTC" (OKX's coin-margined swaps share its /trade-swap/ pages) is not $0.5, it is unread.
+ */
+export function balanceField(text: string | undefined, quoteCurrencies: readonly string[] = QUOTE_CURRENCIES, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
+	return numberField(text, {...options, units: quoteCurrencies});
+}
+
 /** A number from an input's value (never its placeholder). */
 export function inputNumber(control: Element | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
 	return numberField(valueOf(control), options);
@@ -297,7 +308,7 @@ export function sizeField(value: FieldRead<DecimalString>, unit: SizeUnit | unde
  * Size unit from the unit chip's text: the quote currency, the base asset, or contracts. A dollar or euro code
  * that is not one of `quoteCurrencies` ("FDUSD", "USDE", "EURC") is no base asset: unknown, not a size in coins.
  */
-export function sizeUnitFromText(text: string, quoteCurrencies: readonly string[] = ['USDT', 'USDC', 'USD', '$']): SizeUnit | undefined {
+export function sizeUnitFromText(text: string, quoteCurrencies: readonly string[] = QUOTE_CURRENCIES): SizeUnit | undefined {
 	const shown = normalizeText(text);
 	if (!shown) return undefined;
 	if (/contract|张|cont\b/i.test(shown)) return 'contracts';

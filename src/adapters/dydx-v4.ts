@@ -11,6 +11,7 @@
 import type {Side} from '../core/types.js';
 import {defineAdapter} from './define-adapter.js';
 import {
+	balanceField,
 	countdownField,
 	inputNumber,
 	isHidden,
@@ -21,6 +22,7 @@ import {
 	ok,
 	queryAll,
 	queryVisible,
+	QUOTE_CURRENCIES,
 	rateField,
 	rowValue,
 	safeRead,
@@ -113,7 +115,7 @@ export default defineAdapter({
 
 			draft.venueLiquidationPrice = numberField(rowValue(root, /^Liquidation Price$/i), display);
 			// Not "Buying Power": free collateral × the market's max leverage (v4-web), many times the balance.
-			draft.balance = numberField(rowValue(root, /^(?:Available|Free Collateral)$/i), display);
+			draft.balance = balanceField(rowValue(root, /^(?:Available|Free Collateral)$/i), QUOTE_CURRENCIES, display);
 			draft.markPrice = numberField(rowValue(doc, /^Oracle Price$/i), display);
 			const funding = rowValue(doc, /^(?:1h Funding|Funding Rate)$/i);
 			draft.fundingRate = funding === undefined ? notFound() : rateField(funding, display);

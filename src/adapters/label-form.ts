@@ -8,6 +8,7 @@ import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
 import type {DecimalString} from '../core/decimal.js';
 import type {Side} from '../core/types.js';
 import {
+	balanceField,
 	controlByLabel,
 	countdownField,
 	elementsWithText,
@@ -18,6 +19,7 @@ import {
 	notFound,
 	numberField,
 	ok,
+	QUOTE_CURRENCIES,
 	rateField,
 	rowValue,
 	sideFromText,
@@ -58,7 +60,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
 	stopLoss: /^(?:stop\s*loss|sl)(?:\s+(?:price|trigger\s+price))?$/i,
 	tpslToggle: /^(?:tp\s*\/\s*sl|take\s+profit\s*\/\s*stop\s+loss)$/i,
 	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short))$/i,
-	quoteCurrencies: ['USDT', 'USDC', 'USD', '$'],
+	quoteCurrencies: QUOTE_CURRENCIES,
 };
 
 const CONTROLS = 'button, [role="tab"], [role="radio"], [role="button"], [role="switch"], label, div, span, a';
@@ -179,8 +181,7 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies, form)) : notFound();
 	draft.leverage = readLeverage(form, vocabulary, draft.side);
 	draft.marginMode = readMarginMode(form);
-	// The balance backs a position quoted in dollars: "Available 0.5 BTC" is not $0.5 (unread).
-	draft.balance = numberField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), {...options, units: vocabulary.quoteCurrencies});
+	draft.balance = balanceField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), vocabulary.quoteCurrencies, options);
 	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
 	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
 	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);

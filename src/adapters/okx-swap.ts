@@ -12,6 +12,7 @@
 import type {Side} from '../core/types.js';
 import {defineAdapter} from './define-adapter.js';
 import {
+	balanceField,
 	fundingPairFields,
 	inputNumber,
 	isHidden,
@@ -139,7 +140,7 @@ export default defineAdapter({
 			draft.leverage = leverageField(leverageText, draft.side);
 
 			const available = textOf(queryVisible(form, selectors.available));
-			draft.balance = available ? numberField(available.replace(/^(?:Available|Avail\.?|可用)\s*/i, '')) : notFound();
+			draft.balance = available ? balanceField(available.replace(/^(?:Available|Avail\.?|可用)\s*/i, '')) : notFound();
 			const tp = queryVisible(form, selectors.takeProfit);
 			const sl = queryVisible(form, selectors.stopLoss);
 			draft.takeProfit = tp ? inputNumber(tp) : readOptionalPrice(form, /^TP trigger price$/i, TPSL_TOGGLE);
