@@ -49,7 +49,9 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	const markPrice = okDecimal(draft.markPrice);
 	// A market order fills near the mark/last price; a limit order at its price. Order type unread: a typed
 	// limit price is the user's intended entry; without one, the mark price.
-	const entry = orderType === 'market' ? markPrice : orderType === 'limit' ? limitPrice : (limitPrice ?? markPrice);
+	const entryRead = orderType === 'market' ? markPrice : orderType === 'limit' ? limitPrice : (limitPrice ?? markPrice);
+	// A price of 0 or below (a page still loading shows "0.00") is no entry: a size in USDT or margin would divide by it.
+	const entry = entryRead?.gt(0) ? entryRead : undefined;
 	if (!entry) needs.push(orderType === 'market' ? 'markPrice' : 'price');
 
 	const leverage = okDecimal(draft.leverage);

@@ -44,6 +44,12 @@ describe('assessDraft', () => {
 		const result = assessDraft(draft({size: empty, leverage: {state: 'unread', reason: 'unparseable', text: '??'}}));
 		expect(result).toEqual({state: 'needs-input', needs: ['leverage', 'size']});
 	});
+	it('a price of 0 or below is no entry: the price is named, nothing divides by it', () => {
+		for (const unit of ['base', 'quote', 'margin'] as const) {
+			expect(assessDraft(draft({orderType: ok('market' as const), markPrice: ok('0'), size: ok({value: '100', unit})}))).toEqual({state: 'needs-input', needs: ['markPrice']});
+			expect(assessDraft(draft({price: ok('-5'), size: ok({value: '100', unit})}))).toEqual({state: 'needs-input', needs: ['price']});
+		}
+	});
 	it('cross margin needs the balance', () => {
 		expect(assessDraft(draft({marginMode: ok('cross' as const), balance: empty})).needs).toEqual(['balance']);
 	});
