@@ -60,15 +60,17 @@ const FIELD_CONTROL =
 type Candidate = {element: Element; text: string};
 
 /**
- * Label candidates of `root` per read: a read looks up several labels in the same subtree (Mark, Funding and
- * Countdown in the whole document, every other field label in each container of a label walk), and each lookup
- * used to walk all of it again. Set by `safeRead` for the duration of one read, so the page never changes under it.
+ * Walks shared by the lookups of one read. Label candidates of `root`: a read looks up several labels in the same
+ * subtree (Mark, Funding and Countdown in the whole document, every other field label in each container of a label
+ * walk), and each lookup used to walk all of it again. `<label for>` elements of the document: every control with
+ * an id in every label lookup used to walk the whole document for them. Set by `safeRead` for the duration of one
+ * read, so the page never changes under it.
  */
-let candidatesThisRead: Map<Root, readonly Candidate[]> | undefined;
+let thisRead: {candidates: Map<Root, readonly Candidate[]>; forLabels: Map<Document, ReadonlyMap<string, readonly Element[]>>} | undefined;
 
 /** Elements with at most three children and at most 60 characters of text: what a label chip can be. */
 function labelCandidates(root: Root, scope: string): readonly Candidate[] {
-	const cached = scope === '*' ? candidatesThisRead?.get(root) : undefined;
+	const cached = scope === '*' ? thisRead?.candidates.get(root) : undefined;
 	if (cached) return cached;
 	const candidates: Candidate[] = [];
 	for (const element of root.querySelectorAll(scope)) {
@@ -76,8 +78,21 @@ function labelCandidates(root: Root, scope: string): readonly Candidate[] {
 		const text = textOf(element);
 		if (text.length <= 60) candidates.push({element, text});
 	}
-	if (scope === '*') candidatesThisRead?.set(root, candidates);
+	if (scope === '*') thisRead?.candidates.set(root, candidates);
 	return candidates;
+}
+
+/** The document's `<label for>` elements by the id they name. */
+function labelsFor(doc: Document): ReadonlyMap<string, readonly Element[]> {
+	const cached = thisRead?.forLabels.get(doc);
+	if (cached) return cached;
+	const byId = new Map<string, Element[]>();
+	for (const label of doc.querySelectorAll('label[for]')) {
+		const id = label.getAttribute('for') ?? '';
+		byId.set(id, [...(byId.get(id) ?? []), label]);
+	}
+	thisRead?.forLabels.set(doc, byId);
+	return byId;
 }
 
 /** Elements whose whole visible text matches `label` (the label chips of a form). Innermost first. */
@@ -102,6 +117,7 @@ export function elementsWithText(root: Root, label: RegExp, scope = '*'): Elemen
  * as ours (fuzz: Bybit price ← qty input, Aster Simple leverage ← collateral input). Unread beats a wrong number.
  */
 export function controlByLabel(root: Root, label: RegExp, depth = 3, otherLabels: readonly RegExp[] = []): Element | undefined {
+	let forLabels: ReadonlyMap<string, readonly Element[]> | undefined;
 	for (const control of root.querySelectorAll(FIELD_CONTROL)) {
 		if (isHidden(control)) continue;
 		const aria = control.getAttribute('aria-label');
@@ -117,9 +133,8 @@ export function controlByLabel(root: Root, label: RegExp, depth = 3, otherLabels
 		}
 		const id = control.getAttribute('id');
 		if (id) {
-			for (const forLabel of doc.querySelectorAll('label[for]')) {
-				if (forLabel.getAttribute('for') === id && label.test(textOf(forLabel))) return control;
-			}
+			forLabels ??= labelsFor(doc);
+			if (forLabels.get(id)?.some(forLabel => label.test(textOf(forLabel)))) return control;
 		}
 	}
 	for (const chip of elementsWithText(root, label)) {
@@ -342,12 +357,12 @@ export function safeRead(
 	formRoot: (doc: Document) => Element | undefined,
 	fill: (form: Element, draft: OrderDraft, doc: Document) => OrderDraft | 'no-form' | void,
 ): ReadResult {
-	const outer = candidatesThisRead;
-	candidatesThisRead ??= new Map();
+	const outer = thisRead;
+	thisRead ??= {candidates: new Map(), forLabels: new Map()};
 	try {
 		return readForm(adapter, venue, doc, formRoot, fill);
 	} finally {
-		candidatesThisRead = outer;
+		thisRead = outer;
 	}
 }
 

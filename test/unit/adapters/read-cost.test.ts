@@ -23,4 +23,16 @@ describe.each(fixtures)('$adapterId/$name', ({adapterId, html, sidecar}) => {
 		expect(result.found).toBe(true);
 		expect(walks).toBeLessThanOrEqual(1);
 	});
+
+	it('looks the `<label for>` elements up once per read, not once per control with an id', () => {
+		const doc = loadDocument(html, sidecar.url);
+		const querySelectorAll = doc.querySelectorAll.bind(doc);
+		let lookups = 0;
+		doc.querySelectorAll = ((selectors: string) => {
+			if (selectors === 'label[for]') lookups += 1;
+			return querySelectorAll(selectors);
+		}) as typeof doc.querySelectorAll;
+		adapterById(adapterId)!.read(doc);
+		expect(lookups).toBeLessThanOrEqual(1);
+	});
 });
