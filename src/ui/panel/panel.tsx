@@ -157,6 +157,28 @@ function Warnings({items, t, isBothSides}: {items: readonly (Warning & {side: Si
 	);
 }
 
+/**
+ * What the figures assume rather than read (an unread margin mode computed as isolated, an unread order type at the
+ * taker fee, the venue's default fees, funding interval, bundled tier table). The core states them with every
+ * assessment; without this list the panel showed an isolated liquidation price beside "Margin: not read" with
+ * nothing saying the one rests on a guess about the other. Open when a form field the math depends on was not read.
+ */
+function Assumptions({sides, draft, t}: {sides: readonly [Side, Figures][]; draft: OrderDraft | undefined; t: Translate}) {
+	const texts = [...new Set(sides.flatMap(([, figures]) => figures.assumptions))];
+	if (texts.length === 0) return null;
+	const isGuessing = draft !== undefined && (draft.marginMode.state !== 'ok' || draft.orderType.state !== 'ok');
+	return (
+		<details class="assumptions" open={isGuessing} data-guessing={isGuessing ? 'true' : 'false'}>
+			<summary>{t('panel_assumptions', [String(texts.length)])}</summary>
+			<ul>
+				{texts.map(text => (
+					<li key={text}>{text}</li>
+				))}
+			</ul>
+		</details>
+	);
+}
+
 export function warningText(warning: Warning, t: Translate): string {
 	const localised = warning.messageKey ? t(warning.messageKey, warning.substitutions) : '';
 	return localised && localised !== warning.messageKey ? localised : warning.message;
@@ -303,6 +325,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
 					{view.state === 'ready' ? <Warnings items={listed} t={t} isBothSides={sides.length > 1} /> : null}
+					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
 				</div>
 			)}

@@ -28,6 +28,9 @@ button:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
 .read dt { color: var(--muted); }
 .read dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 .read dd.unread { color: var(--warn); font-style: italic; }
+.assumptions { color: var(--muted); }
+.assumptions[data-guessing="true"] summary { color: var(--warn); }
+.assumptions ul { margin: 2px 0 0; padding-left: 16px; }
 .figures { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .figures th, .figures td { padding: 2px 0; vertical-align: top; }
 .figures th { text-align: left; font-weight: 400; color: var(--muted); }

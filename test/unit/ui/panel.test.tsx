@@ -80,6 +80,24 @@ describe('panel rendering', () => {
 		expect(container.querySelector('li[data-rule="venue-estimate-mismatch"]')).not.toBeNull();
 	});
 
+	test('what the figures assume is listed, and open when the margin mode was not read', () => {
+		const draft = demoDraft({marginMode: {state: 'unread', reason: 'not-found'}});
+		const assessment = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS).assessment;
+		const view: PanelView = {state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark'};
+		const {container} = render(<Panel view={view} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
+		const details = container.querySelector('details.assumptions') as HTMLDetailsElement;
+		expect(details.open).toBe(true);
+		expect(details.textContent).toContain('Margin mode unread: figures assume isolated margin.');
+		// Both sides assume the same: listed once.
+		expect([...details.querySelectorAll('li')].filter(li => li.textContent?.startsWith('Margin mode unread'))).toHaveLength(1);
+		cleanup();
+		// Everything read: the venue defaults are still listed, closed.
+		const read = render(<Panel view={readyView()} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
+		const closed = read.container.querySelector('details.assumptions') as HTMLDetailsElement;
+		expect(closed.open).toBe(false);
+		expect(closed.textContent).not.toContain('Margin mode unread');
+	});
+
 	test('a held submit shows an alert whose button acknowledges; collapse hides the body and is keyboard reachable', () => {
 		const onAcknowledge = vi.fn();
 		const view = readyView('100');
