@@ -8,7 +8,7 @@ import {useMemo} from 'preact/hooks';
 import {D, type DecimalString, isDecimalString} from '../core/decimal.js';
 import {formatLeverage} from '../core/format.js';
 import type {EngineSettings} from '../core/engine-settings.js';
-import type {AssessInput, Assessment, Result, Side, VenueId} from '../core/types.js';
+import type {AssessInput, Assessment, Result, Side, SizingFigures, VenueId} from '../core/types.js';
 import {type Settings, toEngineSettings} from '../settings/settings.js';
 import {DecimalField} from '../ui/components/decimal-field.js';
 import {DASH, formatAmount, formatPercent} from '../ui/components/format-number.js';
@@ -50,11 +50,17 @@ const PROBE_QUANTITY = '0.00000001';
  * on the probe quantity); the second assesses that size, so the maintenance tier, the stop check and the highest
  * safe leverage are those of the position the trader would actually open.
  */
-export function sizeWithEngine(assess: Assess, input: AssessInput, settings: EngineSettings): Result<Assessment> {
+export function sizeWithEngine(
+	assess: Assess,
+	input: AssessInput,
+	settings: EngineSettings,
+): {result: Result<Assessment>; riskSizing?: SizingFigures} {
 	const first = assess(input, settings);
-	const sized = first.ok ? first.value.figures.risk?.sizing?.quantity : undefined;
-	if (!sized || !isDecimalString(sized) || new D(sized).lte(0)) return first;
-	return assess({...input, quantity: sized}, settings);
+	const riskSizing = first.ok ? first.value.figures.risk?.sizing : undefined;
+	const sized = riskSizing?.quantity;
+	if (!sized || !isDecimalString(sized) || new D(sized).lte(0)) return {result: first};
+	// The first pass's sizing comes along: when the second refuses the sized position, it says what the risk asked for.
+	return {result: assess({...input, quantity: sized}, settings), riskSizing};
 }
 
 export type SizerContext = {venue: VenueId; symbol: string; side: Side; customMaintenancePercent: string};
@@ -109,10 +115,11 @@ export function PositionSizer(props: {
 	const defaultRiskPercent = props.settings.thresholds.defaultRiskPercent;
 	const built = useMemo(() => buildSizerInput(form, props.context, defaultRiskPercent), [form, props.context, defaultRiskPercent]);
 	const engineSettings = useMemo(() => toEngineSettings(props.settings), [props.settings]);
-	const result = useMemo(
+	const sized = useMemo(
 		() => (built.input ? sizeWithEngine(props.assess, built.input, engineSettings) : undefined),
 		[built, engineSettings, props.assess],
 	);
+	const result = sized?.result;
 	const field = (key: SizerField, extra: {unit?: string; placeholder?: string; isRequired?: boolean; hint?: string} = {}) => (
 		<DecimalField
 			id={`sizer-${key}`}
@@ -129,11 +136,7 @@ export function PositionSizer(props: {
 	 * The second pass refused the risk-sized position (its tier allows less leverage than the form's): the size the
 	 * risk budget asks for still tells the trader why, so it is shown beside the refusal, never as a suggestion.
 	 */
-	const refusedSize = useMemo(() => {
-		if (!built.input || result?.ok !== false || !result.issues.some(issue => issue.code === 'above-venue-max')) return undefined;
-		const first = props.assess(built.input, engineSettings);
-		return first.ok ? first.value.figures.risk?.sizing : undefined;
-	}, [built, result, engineSettings, props.assess]);
+	const refusedSize = result?.ok === false && result.issues.some(issue => issue.code === 'above-venue-max') ? sized?.riskSizing : undefined;
 	const maxSafeLeverage = result?.ok ? result.value.figures.risk?.stop?.maxSafeLeverage : undefined;
 
 	return (
@@ -164,7 +167,7 @@ export function PositionSizer(props: {
 						{refusedSize ? (
 							<p class="note" data-testid="sizer-refused-size">
 								The size for {formatPercent(refusedSize.riskPercent)} risk would be {formatAmount(refusedSize.quantity, 6)} (
-								{formatAmount(refusedSize.notional)} notional), and the venue's tier for that size does not allow {form.leverage}x:
+								{formatAmount(refusedSize.notional)} notional), and the venue's tier for that size does not allow {built.input?.leverage ? formatLeverage(built.input.leverage) : form.leverage}x:
 								lower the leverage or the risk.
 							</p>
 						) : null}
@@ -181,7 +184,7 @@ export function PositionSizer(props: {
 								<td data-testid="sizer-notional">{formatAmount(sizing.notional)}</td>
 							</tr>
 							<tr>
-								<th scope="row">Margin at {form.leverage}x</th>
+								<th scope="row">Margin at {built.input?.leverage ? formatLeverage(built.input.leverage) : form.leverage}x</th>
 								<td data-testid="sizer-margin">{formatAmount(sizing.margin)}</td>
 							</tr>
 							<tr>

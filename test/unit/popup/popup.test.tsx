@@ -314,6 +314,9 @@ describe('position sizer', () => {
 		type(/Sizer leverage/, '125');
 		// 100 / 359.85 = 0.2779 BTC ≈ 16,674 USDT notional: Binance's first BTCUSDT tier (up to 50,000) allows 125x.
 		expect(within(sizerResults()).getByTestId('sizer-quantity').textContent).toBe('0.277894');
+		// The leverage as parsed, not as typed.
+		type(/Sizer leverage/, '020.0');
+		expect(sizerResults().textContent).toContain('Margin at 20x');
 	});
 
 	it('a risk size whose tier refuses the leverage: the refusal names the limit and the risk size is shown beside it', () => {
