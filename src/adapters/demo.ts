@@ -4,11 +4,13 @@
  *
  * The page mimics Binance USDⓈ-M's form (research/dom.md §1): `limitPrice-`/`unitAmount-` id prefixes,
  * `#position-direction` Open/Close tabs, `data-tab-key` order-type tabs, Buy/Long and Sell/Short buttons at once.
- * Numbers are shown with grouping commas and a "." decimal separator, which is all this reader accepts.
+ * Numbers are shown with grouping commas and a "." decimal separator, and read with the venue adapters' readers
+ * (dom-read.ts), so the demo exercises the same parsing as the venues.
  */
 import {unread, type FieldRead, type OrderDraft} from '../core/draft.js';
-import type {MarginMode, Side} from '../core/types.js';
+import type {Side} from '../core/types.js';
 import {defineAdapter, queryFirst, type SubmitTarget} from './define-adapter.js';
+import {balanceField, countdownField, leverageField, marginModeField, numberField, rateField, sizeField, sizeUnitFromText} from './dom-read.js';
 
 const selectors = {
 	form: ['form[data-testid="order-form"]'], // the whole order form
@@ -30,48 +32,20 @@ const selectors = {
 	submit: ['button[data-testid="buy-long"]', 'button[data-testid="sell-short"]'],
 } as const;
 
-const PLAIN = /^\d+(?:\.\d+)?$/;
-
-/** "60,012.3 USDT" → "60012.3"; blank or "--" → empty; anything else → unread. */
-function numberRead(text: string | undefined): FieldRead<string> {
-	if (text === undefined) return unread('not-found');
-	const trimmed = text.replace(/\s*(USDT|BTC|ETH|x|%)$/i, '').trim();
-	if (trimmed === '' || /^-+$/.test(trimmed)) return {state: 'empty', text};
-	const plain = trimmed.replace(/,(?=\d{3}(?:\D|$))/g, '');
-	return PLAIN.test(plain) ? {state: 'ok', value: plain, text} : unread('unparseable', text);
-}
-
 function textOf(doc: Document, alternatives: readonly string[]): string | undefined {
 	const element = queryFirst(doc, alternatives);
 	if (!element) return undefined;
 	return element instanceof HTMLInputElement || element instanceof HTMLSelectElement ? element.value : (element.textContent ?? '').trim();
 }
 
-/** "0.0100%" → "0.000100" (fraction): moves the decimal point two places without floating point. */
-function percentToRate(value: string): string {
-	const [whole = '0', fraction = ''] = value.split('.');
-	const digits = whole.padStart(3, '0') + fraction;
-	const cut = digits.length - fraction.length - 2;
-	return `${digits.slice(0, cut).replace(/^0+(?=\d)/, '')}.${digits.slice(cut)}`;
-}
-
 function readDraft(doc: Document): OrderDraft {
 	const orderTypeKey = queryFirst(doc, selectors.orderType)?.getAttribute('data-tab-key');
 	const orderType: FieldRead<'limit' | 'market'> =
 		orderTypeKey === 'LIMIT' ? {state: 'ok', value: 'limit'} : orderTypeKey === 'MARKET' ? {state: 'ok', value: 'market'} : unread();
-	const price = orderType.state === 'ok' && orderType.value === 'market' ? {state: 'empty' as const} : numberRead(textOf(doc, selectors.price));
-	const sizeValue = numberRead(textOf(doc, selectors.size));
+	const price = orderType.state === 'ok' && orderType.value === 'market' ? {state: 'empty' as const} : numberField(textOf(doc, selectors.price));
 	const unitText = textOf(doc, selectors.sizeUnit);
-	const unit = unitText === 'USDT' ? 'quote' : unitText === undefined ? undefined : 'base';
-	const size: OrderDraft['size'] =
-		sizeValue.state === 'ok' && unit !== undefined ? {state: 'ok', value: {value: sizeValue.value, unit}, text: sizeValue.text ?? ''} : sizeValue.state === 'ok' ? unread('ambiguous') : sizeValue;
-	const leverageText = textOf(doc, selectors.leverage);
-	const leverage = leverageText !== undefined && /^\d+(?:\.\d+)?x$/i.test(leverageText) ? numberRead(leverageText) : unread(leverageText === undefined ? 'not-found' : 'unparseable', leverageText);
-	const modeText = textOf(doc, selectors.marginMode)?.toLowerCase();
-	const marginMode: FieldRead<MarginMode> = modeText === 'cross' || modeText === 'isolated' ? {state: 'ok', value: modeText} : unread(modeText === undefined ? 'not-found' : 'unparseable');
+	const size = sizeField(numberField(textOf(doc, selectors.size)), unitText === undefined ? undefined : sizeUnitFromText(unitText));
 	const tpslOn = (queryFirst(doc, selectors.tpslToggle) as HTMLInputElement | undefined)?.checked === true;
-	const funding = numberRead(textOf(doc, selectors.fundingRate));
-	const countdown = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(textOf(doc, selectors.fundingCountdown) ?? '');
 	const symbolText = textOf(doc, selectors.symbol);
 	return {
 		adapter: 'demo',
@@ -81,19 +55,16 @@ function readDraft(doc: Document): OrderDraft {
 		side: queryFirst(doc, selectors.submit) ? {state: 'ok', value: 'both'} : unread(),
 		orderType,
 		price,
-		markPrice: numberRead(textOf(doc, selectors.markPrice)),
+		markPrice: numberField(textOf(doc, selectors.markPrice)),
 		size,
-		leverage,
-		marginMode,
-		balance: numberRead(textOf(doc, selectors.balance)),
-		stopLoss: tpslOn ? numberRead(textOf(doc, selectors.stopLoss)) : {state: 'empty'},
-		takeProfit: tpslOn ? numberRead(textOf(doc, selectors.takeProfit)) : {state: 'empty'},
+		leverage: leverageField(textOf(doc, selectors.leverage)),
+		marginMode: marginModeField(textOf(doc, selectors.marginMode)),
+		balance: balanceField(textOf(doc, selectors.balance)),
+		stopLoss: tpslOn ? numberField(textOf(doc, selectors.stopLoss)) : {state: 'empty'},
+		takeProfit: tpslOn ? numberField(textOf(doc, selectors.takeProfit)) : {state: 'empty'},
 		venueLiquidationPrice: unread(),
-		fundingRate: funding.state === 'ok' ? {state: 'ok', value: percentToRate(funding.value), text: funding.text ?? ''} : funding,
-		// Whole minutes: the engine needs the next payment's hour, and a per-second value would cost a round trip a second.
-		fundingCountdownSeconds: countdown
-			? {state: 'ok', value: String(Number(countdown[1]) * 3600 + Number(countdown[2]) * 60)}
-			: unread(),
+		fundingRate: rateField(textOf(doc, selectors.fundingRate)),
+		fundingCountdownSeconds: countdownField(textOf(doc, selectors.fundingCountdown)),
 	};
 }
 
