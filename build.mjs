@@ -9,7 +9,7 @@
  * The manifest's content_scripts and host_permissions are generated from the adapters' `matches`
  * (src/adapters/index.ts), so adding an exchange never touches the manifest.
  */
-import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
@@ -100,6 +100,9 @@ async function bundleAll({release, outDir, watch}) {
 	return [];
 }
 
+/** Static files copied by copyStatic besides the locales and icons (watched in --watch). */
+const STATIC_SOURCES = ['src/popup/popup.html', 'src/options/options.html', 'src/ui/pages.css', 'src/demo/index.html', 'src/demo/demo.css'];
+
 function copyStatic({release, outDir}) {
 	cpSync(at('src/_locales'), join(outDir, '_locales'), {recursive: true});
 	mkdirSync(join(outDir, 'icons'), {recursive: true});
@@ -154,10 +157,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	console.log(sizeReport(dirs.chrome));
 	if (watch) {
 		console.log('build: watching src/ (Firefox copy refreshed every second while changes arrive)');
-		// esbuild writes into chrome/; mirror into firefox/ on a timer rather than wiring esbuild plugins.
-		let lastMirror = 0;
+		// esbuild writes into chrome/; mirror into firefox/ on a timer rather than wiring esbuild plugins. Any bundle
+		// or static source counts: watching content.js alone left popup, options, background and html/css/locale
+		// edits out of firefox/ (and the static files out of chrome/).
+		const watched = () => [
+			...readdirSync(dirs.chrome).filter(file => file.endsWith('.js')).map(file => join(dirs.chrome, file)),
+			...STATIC_SOURCES.map(path => at(path)),
+			...readdirSync(at('src/_locales/en')).map(file => at('src/_locales/en', file)),
+		];
+		let lastMirror = Date.now();
 		setInterval(() => {
-			const changed = statSync(join(dirs.chrome, 'content.js')).mtimeMs;
+			const changed = Math.max(...watched().map(path => statSync(path, {throwIfNoEntry: false})?.mtimeMs ?? 0));
 			if (changed > lastMirror) {
 				lastMirror = changed;
 				copyStatic({release, outDir: dirs.chrome});
