@@ -8,6 +8,7 @@
 import {parseDecimal, toPlain, type DecimalString} from '../core/decimal.js';
 import {SIZE_UNITS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
+import {originProblem} from '../settings/settings.js';
 import type {EvaluateDraftRequest, UseOnSiteRequest} from './protocol.js';
 
 export type Checked<T> = {ok: true; value: T} | {ok: false; problems: readonly string[]};
@@ -142,17 +143,8 @@ export function isTrustedSender(
 export function checkUseOnSiteRequest(raw: unknown): Checked<UseOnSiteRequest> {
 	if (!isRecord(raw)) return {ok: false, problems: ['payload']};
 	const problems: string[] = [];
-	let origin: string | undefined;
-	if (typeof raw.origin === 'string' && raw.origin.length <= 200) {
-		try {
-			const url = new URL(raw.origin);
-			// A '*' host would turn `${origin}/*` into a wildcard match pattern: hostnames are letters, digits, '.', '-'.
-			const isPlainHost = /^[a-z0-9.-]+$/.test(url.hostname) || /^\[[0-9a-f:.]+\]$/.test(url.hostname);
-			if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === raw.origin && isPlainHost) origin = url.origin;
-		} catch {
-			// not a URL
-		}
-	}
+	// The same rule as a stored custom site (a bare http(s) origin of one host: no '*' that would widen `${origin}/*`).
+	const origin = typeof raw.origin === 'string' && raw.origin.length <= 200 && originProblem(raw.origin) === undefined ? raw.origin : undefined;
 	if (origin === undefined) problems.push('origin');
 	const {tabId} = raw;
 	const tabOk = typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0;
