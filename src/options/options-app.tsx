@@ -121,10 +121,14 @@ export function OptionsApp(props: OptionsProps) {
 	};
 
 	const reset = async () => {
-		const defaults = await resetSettings(props.area);
-		setSaved(defaults);
+		const reset = await resetSettings(props.area);
+		if (!reset.ok) {
+			setStatus({kind: 'error', text: `Not reset: ${reset.reason}`});
+			return;
+		}
+		setSaved(reset.settings);
 		setLoadErrors([]);
-		setForm(formFromSettings(defaults));
+		setForm(formFromSettings(reset.settings));
 		setStatus({kind: 'ok', text: 'Reset to the defaults.'});
 	};
 

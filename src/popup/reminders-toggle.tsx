@@ -29,12 +29,9 @@ export function RemindersToggle(props: {
 	const [failure, setFailure] = useState<string | undefined>(undefined);
 	const save = async (next: Settings) => {
 		setFailure(undefined);
-		try {
-			const result = await props.onSave(next);
-			if (result && !result.ok) setFailure(`Not saved: ${result.reason}`);
-		} catch (error) {
-			setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
-		}
+		// saveSettings reports a refused write as a result (settings.ts), so there is nothing to catch here.
+		const result = await props.onSave(next);
+		if (result && !result.ok) setFailure(`Not saved: ${result.reason}`);
 	};
 	useEffect(() => {
 		if (session && tabId !== undefined) void isReminderSnoozed(session, tabId).then(setSnoozed);

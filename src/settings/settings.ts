@@ -371,14 +371,30 @@ export async function saveSettings(area: StorageAreaLike, settings: Settings): P
 	if (bytes > SYNC_ITEM_QUOTA_BYTES) {
 		return {ok: false, reason: `settings take ${bytes} bytes; browser sync allows ${SYNC_ITEM_QUOTA_BYTES}: remove some sites or overrides`};
 	}
-	await area.set({[SETTINGS_KEY]: checked});
+	/*
+	 * The browser can refuse the write itself (sync's 120 writes a minute, a storage error): that too is a result
+	 * to show, not a rejection each caller must remember to catch (options' Save/Import/Reset failed silently).
+	 */
+	try {
+		await area.set({[SETTINGS_KEY]: checked});
+	} catch (error) {
+		return {ok: false, reason: storageErrorText(error)};
+	}
 	return {ok: true, settings: checked};
 }
 
+function storageErrorText(error: unknown): string {
+	return `the browser refused the write (${error instanceof Error ? error.message : String(error)})`;
+}
+
 /** Back to the defaults: removes the stored object, so later default changes apply to this user too. */
-export async function resetSettings(area: StorageAreaLike): Promise<Settings> {
-	await area.remove(SETTINGS_KEY);
-	return DEFAULT_SETTINGS;
+export async function resetSettings(area: StorageAreaLike): Promise<SaveResult> {
+	try {
+		await area.remove(SETTINGS_KEY);
+	} catch (error) {
+		return {ok: false, reason: storageErrorText(error)};
+	}
+	return {ok: true, settings: DEFAULT_SETTINGS};
 }
 
 /**

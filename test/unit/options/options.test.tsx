@@ -148,6 +148,20 @@ describe('options page', () => {
 		expect((screen.getByLabelText('Confirm: hold the click until you confirm') as HTMLInputElement).checked).toBe(true);
 	});
 
+	it('a Save or Reset the browser refuses says so and keeps the form as it was', async () => {
+		const {area} = await renderOptions({...DEFAULT_SETTINGS, gateMode: 'off'});
+		area.set = () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+		area.remove = () => Promise.reject(new Error('storage unavailable'));
+		type('Leverage: warn at', '10');
+		fireEvent.click(saveButton());
+		await screen.findByText('Not saved: the browser refused the write (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded)');
+		expect((screen.getByLabelText('Leverage: warn at') as HTMLInputElement).value).toBe('10');
+		fireEvent.click(screen.getByRole('button', {name: 'Reset to defaults'}));
+		await screen.findByText('Not reset: the browser refused the write (storage unavailable)');
+		expect(stored(area)?.gateMode).toBe('off');
+		expect((screen.getByLabelText('Leverage: warn at') as HTMLInputElement).value).toBe('10');
+	});
+
 	it('ties every control to a label', async () => {
 		await renderOptions({...DEFAULT_SETTINGS, volatility: {BTC: '0.6'}});
 		for (const control of document.querySelectorAll('input, select, textarea')) {

@@ -5,7 +5,7 @@ import {assess as realAssess} from '../../../src/core/assess.js';
 import type {FieldRead, OrderDraft} from '../../../src/core/draft.js';
 import {PopupApp} from '../../../src/popup/popup-app.js';
 import {isReminderSnoozed} from '../../../src/settings/reminders.js';
-import {DEFAULT_SETTINGS, type Settings, toEngineSettings} from '../../../src/settings/settings.js';
+import {DEFAULT_SETTINGS, type Settings, saveSettings, toEngineSettings} from '../../../src/settings/settings.js';
 import {liquidationText} from '../../../src/popup/results.js';
 import {formatPrice} from '../../../src/core/format.js';
 import {formatAmount} from '../../../src/ui/components/format-number.js';
@@ -370,10 +370,12 @@ describe('reminder switches in the popup', () => {
 
 	it('a switch whose save failed says so, with the reason, and keeps showing the stored state', async () => {
 		const draft = {adapter: 'binance-usdm', venue: 'binance-usdm', size: {state: 'empty'}} as unknown as OrderDraft;
-		renderPopup({draft, onSaveSettings: () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'))});
+		const sync = new FakeStorageArea();
+		sync.set = () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+		renderPopup({draft, onSaveSettings: next => saveSettings(sync, next)});
 		const box = screen.getByLabelText('Remind me when an order form is on cross margin') as HTMLInputElement;
 		fireEvent.click(box);
-		expect((await screen.findByRole('alert')).textContent).toBe('Not saved: MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+		expect((await screen.findByRole('alert')).textContent).toBe('Not saved: the browser refused the write (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded)');
 		// The settings prop (what storage holds) did not change: the switch is back to on.
 		expect((screen.getByLabelText('Remind me when an order form is on cross margin') as HTMLInputElement).checked).toBe(true);
 		cleanup();

@@ -179,9 +179,18 @@ describe('loadSettings and saveSettings', () => {
 
 	it('reset removes the stored object so the defaults apply', async () => {
 		const area = new FakeStorageArea({[SETTINGS_KEY]: customised});
-		expect(await resetSettings(area)).toEqual(DEFAULT_SETTINGS);
+		expect(await resetSettings(area)).toEqual({ok: true, settings: DEFAULT_SETTINGS});
 		expect(area.items.has(SETTINGS_KEY)).toBe(false);
 		expect(await loadSettings(area)).toEqual({settings: DEFAULT_SETTINGS, errors: []});
+	});
+
+	it('a write or removal the browser refuses is a result with the reason, not a rejection', async () => {
+		const area = new FakeStorageArea({[SETTINGS_KEY]: customised});
+		area.set = () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+		area.remove = () => Promise.reject(new Error('storage unavailable'));
+		expect(await saveSettings(area, DEFAULT_SETTINGS)).toEqual({ok: false, reason: 'the browser refused the write (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded)'});
+		expect(await resetSettings(area)).toEqual({ok: false, reason: 'the browser refused the write (storage unavailable)'});
+		expect(area.items.get(SETTINGS_KEY)).toEqual(customised);
 	});
 });
 
