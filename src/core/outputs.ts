@@ -37,15 +37,15 @@ function venueOf(input: PositionInput): VenueId | undefined {
 	return (VENUE_IDS as readonly string[]).includes(input.venue) ? input.venue : undefined;
 }
 
-/** Maintenance margin and deduction at the current notional (mark, dYdX oracle, else entry). */
+/** Maintenance margin and deduction at the current notional (the venue's liquidation trigger price, else entry). */
 function currentMaintenance(reader: InputReader, input: PositionInput, venue: VenueId): {margin: Dec; deduction: Dec} | undefined {
 	const model = VENUE_MODELS[venue];
 	const quantity = resolveQuantity(reader, input);
 	const mark = reader.decimal('markPrice', {bound: 'positive'});
 	const oracle = reader.decimal('oraclePrice', {bound: 'positive'});
 	const entry = reader.decimal('entryPrice', {bound: 'positive'});
-	const price = venue === 'dydx-v4' ? (oracle ?? mark ?? entry) : (mark ?? oracle ?? entry);
-	const tiers = resolveTiers(reader, input, model.meta, [], {rateFromMaxLeverage: venue === 'hyperliquid'});
+	const price = model.meta.liquidationTrigger === 'oracle' ? (oracle ?? mark ?? entry) : (mark ?? oracle ?? entry);
+	const tiers = resolveTiers(reader, input, model.meta, []);
 	if (!price) reader.issue('markPrice', 'missing', 'markPrice (or entryPrice) is required');
 	if (!reader.ok || !quantity || !price || !tiers) return undefined;
 	const tier = tierFor(tiers, quantity.times(price));

@@ -17,6 +17,7 @@ export const hyperliquid: VenueModel = {
 		makerFeeRate: '0.00015',
 		fundingIntervalHours: '1',
 		maxLeverage: '40',
+		maintenanceFromMaxLeverage: true,
 		sources: [
 			{url: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations', checked: '2026-11-21', what: 'liquidation formula'},
 			{url: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers', checked: '2026-11-21', what: 'margin tiers'},
@@ -25,5 +26,5 @@ export const hyperliquid: VenueModel = {
 		],
 		isolatedHowTo: 'Click "Cross" above the order form and choose "Isolated" in the margin-mode dialog.',
 	},
-	position: (reader, input) => linearPosition(reader, input, {meta: hyperliquid.meta, rateFromMaxLeverage: true}),
+	position: (reader, input) => linearPosition(reader, input, {meta: hyperliquid.meta}),
 };

@@ -25,6 +25,11 @@ export type VenueMeta = {
 	fundingIntervalHours: string;
 	/** Venue-wide maximum leverage for the largest markets; tier tables may lower it. */
 	maxLeverage: string;
+	/**
+	 * Hyperliquid: a tier (or a single max leverage) without a maintenance rate uses 1 / (2 × max leverage), half the
+	 * initial margin at max leverage. Stated once here: the position model and `computeOutput` both read it.
+	 */
+	maintenanceFromMaxLeverage?: boolean;
 	/** Default maintenance rate when neither input nor bundled table gives one (a documented assumption), if any. */
 	defaultMaintenanceMarginRate?: {rate: string; note: string};
 	sources: readonly VenueSource[];
@@ -118,22 +123,22 @@ export function resolveTiers(
 	input: PositionInput,
 	meta: VenueMeta,
 	assumptions: string[],
-	options: {rateFromMaxLeverage?: boolean} = {},
 ): NormalTier[] | undefined {
-	if (input.tiers !== undefined) return normaliseTiers(input.tiers, reader, options);
+	const rateFromMaxLeverage = meta.maintenanceFromMaxLeverage === true;
+	if (input.tiers !== undefined) return normaliseTiers(input.tiers, reader, {rateFromMaxLeverage});
 	const rate = reader.rate('maintenanceMarginRate');
 	const deduction = reader.decimal('maintenanceDeduction', {bound: 'non-negative'}) ?? ZERO;
 	const maxLeverage = reader.decimal('maxLeverage', {bound: 'positive'});
 	if (rate) return singleTier(rate, deduction, maxLeverage);
 	if (reader.issues.some(issue => issue.field === 'maintenanceMarginRate')) return undefined;
-	if (options.rateFromMaxLeverage && maxLeverage) return singleTier(ONE.div(maxLeverage.times(2)), deduction, maxLeverage);
+	if (rateFromMaxLeverage && maxLeverage) return singleTier(ONE.div(maxLeverage.times(2)), deduction, maxLeverage);
 	const asset = baseAsset(input.symbol);
 	const bundled = asset ? BUNDLED_TIERS[meta.id]?.[asset] : undefined;
 	if (bundled) {
 		assumptions.push(
 			`Maintenance tiers: bundled ${asset} table as of ${bundled.asOf}${bundled.note ? ` (${bundled.note})` : ''}; the live table may differ.`,
 		);
-		return normalisedBundled(bundled.tiers, options.rateFromMaxLeverage === true);
+		return normalisedBundled(bundled.tiers, rateFromMaxLeverage);
 	}
 	if (meta.defaultMaintenanceMarginRate) {
 		assumptions.push(meta.defaultMaintenanceMarginRate.note);
@@ -183,8 +188,6 @@ export function otherPositionsNet(
 
 export type LinearOptions = {
 	meta: VenueMeta;
-	/** Hyperliquid: tiers without a rate use 1 / (2 × maxLeverage). */
-	rateFromMaxLeverage?: boolean;
 	/** OKX: taker fee added to the maintenance rate in the liquidation condition. */
 	takerFeeInMaintenance?: boolean;
 	/** Bybit unified: extra margin counts as extra / (1 − s × taker); fee to close added to IM and MM. */
@@ -205,7 +208,7 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	const takerFeeRate = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
 	const extraMargin = reader.decimal('extraMargin', {bound: 'non-negative'}) ?? ZERO;
 	const accumulatedFunding = reader.decimal('accumulatedFunding') ?? ZERO;
-	const tiers = resolveTiers(reader, input, meta, assumptions, {rateFromMaxLeverage: options.rateFromMaxLeverage ?? false});
+	const tiers = resolveTiers(reader, input, meta, assumptions);
 	const useEquity = options.equityAtOracle === true && reader.has('equity');
 	const equity = useEquity ? reader.decimal('equity', {required: true}) : undefined;
 	let entryPrice = reader.decimal('entryPrice', {required: !useEquity, bound: 'positive'});
