@@ -55,8 +55,18 @@ const QUICK_RETRIES = 3;
 /** With no form on the page, DOM changes look for it at most this often (see scheduleAbsentLookup). */
 const ABSENT_LOOKUP_MS = 250;
 
+/**
+ * What the math reads from a draft. The funding countdown is shown, never computed with (the core does not read
+ * it), and it ticks every second on every venue that shows one: keyed on it, each tick was a worker round trip and
+ * a re-render of the whole answer. It is shown from the latest read instead (see `read`).
+ */
 function draftKey(draft: OrderDraft): string {
-	return JSON.stringify(draft);
+	const {fundingCountdownSeconds: _shownOnly, ...math} = draft;
+	return JSON.stringify(math);
+}
+
+function sameCountdown(a: OrderDraft, b: OrderDraft): boolean {
+	return JSON.stringify(a.fundingCountdownSeconds) === JSON.stringify(b.fundingCountdownSeconds);
 }
 /** The read key of "no order form to read" (a draft key is a JSON object, so never equal to it). */
 const NO_FORM = 'no-form';
@@ -240,7 +250,11 @@ export function startSession(options: SessionOptions): Session {
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
 		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
 		const key = result.found ? draftKey(result.draft) : NO_FORM;
-		if (key === sentKey) return;
+		if (key === sentKey) {
+			// Only the countdown moved: show it with the answer already there, ask nothing.
+			if (result.found && view.draft && !sameCountdown(view.draft, result.draft)) show({...view, draft: result.draft});
+			return;
+		}
 		revision += 1;
 		sentKey = key;
 		const current = revision;
@@ -301,7 +315,9 @@ export function startSession(options: SessionOptions): Session {
 			}
 			latest = {revision: current, key, result: reply.value};
 			const {assessment} = reply.value;
-			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft, assessment, theme};
+			// The draft as last shown for this revision: the countdown may have ticked while the worker answered.
+			const shownDraft = view.draft && draftKey(view.draft) === key ? view.draft : draft;
+			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft: shownDraft, assessment, theme};
 			if (reply.value.reminder) next.reminder = reply.value.reminder;
 			show(next);
 		});

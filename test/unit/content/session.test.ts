@@ -343,6 +343,32 @@ describe('content session: main-thread work per read', () => {
 		expect(h.host().dataset.state).toBe('reading');
 	});
 
+	test('a funding countdown tick is shown without asking the worker again; a size change still asks', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		h.requests[0]!.answer();
+		await flushReplies();
+		expect(h.host().dataset.state).toBe('ready');
+		const asked = h.requests.length;
+		// 28,740 s → 28,680 s: the page's countdown cell changed (7h 59m → 7h 58m).
+		h.setRead({found: true, draft: demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}})});
+		h.form.setAttribute('data-tick', '1');
+		await settle();
+		h.frame();
+		expect(h.requests).toHaveLength(asked);
+		expect(h.host().dataset.state).toBe('ready');
+		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
+		// The answer still describes the form (50x: a danger warning, confirm mode): the gate holds rather than
+		// letting the click through as if no answer stood.
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		// The math's own fields still go to the worker.
+		h.setRead({found: true, draft: demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}, leverage: {state: 'ok', value: '20'}})});
+		h.form.setAttribute('data-tick', '2');
+		await settle();
+		h.frame();
+		expect(h.requests).toHaveLength(asked + 1);
+	});
+
 	test('a change in the form does not re-measure the panel\'s anchor (a forced layout); the heartbeat and a resize of the form do', () => {
 		const h = start(demoDraft());
 		h.frame();
