@@ -42,6 +42,9 @@ function readRows(draft: OrderDraft, t: Translate): ReadRow[] {
 	];
 	if (draft.stopLoss.state === 'ok') rows.push(row('stopLoss', formatPrice));
 	if (draft.takeProfit.state === 'ok') rows.push(row('takeProfit', formatPrice));
+	// Read and computed with, so shown as read: the balance (cross margin's blast radius) and the funding rate (the drag).
+	if (draft.balance.state === 'ok') rows.push(row('balance', formatAmount));
+	if (draft.fundingRate.state === 'ok') rows.push(row('fundingRate', formatRateAsPercent));
 	if (draft.fundingCountdownSeconds.state === 'ok') rows.push(row('fundingCountdownSeconds', formatCountdown));
 	return rows;
 }

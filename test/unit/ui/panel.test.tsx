@@ -98,6 +98,12 @@ describe('panel rendering', () => {
 		expect(closed.textContent).not.toContain('Margin mode unread');
 	});
 
+	test('the read list shows the balance and funding rate the figures were computed with', () => {
+		const {container} = render(<Panel view={readyView()} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
+		expect(container.querySelector('[data-field="balance"]')?.textContent).toBe('10,000.00');
+		expect(container.querySelector('[data-field="fundingRate"]')?.textContent).toBe('0.01%');
+	});
+
 	test('a held submit shows an alert whose button acknowledges; collapse hides the body and is keyboard reachable', () => {
 		const onAcknowledge = vi.fn();
 		const view = readyView('100');
