@@ -44,6 +44,12 @@ type FieldName = Exclude<keyof OrderDraft, 'adapter' | 'venue' | 'contractValue'
 type Read = {state: 'ok'; value: unknown; text?: string} | {state: 'empty'; text?: string} | {state: 'unread'; reason: string; text?: string};
 
 const NUMBER_RUN = /\d(?:[\d.,\u00A0\u202F' ]*\d)?/;
+/**
+ * The number as shown, invisible marks inside it included: garbling replaces all of it. Matching up to the first
+ * mark only garbled a fragment and left the rest glued to the garbage ("73,5⁩00" → "5 6⁩00", shown as "5 600"; "71,1⁩00.0"
+ * → "$00.0"): a well-formed number on the page that the oracle then called a misread (seed 246730729, 2026-11-21).
+ */
+const SHOWN_NUMBER_RUN = /\d(?:[\d.,\u00A0\u202F' \u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u061C\u00AD]*\d)?/;
 const GARBAGE = ['12abc', '1e309', '-1e309', 'NaN', 'Infinity', '1..5', '1,,5', '1.2.3,4,5', '5 6', '0x1F', '١٢٣', '１２３', 'lO0', '$$', '?', '1/2'];
 const INVISIBLE = ['\u200B', '\u200E', '\u200F', '\u2066', '\u2069', '\u061C', '\uFEFF'];
 
@@ -171,7 +177,7 @@ function apply(doc: Document, fixture: Fixture, change: Mutation): Applied {
 			const victim = target ? sourcesOf(doc, target[1].text!)[0] : element;
 			if (!victim) return {};
 			const text = textOf(victim);
-			if (NUMBER_RUN.test(text)) replaceIn(victim, NUMBER_RUN, change.garbage);
+			if (SHOWN_NUMBER_RUN.test(text)) replaceIn(victim, SHOWN_NUMBER_RUN, change.garbage);
 			else replaceIn(victim, /$/, change.garbage);
 			return {};
 		}
