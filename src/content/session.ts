@@ -247,6 +247,13 @@ export function startSession(options: SessionOptions): Session {
 		else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
 		// No root, no form: `read` would look the root up again (a second document walk) only to say so.
 		const result: ReadResult = root ? adapter.read(doc) : {found: false, reason: 'no-form'};
+		/*
+		 * The records queued so far describe changes this read has just seen: the page's own handler of the input
+		 * event re-rendering its form, before our window listener ran. Left queued, they asked for a second read in
+		 * the next frame — the frame the worker's answer then waited behind on an idle page (a Chromium trace of an
+		 * edit, session 4). Changes after this point queue new records as before.
+		 */
+		observer.takeRecords();
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
 		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
 		const key = result.found ? draftKey(result.draft) : NO_FORM;
@@ -272,14 +279,16 @@ export function startSession(options: SessionOptions): Session {
 		}
 		hasEvaluated = true;
 		const draft = result.draft;
-		show({state: 'reading', venue: adapter.venue, draft, theme}, READING_VISUAL_DELAY_MS);
 		pending = {
 			revision: current,
 			timer: setTimeout(() => {
 				if (pending?.revision === current && !signal.aborted) show({state: 'error', venue: adapter.venue, draft, theme, errorKey: 'panel_error_timeout'});
 			}, REPLY_TIMEOUT_MS),
 		};
-		void call('evaluateDraft', {revision: current, draft}).then(reply => {
+		// Ask first, then mark the panel as reading: the worker computes while this thread writes the host.
+		const asked = call('evaluateDraft', {revision: current, draft});
+		show({state: 'reading', venue: adapter.venue, draft, theme}, READING_VISUAL_DELAY_MS);
+		void asked.then(reply => {
 			if (signal.aborted || current !== revision) return; // stale: a newer read is in flight
 			if (pending?.revision === current) {
 				clearTimeout(pending.timer);

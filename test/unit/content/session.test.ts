@@ -310,6 +310,34 @@ describe('content session: main-thread work per read', () => {
 		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.8'}});
 	});
 
+	test('a form the page re-renders on input is read once for that edit, not again in the next frame; later changes are', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		const size = h.form.querySelector('#size') as HTMLInputElement;
+		const cost = document.createElement('output');
+		h.form.append(cost);
+		await settle();
+		h.frame();
+		// The page's own handler re-renders part of the form before the event reaches our window listener.
+		h.form.addEventListener('input', () => void (cost.textContent = `Cost ${size.value}`));
+		const readsBefore = h.readCalls();
+		const requestsBefore = h.requests.length;
+		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.4', unit: 'base'}, text: '0.4'}})});
+		size.value = '0.4';
+		size.dispatchEvent(new Event('input', {bubbles: true}));
+		await settle(); // MutationObserver delivery
+		h.frame();
+		expect(h.readCalls()).toBe(readsBefore + 1);
+		expect(h.requests).toHaveLength(requestsBefore + 1);
+		// A change after the read (a late re-render, a ticking price) is still read in the next frame.
+		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.5', unit: 'base'}, text: '0.5'}})});
+		cost.textContent = 'Cost 0.5';
+		await settle();
+		h.frame();
+		expect(h.readCalls()).toBe(readsBefore + 2);
+		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.5'}});
+	});
+
 	test('with no form on the page, page mutations look for it at most every 250 ms, and a form that appears is found', async () => {
 		const h = start(demoDraft());
 		h.frame();
