@@ -108,7 +108,8 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		const input: AssessInput = {...base, side};
 		// The venue's own estimate belongs to the side the form is set to; with both sides shown we cannot tell.
 		if (venueLiquidation && sides.length === 1) input.venueLiquidationPrice = toPlain(venueLiquidation);
-		const assessed = assess(input, settings);
+		// The panel's figures: the PnL ladder and the sizer are the popup's (see AssessOptions).
+		const assessed = assess(input, settings, {detail: 'panel'});
 		if (assessed.ok && draftAssumptions.length > 0) {
 			const {figures} = assessed.value;
 			assessed.value.figures = {...figures, assumptions: [...draftAssumptions, ...figures.assumptions]};

@@ -7,7 +7,7 @@ export * from './draft.js';
 export * from './thresholds.js';
 export * from './engine-settings.js';
 export {parseDecimal, isDecimalString, toPlain, type DecimalString} from './decimal.js';
-export {assess} from './assess.js';
+export {assess, type AssessOptions} from './assess.js';
 export {assessDraft, quantityFromSize, type DraftAssessment, type SideAssessment} from './assess-draft.js';
 export {formatMessage} from './messages.js';
 export {formatMoney, formatPercent, formatPrice, formatLeverage} from './format.js';

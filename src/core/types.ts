@@ -168,6 +168,7 @@ export type Figures = {
 	liquidationDistancePercent?: DecimalString;
 	/** Bankruptcy move: percent move against the position that wipes its backing margin. */
 	wipeoutMovePercent?: DecimalString;
+	/** PnL at ±1/5/10 % moves; empty when the caller asked for the panel's figures only (`AssessOptions.detail`). */
 	pnlLadder: readonly PnlStep[];
 	funding?: FundingFigures;
 	fees: FeeFigures;
@@ -221,6 +222,7 @@ export type RiskFigures = {
 	maxLoss: DecimalString;
 	maxLossPercentOfAccount?: DecimalString;
 	stop?: StopCheck;
+	/** The position sizer's answer; not computed for the panel's figures only (`AssessOptions.detail`). */
 	sizing?: SizingFigures;
 	rewardToRisk?: DecimalString;
 };

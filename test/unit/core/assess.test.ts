@@ -270,3 +270,30 @@ describe('assess: a leverage that opens already liquidated is refused', () => {
 		}
 	});
 });
+
+describe("assess: the panel's detail leaves out only the popup's PnL ladder and sizer", () => {
+	const inputs: AssessInput[] = [
+		{...base, markPrice: '60010', fundingRate: '0.0001', stopLossPrice: '59500', takeProfitPrice: '63000', walletBalance: '5000'},
+		{...base, side: 'short', marginMode: 'cross', walletBalance: '20000', stopLossPrice: '61000', orderType: 'limit'},
+		{...base, venue: 'hyperliquid', symbol: 'ETH', entryPrice: '3000', quantity: '2', leverage: '20', venueLiquidationPrice: '2900'},
+		{...base, leverage: '2'},
+	];
+	it.each(inputs.map(input => [`${input.venue} ${input.side} ${input.marginMode}`, input] as const))('%s', (_name, input) => {
+		const full = assess(input);
+		const panel = assess(input, DEFAULT_ENGINE_SETTINGS, {detail: 'panel'});
+		if (!full.ok || !panel.ok) throw new Error('expected both to assess');
+		expect(full.value.figures.pnlLadder.length).toBeGreaterThan(0);
+		expect(panel.value.figures.pnlLadder).toEqual([]);
+		expect(panel.value.figures.risk?.sizing).toBeUndefined();
+		const {pnlLadder: _fullLadder, risk: fullRisk, ...fullRest} = full.value.figures;
+		const {pnlLadder: _panelLadder, risk: panelRisk, ...panelRest} = panel.value.figures;
+		const {sizing: _sizing, ...fullRiskRest} = fullRisk ?? {maxLoss: ''};
+		expect(panelRest).toEqual(fullRest);
+		expect(panelRisk).toEqual(fullRiskRest);
+		expect(panel.value.warnings).toEqual(full.value.warnings);
+	});
+	it('the sizer is there in the full detail for the stop-loss input', () => {
+		const full = assess(inputs[0]!);
+		expect(full.ok && full.value.figures.risk?.sizing?.quantity).toBeTruthy();
+	});
+});
