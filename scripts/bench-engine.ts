@@ -4,7 +4,7 @@
  */
 import {writeFileSync} from 'node:fs';
 import os from 'node:os';
-import {assess, type AssessInput, type OtherPosition} from '../src/core/index.js';
+import {DEFAULT_ENGINE_SETTINGS, assess, type AssessInput, type OtherPosition} from '../src/core/index.js';
 import {InputReader} from '../src/core/input.js';
 import {solveLiquidation} from '../src/core/liquidation.js';
 import {normaliseTiers} from '../src/core/tiers.js';
@@ -43,6 +43,7 @@ const add = (name: string, result: {median: number; p95: number}, budget?: numbe
 	figures.push({name, value: +result.median.toFixed(2), p95: +result.p95.toFixed(2), unit: 'µs', ...(budget === undefined ? {} : {budget, pass: result.median <= budget})});
 
 add('engine: assess, full (stop, TP, funding, odds, sizer, venue check)', measure('full', () => assess(full), 200, 30), 20);
+add('engine: assess, the same order as the page panel asks (no PnL ladder, no sizer; one side of an edit)', measure('panel', () => assess(full, DEFAULT_ENGINE_SETTINGS, {detail: 'panel'}), 200, 30));
 add('engine: assess, minimal (size, price, leverage)', measure('minimal', () => assess(minimal), 200, 30));
 add('engine: assess, cross with 100 other positions', measure('cross', () => assess(cross), 50, 30), 1000);
 const reader = new InputReader({});

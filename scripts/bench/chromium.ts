@@ -365,9 +365,18 @@ export type MemoryResult = {
 	page: HeapSeries;
 	/** The same busy page in a browser without the extension, sampled at the same moments: the page's own trend. */
 	pageWithout: HeapSeries;
+	/**
+	 * The same two heaps less V8's compiled code (heap-snapshot nodes of type "code": bytecode, machine code and
+	 * its metadata). Code is not what a leak is made of: it is a cache V8 fills when it optimises a hot function
+	 * and empties when it flushes cold bytecode. Its one large fill — ≈ +100 KB of optimised code when the
+	 * once-a-second read, assess and render paths have run ≈ 500 times, 8–8.5 minutes in, in the page and the
+	 * worker at once — was the whole of the "trend" four 10-minute runs measured (session 4, heap snapshots).
+	 */
+	pageObjects: HeapSeries;
+	pageWithoutObjects: HeapSeries;
 	worker: (HeapSeries & {restarts: number}) | undefined;
 	chromium: string;
-	samples: {t: number; page: number; pageWithout: number; worker?: number}[];
+	samples: {t: number; page: number; pageWithout: number; pageCode: number; pageWithoutCode: number; worker?: number}[];
 };
 
 /** Sends one CDP command to another target over a page session (Target.sendMessageToTarget, non-flat). */
@@ -387,10 +396,66 @@ function targetCaller(cdp: CDPSession, sessionId: string) {
 	});
 }
 
+/**
+ * What a heap holds, by kind: self sizes from a full heap snapshot (CDP `HeapProfiler.takeHeapSnapshot`), summed per
+ * node type, and per type + name for objects, closures, code and arrays — enough to tell a step of compiled code
+ * (JIT) from objects that pile up (a leak). Only with `--heap-snapshots`: a snapshot takes ≈ 0.1–0.5 s in the page.
+ */
+async function heapSummary(session: CDPSession): Promise<Map<string, number>> {
+	const chunks: string[] = [];
+	const onChunk = (event: {chunk: string}) => void chunks.push(event.chunk);
+	session.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+	try {
+		await session.send('HeapProfiler.takeHeapSnapshot', {reportProgress: false});
+	} finally {
+		session.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+	}
+	const snapshot = JSON.parse(chunks.join('')) as {
+		snapshot: {meta: {node_fields: string[]; node_types: [string[], ...unknown[]]}};
+		nodes: number[];
+		strings: string[];
+	};
+	const fields = snapshot.snapshot.meta.node_fields;
+	const types = snapshot.snapshot.meta.node_types[0];
+	const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map(field => fields.indexOf(field)) as [number, number, number];
+	const byKind = new Map<string, number>();
+	const bump = (key: string, size: number) => byKind.set(key, (byKind.get(key) ?? 0) + size);
+	for (let at = 0; at < snapshot.nodes.length; at += fields.length) {
+		const type = types[snapshot.nodes[at + typeAt]!]!;
+		const size = snapshot.nodes[at + sizeAt]!;
+		bump(`${type} (all)`, size);
+		if (['object', 'closure', 'code', 'array', 'hidden', 'native'].includes(type)) {
+			bump(`${type}: ${snapshot.strings[snapshot.nodes[at + nameAt]!]!.slice(0, 60)}`, size);
+		}
+	}
+	return byKind;
+}
+
+/** Bytes of compiled code (snapshot nodes of type "code") in a heap summary. */
+const codeBytes = (summary: Map<string, number>) => summary.get('code (all)') ?? 0;
+
+/** The kinds that grew most from `before` to `after`, as "kind +N B" (largest first). */
+export function heapGrowth(before: Map<string, number>, after: Map<string, number>, top = 8): string[] {
+	const keys = new Set([...before.keys(), ...after.keys()]);
+	return [...keys]
+		.map(key => ({key, delta: (after.get(key) ?? 0) - (before.get(key) ?? 0)}))
+		.filter(entry => entry.delta !== 0)
+		.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+		.slice(0, top)
+		.map(entry => `${entry.key} ${entry.delta > 0 ? '+' : ''}${entry.delta} B`);
+}
+
 /** `minutes` of churn on the busy page with the extension; page and worker heap (after GC) every `everySeconds`. */
-export async function memorySuite(options: {minutes: number; everySeconds: number; log(line: string): void}): Promise<MemoryResult> {
+export async function memorySuite(options: {
+	minutes: number;
+	everySeconds: number;
+	log(line: string): void;
+	/** Log what grew in the page's heap between samples, by kind (from the heap snapshots every sample takes). */
+	heapSnapshots?: boolean;
+	chromiumArgs?: readonly string[];
+}): Promise<MemoryResult> {
 	const demo = await serveDemo();
-	const session = await launchChromium();
+	const session = await launchChromium({extraArgs: options.chromiumArgs ?? []});
 	try {
 		// The page without LiqGuard is a control tab in the same browser (see overheadRound).
 		await routeBusy(session.context, demo);
@@ -422,16 +487,22 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 			}
 		};
 		const samples: MemoryResult['samples'] = [];
+		let previousSummary: Map<string, number> | undefined;
 		const workerIds = new Set<string>();
 		const started = Date.now();
 		const total = options.minutes * 60_000;
 		for (;;) {
 			const [usedSize, usedWithout] = await Promise.all([heap(cdp), heap(baseCdp)]);
+			// A snapshot of each tab, for the compiled code in it (it runs its own GC first: nothing else is counted).
+			const [summary, summaryWithout] = await Promise.all([heapSummary(cdp), heapSummary(baseCdp)]);
 			const worker = await workerHeap();
 			if (worker) workerIds.add(worker.targetId);
 			const t = (Date.now() - started) / 60_000;
-			samples.push({t, page: usedSize, pageWithout: usedWithout, ...(worker ? {worker: worker.used} : {})});
+			samples.push({t, page: usedSize, pageWithout: usedWithout, pageCode: codeBytes(summary), pageWithoutCode: codeBytes(summaryWithout), ...(worker ? {worker: worker.used} : {})});
 			options.log(`  heap t=${t.toFixed(1)} min: page ${(usedSize / 1e6).toFixed(3)} MB (without the extension ${(usedWithout / 1e6).toFixed(3)} MB), worker ${worker ? (worker.used / 1e6).toFixed(3) + ' MB' : 'n/a'}`);
+			options.log(`    compiled code: page ${(codeBytes(summary) / 1e6).toFixed(3)} MB (without the extension ${(codeBytes(summaryWithout) / 1e6).toFixed(3)} MB)`);
+			if (options.heapSnapshots && previousSummary) options.log(`    page heap, grew since the last sample: ${heapGrowth(previousSummary, summary).join('; ')}`);
+			previousSummary = summary;
 			if (Date.now() - started >= total) break;
 			await page.waitForTimeout(Math.min(options.everySeconds * 1000, total - (Date.now() - started)));
 		}
@@ -442,6 +513,8 @@ export async function memorySuite(options: {minutes: number; everySeconds: numbe
 			samples,
 			page: series(samples, sample => sample.page),
 			pageWithout: series(samples, sample => sample.pageWithout),
+			pageObjects: series(samples, sample => sample.page - sample.pageCode),
+			pageWithoutObjects: series(samples, sample => sample.pageWithout - sample.pageWithoutCode),
 			worker: workerSamples.length >= 2
 				? {...series(workerSamples, sample => sample.worker!), restarts: workerIds.size - 1}
 				: undefined,

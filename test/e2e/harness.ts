@@ -101,6 +101,8 @@ export async function launchChromium(
 		 * (its pages fail with ERR_BLOCKED_BY_CLIENT and no worker comes back).
 		 */
 		developerMode?: boolean;
+		/** More Chromium switches (the bench's `--chromium-arg=`, e.g. `--js-flags=--max-opt=1` to test a JIT hypothesis). */
+		extraArgs?: readonly string[];
 	} = {},
 ): Promise<ChromiumSession> {
 	const extensionDir = options.extensionDir ?? DIST_CHROME;
@@ -114,7 +116,7 @@ export async function launchChromium(
 		executablePath: CHROMIUM_PATH,
 		headless: options.headless ?? true,
 		viewport: {width: 1280, height: 860},
-		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
 	});
 	const allowed = new Set(['localhost', '127.0.0.1', ...(options.allowedHosts ?? [])]);
 	const foreignRequests: string[] = [];
