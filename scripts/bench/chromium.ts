@@ -178,7 +178,8 @@ export async function latencySuite(options: {edits: number; coldRuns: number; lo
 	}
 }
 
-type OverheadRun = {script: number; task: number; longTasks: number; longTaskMs: number; ticks: number};
+/** Main-thread time of one tab over a round (ms, thread time): all tasks, and of it script, layout and style recalculation. */
+type OverheadRun = {script: number; task: number; layout: number; style: number; longTasks: number; longTaskMs: number; ticks: number};
 
 type Tab = {page: Page; cdp: CDPSession};
 
@@ -239,7 +240,7 @@ async function snapshot(tab: Tab) {
 		const w = window as unknown as {__benchTicks: number; __longTasks: number[]};
 		return {ticks: w.__benchTicks, longTasks: [...w.__longTasks]};
 	});
-	return {script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000, ...page};
+	return {script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000, layout: get('LayoutDuration') * 1000, style: get('RecalcStyleDuration') * 1000, ...page};
 }
 
 /**
@@ -271,6 +272,8 @@ async function overheadRound(
 			return {
 				script: after[index]!.script - before[index]!.script,
 				task: after[index]!.task - before[index]!.task,
+				layout: after[index]!.layout - before[index]!.layout,
+				style: after[index]!.style - before[index]!.style,
 				longTasks: longTasks.length,
 				longTaskMs: longTasks.reduce((a, b) => a + b, 0),
 				ticks: after[index]!.ticks - before[index]!.ticks,
@@ -290,19 +293,21 @@ export type OverheadResult = {
 	without: OverheadRun;
 	taskRatio: number;
 	scriptRatio: number;
+	layoutRatio: number;
+	styleRatio: number;
 	/** Control tab B over control tab A: what the method reads when nothing differs (ideally 1). */
 	noiseTaskRatio: number;
 	pairRatios: number[];
 };
 
-const perTick = (run: OverheadRun, metric: 'task' | 'script') => run[metric] / run.ticks;
+const perTick = (run: OverheadRun, metric: 'task' | 'script' | 'layout' | 'style') => run[metric] / run.ticks;
 
 /** Busy page for `seconds` in three tabs (ours + two controls), `pairs` rounds, opening order rotated. */
 export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; log(line: string): void}): Promise<OverheadResult> {
 	const demo = await serveDemo();
 	const session = await launchChromium();
 	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
-		script: a.script + b.script, task: a.task + b.task, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
+		script: a.script + b.script, task: a.task + b.task, layout: a.layout + b.layout, style: a.style + b.style, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
 	}));
 	const withRuns: OverheadRun[] = [];
 	const controlA: OverheadRun[] = [];
@@ -317,7 +322,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 			controlA.push(run.control[0]);
 			controlB.push(run.control[1]);
 			for (const [label, arm] of [['with     ', run.with], ['control A', run.control[0]], ['control B', run.control[1]]] as const) {
-				options.log(`  overhead ${label} #${round + 1}: task ${arm.task.toFixed(0)} ms, script ${arm.script.toFixed(0)} ms, ${arm.longTasks} long tasks, ${arm.ticks} churn ticks`);
+				options.log(`  overhead ${label} #${round + 1}: task ${arm.task.toFixed(0)} ms, script ${arm.script.toFixed(0)} ms, layout ${arm.layout.toFixed(0)} ms, style ${arm.style.toFixed(0)} ms, ${arm.longTasks} long tasks, ${arm.ticks} churn ticks`);
 			}
 		}
 	} finally {
@@ -336,6 +341,8 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 		// Per churn tick: under load setInterval drops ticks, and a tab that did less page work must not look cheaper.
 		taskRatio: perTick(withSum, 'task') / perTick(withoutSum, 'task'),
 		scriptRatio: perTick(withSum, 'script') / perTick(withoutSum, 'script'),
+		layoutRatio: perTick(withSum, 'layout') / perTick(withoutSum, 'layout'),
+		styleRatio: perTick(withSum, 'style') / perTick(withoutSum, 'style'),
 		noiseTaskRatio: perTick(bSum, 'task') / perTick(aSum, 'task'),
 		pairRatios: withRuns.map((run, index) => perTick(run, 'task') / perTick(sum([controlA[index]!, controlB[index]!]), 'task')),
 	};

@@ -99,6 +99,12 @@ if (suites.has('overhead')) {
 	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s, 2 control tabs)`, result.taskRatio, 'ratio', 1.01,
 		`per pair: ${result.pairRatios.map(ratio => ratio.toFixed(4)).join(', ')}`);
 	add('page overhead: main-thread script time per churn tick, with/without', result.scriptRatio, 'ratio');
+	add('page overhead: layout time per churn tick, with/without', result.layoutRatio, 'ratio');
+	add('page overhead: style recalculation time per churn tick, with/without', result.styleRatio, 'ratio');
+	add('page overhead: task time per churn tick beyond script, layout and style, with/without', (() => {
+		const rest = (run: typeof result.with) => (run.task - run.script - run.layout - run.style) / run.ticks;
+		return rest(result.with) / rest(result.without);
+	})(), 'ratio');
 	add('page overhead: the method\'s noise, control tab B / control tab A (task time per tick; same page, no LiqGuard)', result.noiseTaskRatio, 'ratio');
 	add('page overhead: task time per second, without (per control tab)', result.without.task / (2 * pairs * seconds), 'ms/s');
 	add('page overhead: task time per second, with', result.with.task / (pairs * seconds), 'ms/s');
