@@ -31,7 +31,8 @@ export function reminderFor(draft: OrderDraft, settings: Settings, isSnoozed: bo
 
 /** `engine` is `toEngineSettings(settings)`, passed in by the worker's settings memo so it is built once per value. */
 export function evaluateDraft(request: EvaluateDraftRequest, settings: Settings, isSnoozed = false, engine: EngineSettings = toEngineSettings(settings)): EvaluateDraftResult {
-	const assessment = assessDraft(request.draft, engine);
+	// The on-page panel's figures only: the PnL ladder and the sizer are the popup's (core AssessOptions).
+	const assessment = assessDraft(request.draft, engine, {detail: 'panel'});
 	const worst = worstSeverity(assessment);
 	const result: EvaluateDraftResult = {revision: request.revision, gateMode: settings.gateMode, assessment};
 	if (worst !== undefined) result.worst = worst;

@@ -14,7 +14,7 @@
 import {type Dec, parseDecimal, toPlain} from './decimal.js';
 import type {DraftField, FieldRead, OrderDraft, SizeUnit} from './draft.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
-import {assess} from './assess.js';
+import {assess, type AssessOptions} from './assess.js';
 import type {AssessInput, Assessment, InputIssue, MarginMode, Side} from './types.js';
 import {VENUE_MODELS} from './venues/index.js';
 
@@ -39,7 +39,7 @@ const okDecimal = (field: FieldRead<string> | undefined): Dec | undefined => {
 	return value === undefined ? undefined : parseDecimal(value);
 };
 
-export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS): DraftAssessment {
+export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS, options: AssessOptions = {}): DraftAssessment {
 	const needs: DraftField[] = [];
 	const model = VENUE_MODELS[draft.venue];
 	if (!model) return {state: 'needs-input', needs: ['symbol']};
@@ -108,8 +108,7 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		const input: AssessInput = {...base, side};
 		// The venue's own estimate belongs to the side the form is set to; with both sides shown we cannot tell.
 		if (venueLiquidation && sides.length === 1) input.venueLiquidationPrice = toPlain(venueLiquidation);
-		// The panel's figures: the PnL ladder and the sizer are the popup's (see AssessOptions).
-		const assessed = assess(input, settings, {detail: 'panel'});
+		const assessed = assess(input, settings, options);
 		if (assessed.ok && draftAssumptions.length > 0) {
 			const {figures} = assessed.value;
 			assessed.value.figures = {...figures, assumptions: [...draftAssumptions, ...figures.assumptions]};

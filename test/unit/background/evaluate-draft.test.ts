@@ -1,7 +1,8 @@
 import {describe, expect, test, vi} from 'vitest';
 import {showSeverity} from '../../../src/background/badge.js';
 import {evaluateDraft, worstSeverity} from '../../../src/background/evaluate-draft.js';
-import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {assessDraft} from '../../../src/core/index.js';
+import {DEFAULT_SETTINGS, toEngineSettings} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
 
 describe('evaluateDraft handler', () => {
@@ -17,6 +18,21 @@ describe('evaluateDraft handler', () => {
 			expect(Number(long.assessment.figures.liquidation.price)).toBeCloseTo(29_400 / 0.498, 6);
 		}
 		expect(result.assessment.short?.ok).toBe(true);
+	});
+
+	test("answers with the panel's figures: no popup-only PnL ladder or sizer, the rest as the full assessment has it", () => {
+		const draft = demoDraft({stopLoss: {state: 'ok', value: '59000'}, balance: {state: 'ok', value: '10000'}});
+		const result = evaluateDraft({revision: 2, draft}, DEFAULT_SETTINGS);
+		const full = assessDraft(draft, toEngineSettings(DEFAULT_SETTINGS));
+		const panel = result.assessment.long;
+		const whole = full.long;
+		if (!panel?.ok || !whole?.ok) throw new Error('expected the long side to assess');
+		expect(whole.assessment.figures.pnlLadder.length).toBeGreaterThan(0);
+		expect(whole.assessment.figures.risk?.sizing).toBeDefined();
+		expect(panel.assessment.figures.pnlLadder).toEqual([]);
+		expect(panel.assessment.figures.risk?.sizing).toBeUndefined();
+		expect(panel.assessment.figures.liquidation).toEqual(whole.assessment.figures.liquidation);
+		expect(panel.assessment.warnings).toEqual(whole.assessment.warnings);
 	});
 
 	test('worst severity spans both sides', () => {

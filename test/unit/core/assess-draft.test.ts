@@ -32,6 +32,13 @@ describe('assessDraft', () => {
 		expect(result.quantity).toBe('0.1');
 		expect(result.entryPrice).toBe('60000');
 	});
+	it('passes the detail through: the full assessment by default, the panel\'s on request', () => {
+		const full = assessDraft(draft());
+		const panel = assessDraft(draft(), undefined, {detail: 'panel'});
+		expect(full.long?.ok && full.long.assessment.figures.pnlLadder.length).toBeGreaterThan(0);
+		expect(panel.long?.ok && panel.long.assessment.figures.pnlLadder).toEqual([]);
+		expect(panel.long?.ok && panel.long.assessment.figures.liquidation).toEqual(full.long?.ok && full.long.assessment.figures.liquidation);
+	});
 	it('computes only the chosen side', () => {
 		const result = assessDraft(draft({side: ok('short' as const)}));
 		expect(result.short?.ok).toBe(true);
