@@ -11,8 +11,8 @@ import {ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/h
 
 export const BUSY_PAGE = join(ROOT, 'test/bench-pages/busy.html');
 /** The demo adapter matches http://localhost/demo/*; the busy page is served at the demo's trade route. */
-const BUSY_PATH = '/demo/futures/BTCUSDT';
-const SIZE_SELECTOR = 'input[id^="unitAmount-"]';
+export const BUSY_PATH = '/demo/futures/BTCUSDT';
+export const SIZE_SELECTOR = 'input[id^="unitAmount-"]';
 
 export type Stats = {n: number; p50: number; p95: number; min: number; max: number; mean: number};
 
@@ -43,7 +43,7 @@ export function slope(xs: readonly number[], ys: readonly number[]): number {
 	return den === 0 ? 0 : num / den;
 }
 
-async function waitForReady(page: Page, timeoutMs = 10_000): Promise<void> {
+export async function waitForReady(page: Page, timeoutMs = 10_000): Promise<void> {
 	await page.waitForFunction(
 		() => {
 			const host = document.querySelector('[data-liqguard-panel]');
@@ -57,11 +57,12 @@ async function waitForReady(page: Page, timeoutMs = 10_000): Promise<void> {
 /**
  * In the page: `count` edits of the size field, each a new value + an `input` event, timed from just before the
  * dispatch to the MutationObserver callback that sees the host `ready` with this size and a liquidation price.
- * Edits are spaced 15–35 ms apart (random phase against the frame clock) and never overlap.
+ * Edits are spaced 15–35 ms apart (random phase against the frame clock) and never overlap. With `mark`, each edit
+ * also leaves `performance.mark`s `lg-edit-N` and `lg-done-N` (for `npm run bench:trace`).
  */
-type EditArgs = {count: number; selector: string; offset: number; gapMs: number[]};
+export type EditArgs = {count: number; selector: string; offset: number; gapMs: number[]; mark?: boolean};
 
-function editScript(args: EditArgs): Promise<{samples: number[]; reads: number[]; timeouts: number}> {
+export function editScript(args: EditArgs): Promise<{samples: number[]; reads: number[]; timeouts: number}> {
 	const host = document.querySelector('[data-liqguard-panel]') as HTMLElement;
 	const input = document.querySelector(args.selector) as HTMLInputElement;
 	const samples: number[] = [];
@@ -91,10 +92,12 @@ function editScript(args: EditArgs): Promise<{samples: number[]; reads: number[]
 				observer.observe(host, {attributes: true});
 			});
 			const start = performance.now();
+			if (args.mark) performance.mark(`lg-edit-${i}`);
 			input.value = size;
 			input.dispatchEvent(new Event('input', {bubbles: true}));
 			const end = await Promise.race([done, sleep(3000).then(() => -1)]);
 			observer?.disconnect();
+			if (args.mark && end >= 0) performance.mark(`lg-done-${i}`);
 			if (end < 0) timeouts += 1;
 			else {
 				samples.push(end - start);
@@ -105,7 +108,7 @@ function editScript(args: EditArgs): Promise<{samples: number[]; reads: number[]
 	})();
 }
 
-async function routeBusy(context: BrowserContext, demo: DemoServer): Promise<void> {
+export async function routeBusy(context: BrowserContext, demo: DemoServer): Promise<void> {
 	// tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; page.evaluate ships their source as is.
 	await context.addInitScript('globalThis.__name = globalThis.__name || (f => f)');
 	const body = readFileSync(BUSY_PAGE, 'utf8');

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:trace` — where an edit's input → panel time goes, from a Chromium trace (not a sampling profile):
- * for a few edits on the quiet demo page, every task on the page's main thread and on the extension's service-worker
- * thread between the edit's `input` event and the panel showing the answer, with its start offset, its duration and
- * its main slices. Gaps between tasks are time nobody ran: scheduling and IPC.
+ * for a few edits on the quiet demo page (or the busy one), every task on the page's main thread between the edit's
+ * `input` event and the panel showing the answer, with its start offset, its duration and its main slices. Gaps
+ * between tasks are time the page's thread waited: for the worker, for IPC, for the scheduler. (The service worker's
+ * thread is listed when it emits events in these categories; with Chromium 156 it did not, session 4.)
  *
  *   npm run bench:trace [-- --edits=N --busy]            trace mode: tasks per edit, with their main slices
  *   npm run bench:trace [-- --edits=200 --marks]         no trace: medians of `performance.mark('lg-…')` offsets
@@ -12,14 +13,12 @@
  *
  * An investigation tool for the latency budget (docs/performance.md); it prints, it asserts nothing.
  */
-import {ROOT, launchChromium, serveDemo} from '../../test/e2e/harness.js';
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {launchChromium, serveDemo} from '../../test/e2e/harness.js';
+import {BUSY_PATH, SIZE_SELECTOR, editScript, routeBusy, waitForReady, type EditArgs} from './chromium.js';
 
 const argv = process.argv.slice(2);
 const edits = Number(argv.find(arg => arg.startsWith('--edits='))?.slice(8) ?? 8);
 const busy = argv.includes('--busy');
-const SIZE_SELECTOR = 'input[id^="unitAmount-"]';
 
 type TraceEvent = {name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>};
 
@@ -31,42 +30,15 @@ const CATEGORIES = [
 const demo = await serveDemo();
 const session = await launchChromium();
 try {
-	await session.context.addInitScript('globalThis.__name = globalThis.__name || (f => f)');
+	await routeBusy(session.context, demo);
 	const page = await session.context.newPage();
-	if (busy) {
-		const body = readFileSync(join(ROOT, 'test/bench-pages/busy.html'), 'utf8');
-		await session.context.route(/\/demo\/futures\/BTCUSDT/, route => route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
-	}
-	await page.goto(demo.url(busy ? '/demo/futures/BTCUSDT' : '/demo/?tick=0'));
-	await page.waitForFunction(() => ['ready', 'needs-input'].includes(document.querySelector('[data-liqguard-panel]')?.getAttribute('data-state') ?? ''));
+	await page.goto(demo.url(busy ? BUSY_PATH : '/demo/?tick=0'));
+	await waitForReady(page);
+	// Isolated: both liquidation prices exist for every size (as in the latency suite).
 	await page.click('[data-testid="margin-mode"]');
-	const run = (count: number, mark: boolean) => page.evaluate(async ({count, mark, selector}) => {
-		const host = document.querySelector('[data-liqguard-panel]') as HTMLElement;
-		const input = document.querySelector(selector) as HTMLInputElement;
-		const times: number[] = [];
-		for (let i = 0; i < count; i++) {
-			await new Promise(resolve => setTimeout(resolve, 60));
-			const size = `0.${101 + ((i * 37) % 890)}`.replace(/0$/, '1');
-			const done = new Promise<void>(resolve => {
-				const observer = new MutationObserver(() => {
-					if (host.getAttribute('data-state') === 'ready' && host.getAttribute('data-quantity') === size
-						&& host.getAttribute('data-liquidation-price-long') && host.getAttribute('data-liquidation-price-short')) {
-						observer.disconnect();
-						resolve();
-					}
-				});
-				observer.observe(host, {attributes: true});
-			});
-			const start = performance.now();
-			if (mark) performance.mark(`lg-edit-${i}`);
-			input.value = size;
-			input.dispatchEvent(new Event('input', {bubbles: true}));
-			await done;
-			if (mark) performance.mark(`lg-done-${i}`);
-			times.push(performance.now() - start);
-		}
-		return times;
-	}, {count, mark, selector: SIZE_SELECTOR});
+	// The latency suite's edits, 60 ms apart so that one edit's work never runs into the next one's in the trace.
+	const run = async (count: number, mark: boolean) => (await page.evaluate<Awaited<ReturnType<typeof editScript>>, EditArgs>(
+		editScript, {count, selector: SIZE_SELECTOR, offset: 0, gapMs: [60, 60], mark})).samples;
 	await run(40, false); // warm-up
 	if (argv.includes('--marks')) {
 		// No trace: the content script's own performance marks (temporary instrumentation), medians over many edits.
@@ -78,7 +50,8 @@ try {
 			for (let i = 0; ; i++) {
 				const start = all.find(mark => mark.name === `lg-edit-${i}`);
 				const end = all.find(mark => mark.name === `lg-done-${i}`);
-				if (!start || !end) break;
+				if (!start) break;
+				if (!end) continue; // no answer within 3 s
 				const seen = new Set<string>();
 				for (const mark of all) {
 					if (mark.t < start.t || mark.t > end.t || /^lg-(edit|done)-/.test(mark.name)) continue;

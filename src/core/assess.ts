@@ -137,8 +137,8 @@ export type AssessOptions = {
 	/**
 	 * 'full' (default): every figure, for the popup's calculator and sizer. 'panel': what the on-page panel and its
 	 * warnings use — no PnL ladder (`pnlLadder` is empty) and no position sizer (`risk.sizing` absent). Those are shown
-	 * only in the popup, and a page edit asks for both sides: skipping them saves ≈ 15 % of the worker's decimal work
-	 * per keystroke and per mark-price tick (scripts/bench-engine.ts). No warning rule reads either.
+	 * only in the popup, and a page edit asks for both sides: skipping them saves ≈ 12 % of the engine's time per
+	 * side, per keystroke and per mark-price tick (scripts/bench-engine.ts, session 4). No warning rule reads either.
 	 */
 	detail?: 'full' | 'panel';
 };
