@@ -138,6 +138,23 @@ describe('Chromium faults on the demo page (one browser)', () => {
 		});
 	};
 
+	/**
+	 * Stores `stored` as the settings, then a 10x order (a warning only if a kept leverageWarn of 5 applies) and the
+	 * same order at `dangerLeverage` (past the danger level); returns the Buy/Long order count before the click.
+	 */
+	const storeSettingsAndReachDanger = async (stored: object, dangerLeverage: number) => {
+		const worker = await chromium.serviceWorker();
+		await worker.evaluate(value => chrome.storage.sync.set({settings: value}), stored);
+		await openDemo();
+		await fillOrder({leverage: 10, price: '60000', size: '0.05'});
+		const leverageWarning = page.locator(`${SEL.panel} [data-rule="leverage-high"]`);
+		await expect.poll(() => leverageWarning.first().getAttribute('data-severity'), {timeout: 5000}).toBe('warn');
+		await setLeverage(driver, dangerLeverage);
+		await waitForPanel(driver, {'data-state': 'ready', 'data-leverage': String(dangerLeverage)});
+		await expect.poll(() => leverageWarning.first().getAttribute('data-severity'), {timeout: 5000}).toBe('danger');
+		return {worker, ordersBefore: await orderCount(driver)};
+	};
+
 	const expectNoErrors = () => {
 		expect(errors.extension).toEqual([]);
 		expect(errors.page).toEqual([]);
@@ -417,18 +434,9 @@ describe('Chromium faults on the demo page (one browser)', () => {
 			reminders: {enabled: false},
 			volatility: {BTC: '-1', ETH: '0.9'},
 		};
-		const worker = await chromium.serviceWorker();
-		await worker.evaluate(value => chrome.storage.sync.set({settings: value}), stored);
-		await openDemo();
-		// 10x: only the kept leverageWarn of 5 (default 20) makes this a warning; the bad danger level falls back to 50.
-		await fillOrder({leverage: 10, price: '60000', size: '0.05'});
-		const leverageWarning = page.locator(`${SEL.panel} [data-rule="leverage-high"]`);
-		await expect.poll(() => leverageWarning.first().getAttribute('data-severity'), {timeout: 5000}).toBe('warn');
-		// 60x is past the default danger level 50, and the bad gate mode falls back to confirm: Buy/Long is held.
-		await setLeverage(driver, 60);
-		await waitForPanel(driver, {'data-state': 'ready', 'data-leverage': '60'});
-		await expect.poll(() => leverageWarning.first().getAttribute('data-severity'), {timeout: 5000}).toBe('danger');
-		const before = await orderCount(driver);
+		// 10x warns only by the kept leverageWarn of 5 (default 20); the bad danger level falls back to 50, which 60x
+		// is past; and the bad gate mode falls back to confirm: Buy/Long is held.
+		const {worker, ordersBefore: before} = await storeSettingsAndReachDanger(stored, 60);
 		await page.locator(SEL.buy).click();
 		await waitForPanel(driver, {'data-gate': 'held'});
 		expect(await orderCount(driver)).toBe(before);
@@ -478,17 +486,9 @@ describe('Chromium faults on the demo page (one browser)', () => {
 			volatilityPercent: 'high',
 			sites: 'https://perp.example.com',
 		};
-		const worker = await chromium.serviceWorker();
-		await worker.evaluate(value => chrome.storage.sync.set({settings: value}), stored);
-		await openDemo();
-		await fillOrder({leverage: 10, price: '60000', size: '0.05'});
-		const leverageWarning = page.locator(`${SEL.panel} [data-rule="leverage-high"]`);
-		await expect.poll(() => leverageWarning.first().getAttribute('data-severity'), {timeout: 5000}).toBe('warn');
-		// confirmBeforeSubmit: false is the warn mode: a danger warning stands, and the order still goes through.
-		await setLeverage(driver, 100);
-		await waitForPanel(driver, {'data-state': 'ready', 'data-leverage': '100'});
-		await expect.poll(() => leverageWarning.first().getAttribute('data-severity'), {timeout: 5000}).toBe('danger');
-		const before = await orderCount(driver);
+		// maxLeverage 5 becomes leverageWarn (10x warns); confirmBeforeSubmit: false is the warn mode: a danger warning
+		// stands at 100x, and the order still goes through.
+		const {worker, ordersBefore: before} = await storeSettingsAndReachDanger(stored, 100);
 		await page.locator(SEL.buy).click();
 		await expect.poll(() => orderCount(driver), {timeout: 5000}).toBe(before + 1);
 		expect(await page.locator(SEL.panel).getAttribute('data-gate')).toBe('');

@@ -144,6 +144,15 @@ function start(initial: OrderDraft): Harness {
 	return harness;
 }
 
+/** A session whose first read has been answered: the panel shows that answer. */
+async function startAnswered(initial: OrderDraft): Promise<Harness> {
+	const h = start(initial);
+	h.frame();
+	h.requests[0]!.answer();
+	await flushReplies();
+	return h;
+}
+
 const settle = () => new Promise<void>(resolve => queueMicrotask(resolve)).then(() => undefined);
 
 async function flushReplies(): Promise<void> {
@@ -180,10 +189,7 @@ describe('content session: no figures for a form that is not there', () => {
 	});
 
 	test('a form removed from the page stops showing the figures computed for it', async () => {
-		const h = start(demoDraft());
-		h.frame();
-		h.requests[0]!.answer();
-		await flushReplies();
+		const h = await startAnswered(demoDraft());
 		expect(h.host().dataset.state).toBe('ready');
 		expect(h.host().dataset.liquidationPriceLong).not.toBe('');
 		h.form.remove();
@@ -214,10 +220,7 @@ describe('content session: no figures for a form that is not there', () => {
 	});
 
 	test('the form coming back is evaluated again', async () => {
-		const h = start(demoDraft());
-		h.frame();
-		h.requests[0]!.answer();
-		await flushReplies();
+		const h = await startAnswered(demoDraft());
 		h.setRead({found: false, reason: 'no-form'});
 		h.session.tick();
 		h.frame();
@@ -238,10 +241,7 @@ describe('content session: the gate allowance', () => {
 	};
 
 	test('a second "I understand" lasts its full 15 s, whatever the first one\'s timer does', async () => {
-		const h = start(demoDraft({leverage: {state: 'ok', value: '100'}}));
-		h.frame();
-		h.requests[0]!.answer();
-		await flushReplies();
+		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
 		expect(h.session.judge('click', h.button)).toBe('hold');
 		acknowledge(h);
 		expect(h.host().dataset.gate).toBe('armed');
@@ -256,10 +256,7 @@ describe('content session: the gate allowance', () => {
 	});
 
 	test('the armed notice goes when the allowance expires', async () => {
-		const h = start(demoDraft({leverage: {state: 'ok', value: '100'}}));
-		h.frame();
-		h.requests[0]!.answer();
-		await flushReplies();
+		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
 		expect(h.session.judge('click', h.button)).toBe('hold');
 		acknowledge(h);
 		expect(h.host().dataset.gate).toBe('armed');
@@ -372,10 +369,7 @@ describe('content session: main-thread work per read', () => {
 	});
 
 	test('a funding countdown tick is shown without asking the worker again; a size change still asks', async () => {
-		const h = start(demoDraft());
-		h.frame();
-		h.requests[0]!.answer();
-		await flushReplies();
+		const h = await startAnswered(demoDraft());
 		expect(h.host().dataset.state).toBe('ready');
 		const asked = h.requests.length;
 		// 28,740 s → 28,680 s: the page's countdown cell changed (7h 59m → 7h 58m).
