@@ -42,15 +42,33 @@ function pricePlaces(value: string): number {
 	return leadingZeros === fraction.length ? 4 : Math.min(10, leadingZeros + 4);
 }
 
+/**
+ * Formatted texts of recent values. A render formats ≈ 40 figures and most are the same as in the render before
+ * (a mark-price tick moves a few): `Intl.NumberFormat#format` of a string was the largest item of the panel's
+ * render in a profile of the busy bench page (session 5). Keyed by value and format; dropped whole when full, so
+ * it stays small however long the tab is open.
+ */
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 512;
+
+function remembered(key: string, compute: () => string): string {
+	let text = recent.get(key);
+	if (text === undefined) {
+		text = compute();
+		if (recent.size >= RECENT_LIMIT) recent.clear();
+		recent.set(key, text);
+	}
+	return text;
+}
+
 function format(value: string, minimumFractionDigits: number, maximumFractionDigits: number, roundingMode: RoundingMode = 'halfEven'): string {
-	if (!PLAIN_DECIMAL.test(value)) return value;
-	return formatter(minimumFractionDigits, maximumFractionDigits, roundingMode).format(value as unknown as FormatValue);
+	return remembered(`${value} ${minimumFractionDigits} ${maximumFractionDigits} ${roundingMode}`, () =>
+		PLAIN_DECIMAL.test(value) ? formatter(minimumFractionDigits, maximumFractionDigits, roundingMode).format(value as unknown as FormatValue) : value);
 }
 
 /** A price with precision that follows its magnitude: 57,411.7 / 3,012.45 / 1.2345 / 0.0001235. */
 export function formatPrice(value: string): string {
-	if (!PLAIN_DECIMAL.test(value)) return value;
-	return format(value, 0, pricePlaces(value));
+	return remembered(`${value} price`, () => (PLAIN_DECIMAL.test(value) ? format(value, 0, pricePlaces(value)) : value));
 }
 
 /** An amount of quote currency: two decimals, grouped (1,234.50). */

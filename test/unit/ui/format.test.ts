@@ -46,4 +46,14 @@ describe('display formatting', () => {
 	test('text that is not a plain decimal is shown as is', () => {
 		expect(formatPrice('n/a')).toBe('n/a');
 	});
+
+	test('a value reads the same in every format whatever was formatted before it (the recent-text memo is keyed by value and format)', () => {
+		const all = () => [formatPrice('0.125'), formatAmount('0.125'), formatPercent('0.125'), formatQuantity('0.125'), formatLeverage('0.125'), formatRateAsPercent('0.125')];
+		const expected = ['0.125', '0.12', '0.12', '0.125', '0.12x', '12.5%'];
+		expect(all()).toEqual(expected);
+		// More values than the memo holds: it is emptied and filled again, and every text is still computed right.
+		for (let i = 0; i < 600; i++) expect(formatAmount(`${i}.005`)).toBe(`${i}.00`);
+		expect(all()).toEqual(expected);
+		expect([formatAmount('0.125'), formatPrice('0.125')]).toEqual(['0.12', '0.125']);
+	});
 });
