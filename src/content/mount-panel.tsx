@@ -11,11 +11,14 @@ import {Panel} from '../ui/panel/panel.js';
 import {PANEL_CSS} from '../ui/panel/styles.js';
 import {hostAttributes, type PanelView, type Translate} from '../ui/panel/view.js';
 
+/** Where a docked host goes: the anchor's bottom-left corner in document coordinates, and its width. */
+export type PlacedBox = {left: number; top: number; width: number};
+
 export type PanelHandle = {
 	/** Writes the contract attributes now; re-renders now, or after `visualDelayMs` unless updated again. */
 	update(view: PanelView, visualDelayMs?: number): void;
-	/** Re-anchors the host under `anchor` (or floating when undefined). */
-	place(anchor: Element | undefined): void;
+	/** Re-anchors the host under `anchor` at `box` (document coordinates; read from the anchor when absent), or floating. */
+	place(anchor: Element | undefined, box?: PlacedBox): void;
 	readonly host: HTMLElement;
 };
 
@@ -58,13 +61,13 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		floatingOffset = {top: Math.max(0, rect.top + dy), right: 0, left: Math.max(0, rect.left + dx)};
 		applyPosition(undefined);
 	};
-	const applyPosition = (anchor: Element | undefined) => {
+	const applyPosition = (anchor: Element | undefined, box?: PlacedBox) => {
 		if (anchor) {
-			const rect = anchor.getBoundingClientRect();
 			const view = doc.defaultView;
-			const top = rect.bottom + (view?.scrollY ?? 0);
-			const left = rect.left + (view?.scrollX ?? 0);
-			width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, rect.width)));
+			const rect = box ? undefined : anchor.getBoundingClientRect();
+			const top = box ? box.top : rect!.bottom + (view?.scrollY ?? 0);
+			const left = box ? box.left : rect!.left + (view?.scrollX ?? 0);
+			width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, box ? box.width : rect!.width)));
 			host.setAttribute('style', `${HOST_RESET}position:absolute!important;top:${top}px!important;left:${left}px!important;`);
 		} else {
 			const horizontal = floatingOffset.left === undefined ? `right:${floatingOffset.right}px!important;` : `left:${floatingOffset.left}px!important;`;
@@ -88,12 +91,12 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 			if (visualDelayMs > 0) pendingRender = setTimeout(paint, visualDelayMs);
 			else paint();
 		},
-		place(anchor) {
+		place(anchor, box) {
 			if (!host.isConnected) doc.documentElement.append(host);
 			const wasFloating = isFloating;
 			const oldWidth = width;
 			isFloating = anchor === undefined;
-			applyPosition(anchor);
+			applyPosition(anchor, box);
 			if ((wasFloating !== isFloating || oldWidth !== width) && !pendingRender) paint();
 		},
 	};

@@ -198,7 +198,8 @@ describe('Chromium: panel on the demo exchange', () => {
 		const gap = () => page.evaluate(() => {
 			const form = document.querySelector('form[data-testid="order-form"]')!.getBoundingClientRect();
 			const panel = document.querySelector('[data-liqguard-panel]')!.getBoundingClientRect();
-			return Math.round(panel.top - form.bottom);
+			// Within half a pixel (the boxes are in fractions of a pixel; `|| 0` reads −0 as 0).
+			return Math.round(panel.top - form.bottom) || 0;
 		});
 		await expect.poll(gap).toBe(0);
 		// The form grows (a page showing more fields): reported by the ResizeObserver after the frame's layout.
@@ -218,6 +219,26 @@ describe('Chromium: panel on the demo exchange', () => {
 			form.parentElement!.insertBefore(banner, form);
 		});
 		await expect.poll(gap, {timeout: 2500, interval: 50}).toBe(0);
+		// The same on a scrolled page: the heartbeat measures the move from the host's own box (no scroll offset read),
+		// so the host's document position must come out right with the window scrolled.
+		await page.evaluate(() => {
+			const tail = document.createElement('div');
+			tail.style.height = '3000px';
+			document.body.append(tail);
+			window.scrollTo(0, 140);
+		});
+		await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(140);
+		await page.evaluate(() => {
+			document.getElementById('e2e-banner')!.style.height = '170px';
+		});
+		await expect.poll(gap, {timeout: 2500, interval: 50}).toBe(0);
+		// Measured in document coordinates too: the host's style `top` is the form's bottom on the page.
+		const documentGap = await page.evaluate(() => {
+			const form = document.querySelector('form[data-testid="order-form"]')!.getBoundingClientRect();
+			const host = document.querySelector<HTMLElement>('[data-liqguard-panel]')!;
+			return Math.round(Number.parseFloat(host.style.top) - (form.bottom + window.scrollY)) || 0;
+		});
+		expect(documentGap).toBe(0);
 	});
 
 	test('SPA navigation restarts the panel on the new market and removes it where there is no form', async () => {
