@@ -98,6 +98,36 @@ describe('panel rendering', () => {
 		expect(closed.textContent).not.toContain('Margin mode unread');
 	});
 
+	test('a re-render shows every change to what was read, to the warnings and to the assumptions', () => {
+		const props = {t, isFloating: false, width: 300, onAcknowledge: () => undefined};
+		const viewOf = (overrides: Parameters<typeof demoDraft>[0]): PanelView => {
+			const draft = demoDraft(overrides);
+			return {state: 'ready', venue: 'binance-usdm', draft, assessment: evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS).assessment, theme: 'dark'};
+		};
+		const leverage = (value: string) => ({leverage: {state: 'ok', value}} as const);
+		const {container, rerender} = render(<Panel view={viewOf(leverage('100'))} {...props} />);
+		const text = (selector: string) => container.querySelector(selector)?.textContent;
+		const leverageWarning = () => text('li[data-rule="leverage-high"]') ?? '';
+		expect(text('[data-field="fundingCountdownSeconds"]')).toBe('7h 59m');
+		expect(leverageWarning()).toContain('100');
+		// Only the funding countdown moved: the read list shows it.
+		rerender(<Panel view={viewOf({...leverage('100'), fundingCountdownSeconds: {state: 'ok', value: '59'}})} {...props} />);
+		expect(text('[data-field="fundingCountdownSeconds"]')).toBe('0m');
+		// Same warning rule, new substitution (the leverage in its text): the warning's text follows.
+		rerender(<Panel view={viewOf(leverage('125'))} {...props} />);
+		expect(text('[data-field="leverage"]')).toBe('125x');
+		expect(leverageWarning()).toContain('125');
+		expect(leverageWarning()).not.toContain('100');
+		// The margin mode becomes unread: the assumptions gain a line and open; read again, they close without it.
+		rerender(<Panel view={viewOf({...leverage('125'), marginMode: {state: 'unread', reason: 'not-found'}})} {...props} />);
+		const details = () => container.querySelector('details.assumptions') as HTMLDetailsElement;
+		expect(details().open).toBe(true);
+		expect(details().textContent).toContain('Margin mode unread');
+		rerender(<Panel view={viewOf(leverage('125'))} {...props} />);
+		expect(details().open).toBe(false);
+		expect(details().textContent).not.toContain('Margin mode unread');
+	});
+
 	test('the read list shows the balance and funding rate the figures were computed with', () => {
 		const {container} = render(<Panel view={readyView()} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />);
 		expect(container.querySelector('[data-field="balance"]')?.textContent).toBe('10,000.00');
