@@ -92,6 +92,7 @@ export function startSession(options: SessionOptions): Session {
 	 * tick in the form is a read; the busy bench page's profile had this forced layout as our largest cost,
 	 * ≈ 1.7 ms/s, session 3): only at the heartbeat, when the form root changes, when the form or the anchor
 	 * changes size (a ResizeObserver, which reports after the browser's own layout) and when the window resizes.
+	 * Once the panel is docked, even those looks force nothing: `relayoutObserved` (session 5).
 	 */
 	let layoutDue = true;
 	const {ResizeObserver} = win as Window & typeof globalThis;
