@@ -17,8 +17,8 @@ export type PlacedBox = {left: number; top: number; width: number};
 export type PanelHandle = {
 	/** Writes the contract attributes now; re-renders now, or after `visualDelayMs` unless updated again. */
 	update(view: PanelView, visualDelayMs?: number): void;
-	/** Re-anchors the host under `anchor` at `box` (document coordinates; read from the anchor when absent), or floating. */
-	place(anchor: Element | undefined, box?: PlacedBox): void;
+	/** Docks the host at `box` (under the adapter's anchor, in document coordinates), or floats it when undefined. */
+	place(box: PlacedBox | undefined): void;
 	readonly host: HTMLElement;
 };
 
@@ -61,14 +61,10 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		floatingOffset = {top: Math.max(0, rect.top + dy), right: 0, left: Math.max(0, rect.left + dx)};
 		applyPosition(undefined);
 	};
-	const applyPosition = (anchor: Element | undefined, box?: PlacedBox) => {
-		if (anchor) {
-			const view = doc.defaultView;
-			const rect = box ? undefined : anchor.getBoundingClientRect();
-			const top = box ? box.top : rect!.bottom + (view?.scrollY ?? 0);
-			const left = box ? box.left : rect!.left + (view?.scrollX ?? 0);
-			width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, box ? box.width : rect!.width)));
-			host.setAttribute('style', `${HOST_RESET}position:absolute!important;top:${top}px!important;left:${left}px!important;`);
+	const applyPosition = (box: PlacedBox | undefined) => {
+		if (box) {
+			width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, box.width)));
+			host.setAttribute('style', `${HOST_RESET}position:absolute!important;top:${box.top}px!important;left:${box.left}px!important;`);
 		} else {
 			const horizontal = floatingOffset.left === undefined ? `right:${floatingOffset.right}px!important;` : `left:${floatingOffset.left}px!important;`;
 			host.setAttribute('style', `${HOST_RESET}position:fixed!important;top:${floatingOffset.top}px!important;${horizontal}`);
@@ -91,12 +87,12 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 			if (visualDelayMs > 0) pendingRender = setTimeout(paint, visualDelayMs);
 			else paint();
 		},
-		place(anchor, box) {
+		place(box) {
 			if (!host.isConnected) doc.documentElement.append(host);
 			const wasFloating = isFloating;
 			const oldWidth = width;
-			isFloating = anchor === undefined;
-			applyPosition(anchor, box);
+			isFloating = box === undefined;
+			applyPosition(box);
 			if ((wasFloating !== isFloating || oldWidth !== width) && !pendingRender) paint();
 		},
 	};

@@ -221,7 +221,7 @@ export function startSession(options: SessionOptions): Session {
 		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
 		const placement = box ? `${box.left.toFixed(2)},${box.top.toFixed(2)},${box.width.toFixed(2)}` : 'floating';
 		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
-			panel.place(anchor, box);
+			panel.place(anchor ? box : undefined);
 			placedAnchor = anchor;
 			placedAt = placement;
 			placedBox = box;
