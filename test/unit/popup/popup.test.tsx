@@ -25,6 +25,16 @@ function renderPopup(overrides: Partial<Parameters<typeof PopupApp>[0]> = {}) {
 	return {calls: engine.calls, saved};
 }
 
+/** The sizer's fields, typed in the form's order; a field left out is not typed. */
+function fillSizer(fields: {symbol?: string; account?: string; risk?: string; entry?: string; stop?: string; leverage?: string}) {
+	if (fields.symbol !== undefined) type(/^Symbol/, fields.symbol);
+	if (fields.account !== undefined) type(/Account size/, fields.account);
+	if (fields.risk !== undefined) type(/Risk per trade/, fields.risk);
+	if (fields.entry !== undefined) type(/Sizer entry price/, fields.entry);
+	if (fields.stop !== undefined) type(/Sizer stop-loss price/, fields.stop);
+	if (fields.leverage !== undefined) type(/Sizer leverage/, fields.leverage);
+}
+
 function fillOrder() {
 	type('Entry price', '60,000');
 	type('Leverage', '10');
@@ -306,12 +316,7 @@ describe('position sizer', () => {
 
 	it('the first pass does not refuse a leverage the real size allows (125x on 0.28 BTC of BTCUSDT)', () => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
-		type(/^Symbol/, 'BTCUSDT');
-		type(/Account size/, '10,000');
-		type(/Risk per trade/, '1');
-		type(/Sizer entry price/, '60000');
-		type(/Sizer stop-loss price/, '59700');
-		type(/Sizer leverage/, '125');
+		fillSizer({symbol: 'BTCUSDT', account: '10,000', risk: '1', entry: '60000', stop: '59700', leverage: '125'});
 		// 100 / 359.85 = 0.2779 BTC ≈ 16,674 USDT notional: Binance's first BTCUSDT tier (up to 50,000) allows 125x.
 		expect(within(sizerResults()).getByTestId('sizer-quantity').textContent).toBe('0.277894');
 		// The leverage as parsed, not as typed.
@@ -321,12 +326,7 @@ describe('position sizer', () => {
 
 	it('a risk size whose tier refuses the leverage: the refusal names the limit and the risk size is shown beside it', () => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={realAssess} />);
-		type(/^Symbol/, 'BTCUSDT');
-		type(/Account size/, '1,000,000');
-		type(/Risk per trade/, '1');
-		type(/Sizer entry price/, '60000');
-		type(/Sizer stop-loss price/, '59700');
-		type(/Sizer leverage/, '100');
+		fillSizer({symbol: 'BTCUSDT', account: '1,000,000', risk: '1', entry: '60000', stop: '59700', leverage: '100'});
 		const region = sizerResults();
 		// 1 % of 1,000,000 = 10,000 over 300 (stop) + 30 + 29.85 (taker fees at 0.05 % in and out) = 27.789 BTC
 		// ≈ 1.67M notional: Binance's BTCUSDT tier there allows 75x.
@@ -338,11 +338,7 @@ describe('position sizer', () => {
 
 	it('uses a typed risk % over the default', () => {
 		const {calls} = renderPopup();
-		type(/Account size/, '10000');
-		type(/Risk per trade/, '2');
-		type(/Sizer entry price/, '60000');
-		type(/Sizer stop-loss price/, '57000');
-		type(/Sizer leverage/, '5');
+		fillSizer({account: '10000', risk: '2', entry: '60000', stop: '57000', leverage: '5'});
 		expect(calls.at(-1)?.riskPercent).toBe('2');
 		type(/Risk per trade/, '200');
 		expect(screen.getByLabelText(/Risk per trade/).getAttribute('aria-invalid')).toBe('true');
