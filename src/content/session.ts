@@ -92,7 +92,8 @@ export function startSession(options: SessionOptions): Session {
 	 * tick in the form is a read; the busy bench page's profile had this forced layout as our largest cost,
 	 * ≈ 1.7 ms/s, session 3): only at the heartbeat, when the form root changes, when the form or the anchor
 	 * changes size (a ResizeObserver, which reports after the browser's own layout) and when the window resizes.
-	 * Once the panel is docked, even those looks force nothing: `relayoutObserved` (session 5).
+	 * Those looks run in an animation frame (`relayout`), where the layout they force is the one the frame is about
+	 * to do anyway (session 6).
 	 */
 	let layoutDue = true;
 	const {ResizeObserver} = win as Window & typeof globalThis;
@@ -146,7 +147,6 @@ export function startSession(options: SessionOptions): Session {
 		if (frame !== undefined) win.cancelAnimationFrame(frame);
 		if (soon !== undefined) clearTimeout(soon);
 		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
-		anchorWatch?.disconnect();
 		if (pending) clearTimeout(pending.timer);
 		if (retry !== undefined) clearTimeout(retry);
 		if (allowanceTimer !== undefined) clearTimeout(allowanceTimer);
@@ -211,10 +211,6 @@ export function startSession(options: SessionOptions): Session {
 		soon = setTimeout(() => readNow(false), 0);
 	};
 
-	/** The host's box as last placed, in document coordinates (docked), or undefined (floating, or not yet placed). */
-	let placedBox: PlacedBox | undefined;
-	let anchorWatch: IntersectionObserver | undefined;
-
 	/** Places the host under `anchor` at `box` (document coordinates), only when that changed, and follows the theme. */
 	const applyLayout = (anchor: Element | undefined, box: PlacedBox | undefined) => {
 		if (!panel) return;
@@ -224,7 +220,6 @@ export function startSession(options: SessionOptions): Session {
 			panel.place(anchor ? box : undefined);
 			placedAnchor = anchor;
 			placedAt = placement;
-			placedBox = box;
 		}
 		const next = pageTheme(observedRoot, win);
 		if (next !== theme) {
@@ -233,10 +228,19 @@ export function startSession(options: SessionOptions): Session {
 		}
 	};
 
-	/**
-	 * Re-anchors the panel from the anchor's box read now. Where the layout is fresh (a ResizeObserver callback, a
-	 * frame before anything changed) the read is free; elsewhere it forces one, so it runs only when the panel has no
-	 * docked place yet, or without an IntersectionObserver.
+	/*
+	 * Re-anchors the panel from the anchor's box, read in an animation frame (or in a ResizeObserver's callback,
+	 * after the frame's layout). The read forces the layout the page has left pending, and in a frame that is the
+	 * layout the frame was about to do: it moves earlier, it is not done twice (a trace of the busy bench page: one
+	 * `Layout` per frame with and without this read, session 6). Outside a frame it would be an extra layout, which
+	 * is why a read in a task leaves this to the next frame.
+	 *
+	 * Session 5 had replaced this read, for a docked panel, by an IntersectionObserver's first report, because a CPU
+	 * profile counted the forced layout as LiqGuard's script time. That was the frame's own layout, attributed to us;
+	 * and once a document has had an IntersectionObserver, Chromium 156 runs
+	 * `IntersectionObserverController::computeIntersections` twice in every frame for the rest of the page's life,
+	 * even after `disconnect()` and a garbage collection: ≈ 1–2 ms/s of the busy page's main thread, ≈ 1 % of it, in
+	 * traces of the busy page against a control tab that created no observer (session 6). No IntersectionObserver.
 	 */
 	const relayout = () => {
 		layoutFrame = undefined;
@@ -246,51 +250,6 @@ export function startSession(options: SessionOptions): Session {
 		watchSizes([observedRoot, anchor]);
 		const rect = anchor?.getBoundingClientRect();
 		applyLayout(anchor, rect && {left: rect.left + win.scrollX, top: rect.bottom + win.scrollY, width: rect.width});
-	};
-
-	/*
-	 * The heartbeat's check that the docked panel is still under its anchor (content above the form may have moved
-	 * it), without forcing a layout. Reading the anchor's box forced the busy bench page's pending layout once a
-	 * second: 1.5 ms/s of the page's thread, nearly half of LiqGuard's script time there (a CPU profile, session 5).
-	 * An IntersectionObserver's first report carries each target's box as of the browser's own next layout
-	 * (https://w3c.github.io/IntersectionObserver/#intersection-observer-processing-model, checked 2026-11-22).
-	 * Document coordinates follow from the host's own box in the same report: the host sits at `placedBox`, so the
-	 * anchor's offset from the host is the move, with no scroll offset read (which would force the layout too).
-	 */
-	const relayoutObserved = () => {
-		if (signal.aborted || !panel || !observedRoot) return;
-		const anchor = adapter.mountAfter(doc);
-		const from = placedBox;
-		const Observer = (win as Window & typeof globalThis).IntersectionObserver;
-		if (!anchor || anchor !== placedAnchor || !from || !panel.host.isConnected || typeof Observer !== 'function') {
-			if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
-			return;
-		}
-		layoutDue = false;
-		watchSizes([observedRoot, anchor]);
-		const host = panel.host;
-		// One at a time: a report that never came (a target that left the page) is dropped at the next heartbeat.
-		anchorWatch?.disconnect();
-		const observer = new Observer(entries => {
-			observer.disconnect();
-			if (anchorWatch === observer) anchorWatch = undefined;
-			const anchorBox = entries.find(entry => entry.target === anchor)?.boundingClientRect;
-			const hostBox = entries.find(entry => entry.target === host)?.boundingClientRect;
-			// Moved on since (a new anchor, a re-place): this report describes a layout that no longer stands.
-			if (signal.aborted || !anchorBox || !hostBox || placedBox !== from || anchor !== placedAnchor) return;
-			const dx = anchorBox.left - hostBox.left;
-			const dy = anchorBox.bottom - hostBox.top;
-			/*
-			 * Under half a pixel is no move. The two reports differ from the styles by fractions of a pixel (the host's
-			 * box read 0.125 px below its style's `top` on the busy bench page), and taking those for moves re-placed
-			 * the host, restyling it, at every heartbeat while it crept an eighth of a pixel each time.
-			 */
-			const moved = Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5 || Math.abs(anchorBox.width - from.width) >= 0.5;
-			applyLayout(anchor, moved ? {left: from.left + dx, top: from.top + dy, width: anchorBox.width} : from);
-		});
-		observer.observe(anchor);
-		observer.observe(host);
-		anchorWatch = observer;
 	};
 
 	const read = (inFrame: boolean) => {
@@ -305,8 +264,7 @@ export function startSession(options: SessionOptions): Session {
 		// one, else in the next frame, off the input → answer path.
 		if (!layoutDue) {
 			// The anchor's box and the theme are fresh (see layoutDue).
-		} else if (placedBox) relayoutObserved();
-		else if (inFrame) relayout();
+		} else if (inFrame) relayout();
 		else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
 		// No root, no form: `read` would look the root up again (a second document walk) only to say so.
 		const result: ReadResult = root ? adapter.read(doc) : {found: false, reason: 'no-form'};

@@ -37,11 +37,16 @@ type Harness = {
 	resizeWatched: Element[];
 	/** Every call the session made to the background, by method name. */
 	calls: string[];
+	/** With `anchorBox`: each read of the anchor's box, and whether a frame callback or a resize report made it. */
+	boxReads: ('frame' | 'resize' | 'task')[];
+	/** IntersectionObservers the session constructed. */
+	intersectionObservers(): number;
 };
 
 let harness: Harness | undefined;
 
-function start(initial: OrderDraft): Harness {
+/** `anchorBox`: the adapter docks the panel under the form, whose box (viewport coordinates) is this. */
+function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom: number; width: number}} = {}): Harness {
 	document.body.innerHTML = '<form id="order"><input id="size"><button id="buy" type="button">Buy/Long</button></form>';
 	const form = document.querySelector('form')!;
 	const button = document.querySelector('button')!;
@@ -51,6 +56,16 @@ function start(initial: OrderDraft): Harness {
 	let anchorLookups = 0;
 	let resized: (() => void) | undefined;
 	const resizeWatched: Element[] = [];
+	let inCallback: 'frame' | 'resize' | 'task' = 'task';
+	const boxReads: Harness['boxReads'] = [];
+	let intersectionObservers = 0;
+	if (options.anchorBox) {
+		const {left, bottom, width} = options.anchorBox;
+		form.getBoundingClientRect = () => {
+			boxReads.push(inCallback);
+			return {left, right: left + width, top: bottom - 100, bottom, width, height: 100, x: left, y: bottom - 100, toJSON: () => ({})} as DOMRect;
+		};
+	}
 	const adapter: Adapter = {
 		id: 'demo',
 		label: 'test',
@@ -68,7 +83,7 @@ function start(initial: OrderDraft): Harness {
 		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
 		mountAfter: () => {
 			anchorLookups += 1;
-			return undefined;
+			return options.anchorBox ? form : undefined;
 		},
 	};
 	let frames = new Map<number, () => void>();
@@ -76,7 +91,7 @@ function start(initial: OrderDraft): Harness {
 	const win = {
 		document,
 		scrollX: 0,
-		scrollY: 0,
+		scrollY: 40,
 		performance: {now: () => Date.now()},
 		requestAnimationFrame: (callback: () => void) => {
 			frames.set(nextFrame, callback);
@@ -96,6 +111,13 @@ function start(initial: OrderDraft): Harness {
 			disconnect() {
 				resizeWatched.length = 0;
 			}
+		},
+		IntersectionObserver: class {
+			constructor() {
+				intersectionObservers += 1;
+			}
+			observe() {}
+			disconnect() {}
 		},
 	} as unknown as Window;
 	const requests: Harness['requests'] = [];
@@ -124,7 +146,12 @@ function start(initial: OrderDraft): Harness {
 		frame() {
 			const queued = frames;
 			frames = new Map();
-			for (const callback of queued.values()) callback();
+			inCallback = 'frame';
+			try {
+				for (const callback of queued.values()) callback();
+			} finally {
+				inCallback = 'task';
+			}
 		},
 		requests,
 		host: () => document.querySelector('liqguard-panel') as HTMLElement,
@@ -138,8 +165,17 @@ function start(initial: OrderDraft): Harness {
 		readCalls: () => readCalls,
 		anchorLookups: () => anchorLookups,
 		calls,
-		resize: () => resized?.(),
+		resize: () => {
+			inCallback = 'resize';
+			try {
+				resized?.();
+			} finally {
+				inCallback = 'task';
+			}
+		},
 		resizeWatched,
+		boxReads,
+		intersectionObservers: () => intersectionObservers,
 	};
 	return harness;
 }
@@ -414,5 +450,27 @@ describe('content session: main-thread work per read', () => {
 		expect(h.anchorLookups()).toBe(placed + 1);
 		h.resize();
 		expect(h.anchorLookups()).toBe(placed + 2);
+	});
+
+	test('a docked panel\'s anchor is measured in a frame or after the browser\'s layout, never in a task, and with no IntersectionObserver', () => {
+		const h = start(demoDraft(), {anchorBox: {left: 24, bottom: 500, width: 320}});
+		h.frame();
+		h.frame();
+		// Docked under the anchor, in document coordinates (the page is scrolled by 40 px).
+		expect(h.host().style.getPropertyValue('top')).toBe('540px');
+		expect(h.host().style.getPropertyValue('left')).toBe('24px');
+		for (let second = 0; second < 3; second++) {
+			const size = h.form.querySelector('#size') as HTMLInputElement;
+			size.dispatchEvent(new Event('input', {bubbles: true}));
+			vi.advanceTimersByTime(1);
+			h.session.tick();
+			vi.advanceTimersByTime(1);
+			h.frame();
+		}
+		h.resize();
+		expect(h.boxReads.length).toBeGreaterThanOrEqual(5);
+		expect(h.boxReads.filter(where => where === 'task')).toEqual([]);
+		// Once a document has had one, Chromium computes intersections in every frame for the rest of its life.
+		expect(h.intersectionObservers()).toBe(0);
 	});
 });
