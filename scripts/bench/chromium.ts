@@ -192,7 +192,7 @@ type Tab = {page: Page; cdp: CDPSession};
  * Each control tab gets its own site, so its own renderer process: two tabs of one site share a process, and
  * the CDP metrics are the process's main thread, so each read twice the work (measured, session 3).
  */
-function controlOrigin(demo: DemoServer, name: 'a' | 'b'): string {
+export function controlOrigin(demo: DemoServer, name: 'a' | 'b'): string {
 	return demo.origin.replace('//localhost:', `//bench-control-${name}.localhost:`);
 }
 
@@ -202,7 +202,7 @@ function controlOrigin(demo: DemoServer, name: 'a' | 'b'): string {
  * `window.open` with a window feature gets its own window, and in headless Chromium every window is visible.
  */
 /** The control hosts serve the same bytes as the demo's: the busy page itself, or the demo's script and style. */
-async function routeControls(context: BrowserContext, demo: DemoServer): Promise<void> {
+export async function routeControls(context: BrowserContext, demo: DemoServer): Promise<void> {
 	const controls = `^${controlOrigin(demo, 'a').replace(/[.]/g, '\\.').replace('control-a', 'control-[ab]')}/demo/`;
 	await context.route(new RegExp(controls), async route => {
 		const url = new URL(route.request().url());
@@ -212,7 +212,7 @@ async function routeControls(context: BrowserContext, demo: DemoServer): Promise
 }
 
 /** A page in a window of its own (see openTab). */
-async function openWindow(context: BrowserContext, opener: Page, url: string): Promise<Page> {
+export async function openWindow(context: BrowserContext, opener: Page, url: string): Promise<Page> {
 	const [page] = await Promise.all([
 		context.waitForEvent('page'),
 		opener.evaluate(target => void window.open(target, '_blank', 'popup,width=1280,height=860'), url),
