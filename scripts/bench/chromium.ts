@@ -12,6 +12,11 @@ import {ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/h
 export const BUSY_PAGE = join(ROOT, 'test/bench-pages/busy.html');
 /** The demo adapter matches http://localhost/demo/*; the busy page is served at the demo's trade route. */
 export const BUSY_PATH = '/demo/futures/BTCUSDT';
+/**
+ * The busy page at LiqGuard's host on a path its content script does not match (the demo adapter matches
+ * `/demo/*`): the overhead suite's `hostAA` arm, where "with" differs from the controls only by its host.
+ */
+export const HOST_AA_PATH = '/bench-aa/futures/BTCUSDT';
 export const SIZE_SELECTOR = 'input[id^="unitAmount-"]';
 
 export type Stats = {n: number; p50: number; p95: number; min: number; max: number; mean: number};
@@ -112,7 +117,7 @@ export async function routeBusy(context: BrowserContext, demo: DemoServer): Prom
 	// tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; page.evaluate ships their source as is.
 	await context.addInitScript('globalThis.__name = globalThis.__name || (f => f)');
 	const body = readFileSync(BUSY_PAGE, 'utf8');
-	await context.route(new RegExp(`^${demo.origin.replace(/[.]/g, '\\.')}${BUSY_PATH}`), route =>
+	await context.route(new RegExp(`^${demo.origin.replace(/[.]/g, '\\.')}(${BUSY_PATH}|${HOST_AA_PATH})`), route =>
 		route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
 }
 
@@ -258,13 +263,14 @@ async function overheadRound(
 	seconds: number,
 	query: string,
 	order: readonly number[],
+	hostAA = false,
 ): Promise<{with: OverheadRun; control: [OverheadRun, OverheadRun]}> {
-	const urls = [demo.url(BUSY_PATH + query), `${controlOrigin(demo, 'a')}${BUSY_PATH}${query}`, `${controlOrigin(demo, 'b')}${BUSY_PATH}${query}`];
+	const urls = [demo.url((hostAA ? HOST_AA_PATH : BUSY_PATH) + query), `${controlOrigin(demo, 'a')}${BUSY_PATH}${query}`, `${controlOrigin(demo, 'b')}${BUSY_PATH}${query}`];
 	const tabs: Tab[] = [];
 	try {
 		const opened = new Map<number, Tab>();
 		const opener = context.pages()[0] ?? await context.newPage();
-		for (const index of order) opened.set(index, await openTab(context, opener, urls[index]!, index === 0));
+		for (const index of order) opened.set(index, await openTab(context, opener, urls[index]!, index === 0 && !hostAA));
 		for (let index = 0; index < 3; index++) tabs.push(opened.get(index)!);
 		await tabs[0]!.page.waitForTimeout(3000); // settle: first reads, panel mount, JIT
 		const before = await Promise.all(tabs.map(snapshot));
@@ -305,8 +311,11 @@ export type OverheadResult = {
 
 const perTick = (run: OverheadRun, metric: 'task' | 'script' | 'layout' | 'style') => run[metric] / run.ticks;
 
-/** Busy page for `seconds` in three tabs (ours + two controls), `pairs` rounds, opening order rotated. */
-export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; log(line: string): void}): Promise<OverheadResult> {
+/**
+ * Busy page for `seconds` in three tabs (ours + two controls), `pairs` rounds, opening order rotated. `hostAA`: the
+ * first tab at LiqGuard's host but with no content script (HOST_AA_PATH), to check that the host alone reads 1.
+ */
+export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; hostAA?: boolean; log(line: string): void}): Promise<OverheadResult> {
 	const demo = await serveDemo();
 	const session = await launchChromium();
 	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
@@ -320,7 +329,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 		await routeBusy(session.context, demo);
 		await routeControls(session.context, demo);
 		for (let round = 0; round < options.pairs; round++) {
-			const run = await overheadRound(session.context, demo, options.seconds, options.query ?? '', orders[round % orders.length]!);
+			const run = await overheadRound(session.context, demo, options.seconds, options.query ?? '', orders[round % orders.length]!, options.hostAA);
 			withRuns.push(run.with);
 			controlA.push(run.control[0]);
 			controlB.push(run.control[1]);
