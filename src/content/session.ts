@@ -211,29 +211,13 @@ export function startSession(options: SessionOptions): Session {
 		soon = setTimeout(() => readNow(false), 0);
 	};
 
-	/** Places the host under `anchor` at `box` (document coordinates), only when that changed, and follows the theme. */
-	const applyLayout = (anchor: Element | undefined, box: PlacedBox | undefined) => {
-		if (!panel) return;
-		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
-		const placement = box ? `${box.left.toFixed(2)},${box.top.toFixed(2)},${box.width.toFixed(2)}` : 'floating';
-		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
-			panel.place(anchor ? box : undefined);
-			placedAnchor = anchor;
-			placedAt = placement;
-		}
-		const next = pageTheme(observedRoot, win);
-		if (next !== theme) {
-			theme = next;
-			show({...view, theme});
-		}
-	};
-
 	/*
-	 * Re-anchors the panel from the anchor's box, read in an animation frame (or in a ResizeObserver's callback,
-	 * after the frame's layout). The read forces the layout the page has left pending, and in a frame that is the
-	 * layout the frame was about to do: it moves earlier, it is not done twice (a trace of the busy bench page: one
-	 * `Layout` per frame with and without this read, session 6). Outside a frame it would be an extra layout, which
-	 * is why a read in a task leaves this to the next frame.
+	 * Re-anchors the panel under the adapter's anchor (only when it moved) and follows the page's theme, from the
+	 * anchor's box read in an animation frame (or in a ResizeObserver's callback, after the frame's layout). The
+	 * read forces the layout the page has left pending, and in a frame that is the layout the frame was about to do:
+	 * it moves earlier, it is not done twice (a trace of the busy bench page: one `Layout` per frame with and without
+	 * this read, session 6). Outside a frame it would be an extra layout, which is why a read in a task leaves this
+	 * to the next frame.
 	 *
 	 * Session 5 had replaced this read, for a docked panel, by an IntersectionObserver's first report, because a CPU
 	 * profile counted the forced layout as LiqGuard's script time. That was the frame's own layout, attributed to us;
@@ -249,7 +233,19 @@ export function startSession(options: SessionOptions): Session {
 		const anchor = adapter.mountAfter(doc);
 		watchSizes([observedRoot, anchor]);
 		const rect = anchor?.getBoundingClientRect();
-		applyLayout(anchor, rect && {left: rect.left + win.scrollX, top: rect.bottom + win.scrollY, width: rect.width});
+		const box: PlacedBox | undefined = rect && {left: rect.left + win.scrollX, top: rect.bottom + win.scrollY, width: rect.width};
+		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
+		const placement = box ? `${box.left.toFixed(2)},${box.top.toFixed(2)},${box.width.toFixed(2)}` : 'floating';
+		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
+			panel.place(box);
+			placedAnchor = anchor;
+			placedAt = placement;
+		}
+		const next = pageTheme(observedRoot, win);
+		if (next !== theme) {
+			theme = next;
+			show({...view, theme});
+		}
 	};
 
 	const read = (inFrame: boolean) => {
