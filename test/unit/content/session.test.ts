@@ -325,25 +325,50 @@ describe('content session: main-thread work per read', () => {
 		expect(h.formRootCalls()).toBeGreaterThan(before + 1);
 	});
 
-	test('an input event read when it reaches the window (same task); one the page stops on the way is read in the next task', () => {
+	test('an input event is asked about before the page\'s own handlers run, and read again after them (same task; next task if the page stops it)', async () => {
 		const h = start(demoDraft());
 		h.frame();
 		const size = h.form.querySelector('#size') as HTMLInputElement;
 		const before = h.requests.length;
-		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.7', unit: 'base'}, text: '0.7'}})});
+		const draftOf = (value: string) => demoDraft({size: {state: 'ok', value: {value, unit: 'base'}, text: value}});
+		// The page's handler sees our request already sent, and rewrites what was typed (as a page that clamps a size to its maximum does).
+		const seenByPage: number[] = [];
+		const pageHandler = () => {
+			seenByPage.push(h.requests.length);
+			h.setRead({found: true, draft: draftOf('0.5')});
+		};
+		h.form.addEventListener('input', pageHandler);
+		h.setRead({found: true, draft: draftOf('0.9')});
 		size.dispatchEvent(new Event('input', {bubbles: true}));
-		expect(h.requests).toHaveLength(before + 1); // no timer ran
-		// The page stops the next one at the form.
-		h.form.addEventListener('input', event => event.stopPropagation(), {once: true});
-		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.8', unit: 'base'}, text: '0.8'}})});
+		expect(seenByPage).toEqual([before + 1]);
+		// The draft as the page left it is asked for in the same task (no timer ran), and its answer is the one shown.
+		expect(h.requests.map(entry => entry.request.draft.size)).toMatchObject([...Array(before).fill(expect.anything()), {value: {value: '0.9'}}, {value: {value: '0.5'}}]);
+		// Answered out of order: the first request's reply is for a stale revision and is dropped.
+		h.requests.at(-1)!.answer();
+		await flushReplies();
+		h.requests.at(-2)!.answer();
+		await flushReplies();
+		expect(h.host().getAttribute('data-state')).toBe('ready');
+		expect(h.host().getAttribute('data-quantity')).toBe('0.5');
+		h.form.removeEventListener('input', pageHandler);
+		// A handler that leaves the form as typed: one request for the edit, not two.
+		h.setRead({found: true, draft: draftOf('0.75')});
 		size.dispatchEvent(new Event('input', {bubbles: true}));
-		expect(h.requests).toHaveLength(before + 1);
+		expect(h.requests).toHaveLength(before + 3);
+		// The page stops the next event at the form and rewrites the value: the second read comes in the next task.
+		h.form.addEventListener('input', event => {
+			event.stopPropagation();
+			h.setRead({found: true, draft: draftOf('0.85')});
+		}, {once: true});
+		h.setRead({found: true, draft: draftOf('0.8')});
+		size.dispatchEvent(new Event('input', {bubbles: true}));
+		expect(h.requests).toHaveLength(before + 4);
 		vi.advanceTimersByTime(1);
-		expect(h.requests).toHaveLength(before + 2);
-		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.8'}});
+		expect(h.requests).toHaveLength(before + 5);
+		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.85'}});
 	});
 
-	test('a form the page re-renders on input is read once for that edit, not again in the next frame; later changes are', async () => {
+	test('a form the page re-renders on input is asked about once for that edit, not read again in the next frame; later changes are', async () => {
 		const h = start(demoDraft());
 		h.frame();
 		const size = h.form.querySelector('#size') as HTMLInputElement;
@@ -360,14 +385,15 @@ describe('content session: main-thread work per read', () => {
 		size.dispatchEvent(new Event('input', {bubbles: true}));
 		await settle(); // MutationObserver delivery
 		h.frame();
-		expect(h.readCalls()).toBe(readsBefore + 1);
+		// Before and after the page's handler (see the test above); the frame reads nothing more.
+		expect(h.readCalls()).toBe(readsBefore + 2);
 		expect(h.requests).toHaveLength(requestsBefore + 1);
 		// A change after the read (a late re-render, a ticking price) is still read in the next frame.
 		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.5', unit: 'base'}, text: '0.5'}})});
 		cost.textContent = 'Cost 0.5';
 		await settle();
 		h.frame();
-		expect(h.readCalls()).toBe(readsBefore + 2);
+		expect(h.readCalls()).toBe(readsBefore + 3);
 		expect(h.requests.at(-1)?.request.draft.size).toMatchObject({value: {value: '0.5'}});
 	});
 
