@@ -38,14 +38,44 @@ const others: OtherPosition[] = Array.from({length: 100}, (_, i) => ({
 }));
 const cross: AssessInput = {...full, marginMode: 'cross', walletBalance: '250000', otherPositions: others};
 
+/**
+ * Each timed call assesses a different order, as typing does: 997 variants (a prime, so no batch lines up with the
+ * cycle) of the size, the prices and the leverage. No cache keyed on the values can serve a repeat from memory.
+ */
+function variants(base: AssessInput): AssessInput[] {
+	return Array.from({length: 997}, (_, i) => {
+		const entry = 60000 + ((i * 37) % 1500) - 750;
+		const variant: AssessInput = {...base, quantity: `0.${String(101 + ((i * 7) % 899)).padStart(3, '0')}`, entryPrice: String(entry), leverage: String(5 + (i % 20))};
+		if (base.markPrice !== undefined) variant.markPrice = String(entry + 10 + (i % 9));
+		if (base.stopLossPrice !== undefined) variant.stopLossPrice = String(entry - 1500 - (i % 11) * 10);
+		if (base.takeProfitPrice !== undefined) variant.takeProfitPrice = String(entry + 3000 + (i % 13) * 10);
+		if (base.venueLiquidationPrice !== undefined) variant.venueLiquidationPrice = String(entry - 2200 - (i % 17));
+		return variant;
+	});
+}
+function cycle(inputs: readonly AssessInput[], run: (input: AssessInput) => unknown): () => void {
+	let next = 0;
+	return () => {
+		run(inputs[next]!);
+		next = next + 1 === inputs.length ? 0 : next + 1;
+	};
+}
+const fullInputs = variants(full);
+const minimalInputs = variants(minimal);
+const crossInputs = variants(cross);
+// Every variant is a valid order (a failed validation would time the early return, not the assessment).
+for (const input of [...fullInputs, ...minimalInputs, ...crossInputs]) {
+	if (!assess(input).ok) throw new Error(`bench input rejected: ${JSON.stringify({...input, otherPositions: undefined})}`);
+}
+
 const figures: Figure[] = [];
 const add = (name: string, result: {median: number; p95: number}, budget?: number) =>
 	figures.push({name, value: +result.median.toFixed(2), p95: +result.p95.toFixed(2), unit: 'µs', ...(budget === undefined ? {} : {budget, pass: result.median <= budget})});
 
-add('engine: assess, full (stop, TP, funding, odds, sizer, venue check)', measure('full', () => assess(full), 200, 30), 20);
-add('engine: assess, the same order as the page panel asks (no PnL ladder, no sizer; one side of an edit)', measure('panel', () => assess(full, DEFAULT_ENGINE_SETTINGS, {detail: 'panel'}), 200, 30));
-add('engine: assess, minimal (size, price, leverage)', measure('minimal', () => assess(minimal), 200, 30));
-add('engine: assess, cross with 100 other positions', measure('cross', () => assess(cross), 50, 30), 1000);
+add('engine: assess, full (stop, TP, funding, odds, sizer, venue check)', measure('full', cycle(fullInputs, input => assess(input)), 200, 30), 20);
+add('engine: assess, the same order as the page panel asks (no PnL ladder, no sizer; one side of an edit)', measure('panel', cycle(fullInputs, input => assess(input, DEFAULT_ENGINE_SETTINGS, {detail: 'panel'})), 200, 30));
+add('engine: assess, minimal (size, price, leverage)', measure('minimal', cycle(minimalInputs, input => assess(input)), 200, 30));
+add('engine: assess, cross with 100 other positions', measure('cross', cycle(crossInputs, input => assess(input)), 50, 30), 1000);
 const reader = new InputReader({});
 const table = normaliseTiers(BUNDLED_TIERS['binance-usdm']!.BTC!.tiers, reader)!;
 add(`engine: tier search, ${table.length}-tier table, liquidation in the last tier`, measure('tiers', () =>
