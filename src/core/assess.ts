@@ -177,7 +177,6 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 
 	const thresholds = thresholdsOf(settings);
 	const {sign, quantity, entryPrice, referencePrice} = position;
-	const s = new D(sign);
 	const notional = quantity.times(entryPrice);
 	const margin = position.initialMargin;
 	const lp = position.liquidation.kind === 'price' ? position.liquidation.price : undefined;
@@ -205,7 +204,8 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	}
 	if (lp) {
 		figures.liquidationDistance = toPlain(referencePrice.minus(lp).abs());
-		figures.liquidationDistancePercent = toPlain(s.times(referencePrice.minus(lp)).div(referencePrice).times(HUNDRED));
+		const towardLiquidation = referencePrice.minus(lp);
+		figures.liquidationDistancePercent = toPlain((sign === 1 ? towardLiquidation : towardLiquidation.neg()).div(referencePrice).times(HUNDRED));
 	}
 	if (position.backingMargin.gt(0)) figures.wipeoutMovePercent = toPlain(position.backingMargin.div(notional).times(HUNDRED));
 	// Cross: the balance behind the order is the wallet, or the equity a model valued the account with (dYdX).

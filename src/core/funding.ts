@@ -30,5 +30,6 @@ export function fundingPrice(reader: InputReader, meta: VenueMeta): Dec | undefi
 
 export function fundingPayment(params: {sign: Sign; quantity: Dec; price: Dec; ratePerInterval: Dec; intervals: Dec}): Dec {
 	const {sign, quantity, price, ratePerInterval, intervals} = params;
-	return quantity.times(price).times(ratePerInterval).times(intervals).times(sign);
+	const paid = quantity.times(price).times(ratePerInterval).times(intervals);
+	return sign === 1 ? paid : paid.neg();
 }

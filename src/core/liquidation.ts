@@ -37,14 +37,17 @@ export function solveLiquidation(params: {
 	rateAddon?: Dec;
 }): SolvedLiquidation {
 	const {sign, quantity, entryPrice, backingMargin, tiers, rateAddon = ZERO} = params;
-	const s = new D(sign);
+	// s·Q·E − M is the same for every tier (each step below is exact: no digit is rounded before the division).
+	const cost = quantity.times(entryPrice);
+	const signedCostLessMargin = (sign === 1 ? cost : cost.neg()).minus(backingMargin);
+	const s = sign === 1 ? ONE : MINUS_ONE;
 	let sawBelowZero = false;
 	let lastSolution: Dec | undefined;
 	for (const tier of tiers) {
-		const m = tier.rate.plus(rateAddon);
+		const m = withAddon(tier.rate, rateAddon);
 		const denominator = quantity.times(s.minus(m));
 		if (denominator.isZero()) continue;
-		const price = s.times(quantity).times(entryPrice).minus(backingMargin).minus(tier.deduction).div(denominator);
+		const price = signedCostLessMargin.minus(tier.deduction).div(denominator);
 		if (price.lte(0)) {
 			sawBelowZero = true;
 			continue;
@@ -79,15 +82,23 @@ export function marginForLiquidation(params: {
 	const {sign, quantity, entryPrice, target, rateAddon = ZERO, tierAt} = params;
 	const tier = tierAt(quantity.times(target.gt(0) ? target : ZERO));
 	if (!tier) return undefined;
-	const s = new D(sign);
-	const m = tier.rate.plus(rateAddon);
+	const s = sign === 1 ? ONE : MINUS_ONE;
+	const m = withAddon(tier.rate, rateAddon);
+	const cost = quantity.times(entryPrice);
 	// M = s·Q·E − D − LP·Q·(s − m)
-	return s.times(quantity).times(entryPrice).minus(tier.deduction).minus(target.times(quantity).times(s.minus(m)));
+	return (sign === 1 ? cost : cost.neg()).minus(tier.deduction).minus(target.times(quantity).times(s.minus(m)));
 }
 
 /** Maintenance margin N × rate − D for a notional, with the tier containing it. */
 export function maintenanceFor(notional: Dec, tier: NormalTier, rateAddon: Dec = ZERO): Dec {
-	return notional.times(tier.rate.plus(rateAddon)).minus(tier.deduction);
+	return notional.times(withAddon(tier.rate, rateAddon)).minus(tier.deduction);
+}
+
+const MINUS_ONE = ONE.neg();
+
+/** The tier's rate plus OKX's fee term; most venues have none, and adding zero is still a Decimal operation. */
+function withAddon(rate: Dec, rateAddon: Dec): Dec {
+	return rateAddon.isZero() ? rate : rate.plus(rateAddon);
 }
 
 export const signOf = (side: 'long' | 'short'): Sign => (side === 'long' ? 1 : -1);

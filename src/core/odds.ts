@@ -10,7 +10,7 @@
  * Probabilities are model estimates, not money: they are computed in binary floating point (the normal CDF needs
  * exp/erf) from Decimal inputs, clamped to [0, 1] and reported with one decimal of a percent at most.
  */
-import {D, type Dec} from './decimal.js';
+import type {Dec} from './decimal.js';
 import type {Sign} from './liquidation.js';
 
 /**
@@ -60,7 +60,18 @@ export function touchProbability(params: {sign: Sign; price: Dec; barrier: Dec; 
 	return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 1;
 }
 
-/** Percent with at most 2 decimals, as a plain string. */
+/**
+ * Percent with at most 2 decimals, as a plain string: the probability to 6 decimals (`toFixed`), then to hundredths
+ * of a percent, half to even. In integers (millionths, then hundredths of a percent) rather than Decimals: three
+ * calls per assessment, and a Decimal parse, product and rounding for each was ≈ 3 % of the engine's time.
+ */
 export function probabilityPercent(probability: number): string {
-	return new D(probability.toFixed(6)).times(100).toDecimalPlaces(2).toFixed();
+	const clamped = Math.min(1, Math.max(0, Number.isFinite(probability) ? probability : 1));
+	const millionths = parseInt(clamped.toFixed(6).replace('.', ''), 10);
+	let hundredths = Math.floor(millionths / 100);
+	const rest = millionths % 100;
+	if (rest > 50 || (rest === 50 && hundredths % 2 === 1)) hundredths += 1;
+	const whole = Math.floor(hundredths / 100);
+	const fraction = hundredths % 100;
+	return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
 }

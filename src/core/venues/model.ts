@@ -224,13 +224,14 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	const notional = quantity.times(entryPrice);
 
 	// Leverage must be allowed by the tier containing the entry notional (venues reject such orders).
-	const maxLeverage = tierFor(tiers, notional)?.maxLeverage ?? new D(meta.maxLeverage);
+	const entryTier = tierFor(tiers, notional);
+	const maxLeverage = entryTier?.maxLeverage ?? new D(meta.maxLeverage);
 	if (leverage && leverage.gt(maxLeverage)) {
 		return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${maxLeverage.toFixed()}x for this size`);
 	}
 
 	// Bybit's fee to close at the bankruptcy price (UTA page, risk-math.md §2.1).
-	const bankruptcyPrice = leverage ? entryPrice.times(ONE.minus(s.div(leverage))) : undefined;
+	const bankruptcyPrice = options.bybitUnified && leverage ? entryPrice.times(ONE.minus(s.div(leverage))) : undefined;
 	const estimatedFeeToClose = options.bybitUnified
 		? (bankruptcyPrice ? quantity.times(bankruptcyPrice).times(takerFeeRate) : ZERO)
 		: quantity.times(mark ?? entryPrice).times(takerFeeRate);
@@ -260,7 +261,6 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		// An order whose initial margin does not exceed its maintenance requirement is liquidated on opening
 		// (e.g. 28x against a 3.63 % rate; freqtrade #7294 met this with a 25 % tier). Venues cap leverage per tier to
 		// prevent it; with a bare rate we must check it ourselves.
-		const entryTier = tierFor(tiers, notional);
 		if (!given && leverage && entryTier && isolatedBase.lte(maintenanceFor(notional, entryTier, rateAddon))) {
 			const ceiling = ONE.div(entryTier.rate.plus(rateAddon));
 			return reader.issue(

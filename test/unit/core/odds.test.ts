@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import {describe, expect, it} from 'vitest';
-import {normalCdf, touchProbability} from '../../../src/core/odds.js';
+import {normalCdf, probabilityPercent, touchProbability} from '../../../src/core/odds.js';
 import {D} from '../../../src/core/decimal.js';
 
 describe('normal CDF', () => {
@@ -69,5 +69,36 @@ describe('touch probability (driftless GBM, reflection formula with the log drif
 		expect(simulated).toBeLessThanOrEqual(exact + 0.03);
 		expect(simulated).toBeGreaterThan(exact - 0.1);
 		expect(new Decimal(exact).gt(0.5)).toBe(true);
+	});
+});
+
+describe('probability as a percent (6 decimals of the probability, then hundredths of a percent, half to even)', () => {
+	// The definition, in Decimals: the integer arithmetic of probabilityPercent must give the same text.
+	const byDefinition = (probability: number) => new D(probability.toFixed(6)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed();
+	it.each([
+		[0, '0'],
+		[1, '100'],
+		[0.5, '50'],
+		[0.0422, '4.22'],
+		[0.0425, '4.25'],
+		[0.000049, '0'], // 0.0049 % → 0.00
+		[0.000051, '0.01'],
+		[0.000050, '0'], // a tie, to the even 0.00
+		[0.000150, '0.02'], // a tie, to the even 0.02
+		[0.123450, '12.34'],
+		[0.123451, '12.35'],
+		[0.99995, '100'],
+		[0.1, '10'],
+		[0.12, '12'],
+		[0.123, '12.3'],
+	])('%d → %s', (probability, expected) => {
+		expect(probabilityPercent(probability)).toBe(expected);
+		expect(byDefinition(probability)).toBe(expected);
+	});
+	it('agrees with the definition over 20,000 probabilities, ties included', () => {
+		for (let i = 0; i <= 20_000; i++) {
+			const probability = i % 2 === 0 ? i / 20_000 : Math.sin(i) ** 2;
+			expect(probabilityPercent(probability)).toBe(byDefinition(probability));
+		}
 	});
 });
