@@ -13,7 +13,7 @@ import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js
 import {breakEvenPrice, fee} from './fees.js';
 import {fundingPayment, fundingPrice, readFunding} from './funding.js';
 import {InputReader} from './input.js';
-import type {SolvedLiquidation} from './liquidation.js';
+import {type SolvedLiquidation, signed} from './liquidation.js';
 import {formatMessage} from './messages.js';
 import {HOURS_PER_YEAR, DEFAULT_VOLATILITY, FALLBACK_VOLATILITY} from './volatility.js';
 import {probabilityPercent, touchProbability} from './odds.js';
@@ -204,8 +204,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	}
 	if (lp) {
 		figures.liquidationDistance = toPlain(referencePrice.minus(lp).abs());
-		const towardLiquidation = referencePrice.minus(lp);
-		figures.liquidationDistancePercent = toPlain((sign === 1 ? towardLiquidation : towardLiquidation.neg()).div(referencePrice).times(HUNDRED));
+		figures.liquidationDistancePercent = toPlain(signed(sign, referencePrice.minus(lp)).div(referencePrice).times(HUNDRED));
 	}
 	if (position.backingMargin.gt(0)) figures.wipeoutMovePercent = toPlain(position.backingMargin.div(notional).times(HUNDRED));
 	// Cross: the balance behind the order is the wallet, or the equity a model valued the account with (dYdX).

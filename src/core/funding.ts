@@ -6,7 +6,7 @@
  */
 import {D, type Dec} from './decimal.js';
 import type {InputReader} from './input.js';
-import type {Sign} from './liquidation.js';
+import {type Sign, signed} from './liquidation.js';
 import type {VenueMeta} from './venues/model.js';
 
 export type FundingInputs = {ratePerInterval: Dec; intervalHours: Dec; holdHours: Dec | undefined};
@@ -30,6 +30,5 @@ export function fundingPrice(reader: InputReader, meta: VenueMeta): Dec | undefi
 
 export function fundingPayment(params: {sign: Sign; quantity: Dec; price: Dec; ratePerInterval: Dec; intervals: Dec}): Dec {
 	const {sign, quantity, price, ratePerInterval, intervals} = params;
-	const paid = quantity.times(price).times(ratePerInterval).times(intervals);
-	return sign === 1 ? paid : paid.neg();
+	return signed(sign, quantity.times(price).times(ratePerInterval).times(intervals));
 }

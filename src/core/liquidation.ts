@@ -37,10 +37,9 @@ export function solveLiquidation(params: {
 	rateAddon?: Dec;
 }): SolvedLiquidation {
 	const {sign, quantity, entryPrice, backingMargin, tiers, rateAddon = ZERO} = params;
-	// s·Q·E − M is the same for every tier (each step below is exact: no digit is rounded before the division).
-	const cost = quantity.times(entryPrice);
-	const signedCostLessMargin = (sign === 1 ? cost : cost.neg()).minus(backingMargin);
-	const s = sign === 1 ? ONE : MINUS_ONE;
+	// s·Q·E − M is the same for every tier: computed once, before the loop.
+	const signedCostLessMargin = signed(sign, quantity.times(entryPrice)).minus(backingMargin);
+	const s = decSign(sign);
 	let sawBelowZero = false;
 	let lastSolution: Dec | undefined;
 	for (const tier of tiers) {
@@ -82,11 +81,9 @@ export function marginForLiquidation(params: {
 	const {sign, quantity, entryPrice, target, rateAddon = ZERO, tierAt} = params;
 	const tier = tierAt(quantity.times(target.gt(0) ? target : ZERO));
 	if (!tier) return undefined;
-	const s = sign === 1 ? ONE : MINUS_ONE;
 	const m = withAddon(tier.rate, rateAddon);
-	const cost = quantity.times(entryPrice);
 	// M = s·Q·E − D − LP·Q·(s − m)
-	return (sign === 1 ? cost : cost.neg()).minus(tier.deduction).minus(target.times(quantity).times(s.minus(m)));
+	return signed(sign, quantity.times(entryPrice)).minus(tier.deduction).minus(target.times(quantity).times(decSign(sign).minus(m)));
 }
 
 /** Maintenance margin N × rate − D for a notional, with the tier containing it. */
@@ -94,12 +91,13 @@ export function maintenanceFor(notional: Dec, tier: NormalTier, rateAddon: Dec =
 	return notional.times(withAddon(tier.rate, rateAddon)).minus(tier.deduction);
 }
 
-const MINUS_ONE = ONE.neg();
-
 /** The tier's rate plus OKX's fee term; most venues have none, and adding zero is still a Decimal operation. */
 function withAddon(rate: Dec, rateAddon: Dec): Dec {
 	return rateAddon.isZero() ? rate : rate.plus(rateAddon);
 }
 
 export const signOf = (side: 'long' | 'short'): Sign => (side === 'long' ? 1 : -1);
-export const decSign = (sign: Sign): Dec => (sign === 1 ? ONE : ONE.neg());
+const MINUS_ONE = ONE.neg();
+export const decSign = (sign: Sign): Dec => (sign === 1 ? ONE : MINUS_ONE);
+/** s × value without a Decimal product: the value itself, or its negation. */
+export const signed = (sign: Sign, value: Dec): Dec => (sign === 1 ? value : value.neg());
