@@ -4,7 +4,8 @@
  *
  * Everything is timed in the page with `performance.now()` or read from CDP; nothing here is asserted in `npm test`.
  */
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {BrowserContext, CDPSession, Page} from 'playwright-core';
 import {ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/harness.js';
@@ -264,13 +265,14 @@ async function overheadRound(
 	query: string,
 	order: readonly number[],
 	hostAA = false,
+	floor = false,
 ): Promise<{with: OverheadRun; control: [OverheadRun, OverheadRun]}> {
 	const urls = [demo.url((hostAA ? HOST_AA_PATH : BUSY_PATH) + query), `${controlOrigin(demo, 'a')}${BUSY_PATH}${query}`, `${controlOrigin(demo, 'b')}${BUSY_PATH}${query}`];
 	const tabs: Tab[] = [];
 	try {
 		const opened = new Map<number, Tab>();
 		const opener = context.pages()[0] ?? await context.newPage();
-		for (const index of order) opened.set(index, await openTab(context, opener, urls[index]!, index === 0 && !hostAA));
+		for (const index of order) opened.set(index, await openTab(context, opener, urls[index]!, index === 0 && !hostAA && !floor));
 		for (let index = 0; index < 3; index++) tabs.push(opened.get(index)!);
 		await tabs[0]!.page.waitForTimeout(3000); // settle: first reads, panel mount, JIT
 		const before = await Promise.all(tabs.map(snapshot));
@@ -307,17 +309,41 @@ export type OverheadResult = {
 	/** Control tab B over control tab A: what the method reads when nothing differs (ideally 1). */
 	noiseTaskRatio: number;
 	pairRatios: number[];
+	/** Control tab B over control tab A, per round: the spread the method has when nothing differs. */
+	noisePairRatios: number[];
 };
 
 const perTick = (run: OverheadRun, metric: 'task' | 'script' | 'layout' | 'style') => run[metric] / run.ticks;
 
 /**
+ * The floor of the overhead method: an extension whose content script is empty, matched where LiqGuard's is
+ * (`http://localhost/demo/*`), with an empty service worker. Chromium still gives the page an isolated world for
+ * it (its own global object, DOM wrappers and bindings in the page's heap). What the floor reads over the controls
+ * is what any content script costs the page in this method, before it does anything; LiqGuard's ratio over the
+ * floor's is what its work adds.
+ */
+export function floorExtension(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'liqguard-floor-'));
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+		manifest_version: 3,
+		name: 'LiqGuard bench floor (empty content script)',
+		version: '1.0.0',
+		background: {service_worker: 'worker.js'},
+		content_scripts: [{matches: ['http://localhost/demo/*'], js: ['content.js'], run_at: 'document_idle'}],
+	}));
+	writeFileSync(join(dir, 'worker.js'), '// empty: the bench floor\n');
+	writeFileSync(join(dir, 'content.js'), '// empty: the bench floor\n');
+	return dir;
+}
+
+/**
  * Busy page for `seconds` in three tabs (ours + two controls), `pairs` rounds, opening order rotated. `hostAA`: the
  * first tab at LiqGuard's host but with no content script (HOST_AA_PATH), to check that the host alone reads 1.
+ * `floor`: the browser loads the empty extension of `floorExtension()` instead of LiqGuard (the method's floor).
  */
-export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; hostAA?: boolean; log(line: string): void}): Promise<OverheadResult> {
+export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; hostAA?: boolean; floor?: boolean; log(line: string): void}): Promise<OverheadResult> {
 	const demo = await serveDemo();
-	const session = await launchChromium();
+	const session = await launchChromium(options.floor ? {extensionDir: floorExtension()} : {});
 	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
 		script: a.script + b.script, task: a.task + b.task, layout: a.layout + b.layout, style: a.style + b.style, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
 	}));
@@ -329,7 +355,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 		await routeBusy(session.context, demo);
 		await routeControls(session.context, demo);
 		for (let round = 0; round < options.pairs; round++) {
-			const run = await overheadRound(session.context, demo, options.seconds, options.query ?? '', orders[round % orders.length]!, options.hostAA);
+			const run = await overheadRound(session.context, demo, options.seconds, options.query ?? '', orders[round % orders.length]!, options.hostAA, options.floor);
 			withRuns.push(run.with);
 			controlA.push(run.control[0]);
 			controlB.push(run.control[1]);
@@ -357,6 +383,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 		styleRatio: perTick(withSum, 'style') / perTick(withoutSum, 'style'),
 		noiseTaskRatio: perTick(bSum, 'task') / perTick(aSum, 'task'),
 		pairRatios: withRuns.map((run, index) => perTick(run, 'task') / perTick(sum([controlA[index]!, controlB[index]!]), 'task')),
+		noisePairRatios: controlB.map((run, index) => perTick(run, 'task') / perTick(controlA[index]!, 'task')),
 	};
 }
 

@@ -8,6 +8,7 @@
  *   npm run bench -- --json FILE        also write the figures as JSON
  *   flags: --no-build, --only=size,engine,latency,overhead,memory, --edits=N, --cold=N, --overhead-seconds=S,
  *          --host-aa (overhead: the "with" tab at LiqGuard's host with no content script — the method's host bias),
+ *          --floor (overhead: an extension with an empty content script instead of LiqGuard — the method's floor),
  *          --pairs=N, --minutes=M, --every-seconds=S (memory samples), --heap-snapshots (log what grew, by kind),
  *          --chromium-arg=SWITCH (repeatable; memory suite), e.g. --chromium-arg=--js-flags=--max-opt=1
  *
@@ -20,6 +21,7 @@ import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {ROOT} from '../../test/e2e/harness.js';
 import {WARM_UP_MINUTES, latencySuite, memorySuite, overheadSuite} from './chromium.js';
+import {ratioInterval95} from './interval.js';
 
 type Figure = {name: string; value: number; unit: string; budget?: number; pass?: boolean; note?: string};
 
@@ -98,8 +100,11 @@ if (suites.has('overhead')) {
 	log(`page overhead: busy page ${seconds} s × ${pairs} rounds, one tab with LiqGuard's content script and two without (Chromium) …`);
 	const hostAA = flag('host-aa');
 	if (hostAA) log('  --host-aa: the "with" tab is at LiqGuard\'s host on a path its content script does not match (no LiqGuard); its ratio is the method\'s host bias, not LiqGuard');
-	const result = await overheadSuite({seconds, pairs, query: argv.find(arg => arg.startsWith('--busy-query='))?.slice(13) ?? '', hostAA, log});
-	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s, 2 control tabs)${hostAA ? ' [--host-aa: no LiqGuard in "with"]' : ''}`, result.taskRatio, 'ratio', hostAA ? undefined : 1.01,
+	const floor = flag('floor');
+	if (floor) log('  --floor: the browser loads an extension with an empty content script instead of LiqGuard; its ratio is what any content script costs the page in this method');
+	const result = await overheadSuite({seconds, pairs, query: argv.find(arg => arg.startsWith('--busy-query='))?.slice(13) ?? '', hostAA, floor, log});
+	const arm = hostAA ? ' [--host-aa: no LiqGuard in "with"]' : floor ? ' [--floor: an empty content script in "with", no LiqGuard]' : '';
+	add(`page overhead: main-thread task time per churn tick, with/without (${pairs}×${seconds} s, 2 control tabs)${arm}`, result.taskRatio, 'ratio', hostAA || floor ? undefined : 1.01,
 		`per pair: ${result.pairRatios.map(ratio => ratio.toFixed(4)).join(', ')}`);
 	add('page overhead: main-thread script time per churn tick, with/without', result.scriptRatio, 'ratio');
 	add('page overhead: layout time per churn tick, with/without', result.layoutRatio, 'ratio');
@@ -109,6 +114,22 @@ if (suites.has('overhead')) {
 		return rest(result.with) / rest(result.without);
 	})(), 'ratio');
 	add('page overhead: the method\'s noise, control tab B / control tab A (task time per tick; same page, no LiqGuard)', result.noiseTaskRatio, 'ratio');
+	// The run's precision: a 95 % interval over the rounds, for LiqGuard's ratio and for the A/A (scripts/bench/interval.ts).
+	const interval = ratioInterval95(result.pairRatios);
+	const noiseInterval = ratioInterval95(result.noisePairRatios);
+	if (interval) {
+		const budget = 1.01;
+		const verdict = interval.low > budget ? 'above the budget: a miss this run can tell apart from noise'
+			: interval.high <= budget ? 'within the budget'
+				: 'the interval spans the budget: this run cannot tell; more rounds (--pairs) or a quieter machine';
+		add('page overhead: task ratio per round, geometric mean', interval.geometricMean, 'ratio', undefined, `95 % interval ${interval.low.toFixed(4)}–${interval.high.toFixed(4)} over ${interval.rounds} rounds: ${verdict}`);
+		add('page overhead: task ratio per round, 95 % interval, low', interval.low, 'ratio');
+		add('page overhead: task ratio per round, 95 % interval, high', interval.high, 'ratio');
+	}
+	if (noiseInterval) {
+		add('page overhead: the method\'s noise (B / A) per round, 95 % interval, low', noiseInterval.low, 'ratio');
+		add('page overhead: the method\'s noise (B / A) per round, 95 % interval, high', noiseInterval.high, 'ratio');
+	}
 	add('page overhead: task time per second, without (per control tab)', result.without.task / (2 * pairs * seconds), 'ms/s');
 	add('page overhead: task time per second, with', result.with.task / (pairs * seconds), 'ms/s');
 	add('page overhead: long tasks, without', result.without.longTasks, 'count');
@@ -157,6 +178,7 @@ for (const figure of figures) {
 	const budget = figure.budget === undefined ? '' : `≤ ${figure.budget}`;
 	const verdict = figure.pass === undefined ? '' : figure.pass ? 'PASS' : 'MISS';
 	log(`${figure.name.padEnd(82)} ${String(figure.value).padStart(10)} ${figure.unit.padEnd(7)} ${budget.padStart(10)}  ${verdict}`);
+	if (figure.note) log(`    ↳ ${figure.note}`);
 }
 const missed = figures.filter(figure => figure.pass === false);
 log(`\n${figures.filter(figure => figure.pass !== undefined).length - missed.length} budgets met, ${missed.length} missed${isLong || suites.has('memory') ? '' : ' (heap trend: run with --long)'}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
