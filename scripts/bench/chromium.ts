@@ -4,7 +4,7 @@
  *
  * Everything is timed in the page with `performance.now()` or read from CDP; nothing here is asserted in `npm test`.
  */
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {BrowserContext, CDPSession, Page} from 'playwright-core';
@@ -343,7 +343,8 @@ export function floorExtension(): string {
  */
 export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; hostAA?: boolean; floor?: boolean; log(line: string): void}): Promise<OverheadResult> {
 	const demo = await serveDemo();
-	const session = await launchChromium(options.floor ? {extensionDir: floorExtension()} : {});
+	const floorDir = options.floor ? floorExtension() : undefined;
+	const session = await launchChromium(floorDir ? {extensionDir: floorDir} : {});
 	const sum = (runs: OverheadRun[]): OverheadRun => runs.reduce((a, b) => ({
 		script: a.script + b.script, task: a.task + b.task, layout: a.layout + b.layout, style: a.style + b.style, longTasks: a.longTasks + b.longTasks, longTaskMs: a.longTaskMs + b.longTaskMs, ticks: a.ticks + b.ticks,
 	}));
@@ -366,6 +367,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 	} finally {
 		await session.close();
 		await demo.close();
+		if (floorDir) rmSync(floorDir, {recursive: true, force: true});
 	}
 	const withSum = sum(withRuns);
 	const withoutSum = sum([...controlA, ...controlB]);
