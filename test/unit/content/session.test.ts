@@ -453,6 +453,32 @@ describe('content session: main-thread work per read', () => {
 		expect(h.requests).toHaveLength(asked + 1);
 	});
 
+	test('a countdown tick while the worker answers: the answer shows the ticked countdown, and a draft of another revision is not shown with it', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		expect(h.requests).toHaveLength(1);
+		// The countdown ticks before the answer comes: same key, no new request.
+		h.setRead({found: true, draft: demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}})});
+		h.form.setAttribute('data-tick', '1');
+		await settle();
+		h.frame();
+		expect(h.requests).toHaveLength(1);
+		h.requests[0]!.answer();
+		await settle();
+		expect(h.host().dataset.state).toBe('ready');
+		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
+		// A size change asks again; its answer shows its own size, not the draft shown before it.
+		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.3', unit: 'base'}, text: '0.3'}})});
+		h.form.setAttribute('data-tick', '2');
+		await settle();
+		h.frame();
+		expect(h.requests).toHaveLength(2);
+		h.requests[1]!.answer();
+		await settle();
+		expect(h.host().dataset.state).toBe('ready');
+		expect(h.host().dataset.quantity).toBe('0.3');
+	});
+
 	test('a change in the form does not re-measure the panel\'s anchor (a forced layout); the heartbeat and a resize of the form do', () => {
 		const h = start(demoDraft());
 		h.frame();
