@@ -8,6 +8,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {BrowserContext, CDPSession, Page} from 'playwright-core';
+import {attributeProfile, type Attribution, type CpuProfile} from './attribution.js';
 import {ROOT, launchChromium, serveDemo, type DemoServer} from '../../test/e2e/harness.js';
 
 export const BUSY_PAGE = join(ROOT, 'test/bench-pages/busy.html');
@@ -296,8 +297,50 @@ async function overheadRound(
 	}
 }
 
+/** The profiled round: LiqGuard's tab and one control, each with V8's sampling profiler (scripts/bench/attribution.ts). */
+export type AttributionResult = {
+	seconds: number;
+	samplingIntervalUs: number;
+	with: Attribution & {taskMs: number};
+	control: Attribution & {taskMs: number};
+};
+
+/**
+ * One more round after the ratio rounds, not counted in them (the profiler's own cost would bias the ratio): the busy
+ * page with LiqGuard and a control tab, both profiled over the same `seconds`. Reports the time with LiqGuard's
+ * code on the main thread's stack, and each tab's garbage collector and main-thread task time.
+ */
+async function attributionRound(context: BrowserContext, demo: DemoServer, extensionId: string, seconds: number, query: string, profileDir?: string): Promise<AttributionResult> {
+	const samplingIntervalUs = 100;
+	const tabs: Tab[] = [];
+	try {
+		const opener = context.pages()[0] ?? await context.newPage();
+		tabs.push(await openTab(context, opener, demo.url(BUSY_PATH + query), true));
+		tabs.push(await openTab(context, opener, `${controlOrigin(demo, 'a')}${BUSY_PATH}${query}`, false));
+		await tabs[0]!.page.waitForTimeout(3000);
+		for (const tab of tabs) {
+			await tab.cdp.send('Profiler.enable');
+			await tab.cdp.send('Profiler.setSamplingInterval', {interval: samplingIntervalUs});
+		}
+		await Promise.all(tabs.map(tab => tab.cdp.send('Profiler.start')));
+		const before = await Promise.all(tabs.map(snapshot));
+		await tabs[0]!.page.waitForTimeout(seconds * 1000);
+		const after = await Promise.all(tabs.map(snapshot));
+		const profiles = await Promise.all(tabs.map(async tab => ((await tab.cdp.send('Profiler.stop')) as {profile: CpuProfile}).profile));
+		const ours = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`);
+		// For Chrome DevTools' Performance panel or any .cpuprofile viewer: where the time went, by function.
+		if (profileDir) for (const [index, profile] of profiles.entries()) writeFileSync(join(profileDir, `overhead-${index === 0 ? 'with' : 'control'}.cpuprofile`), JSON.stringify(profile));
+		const of = (index: number) => ({...attributeProfile(profiles[index]!, ours), taskMs: after[index]!.task - before[index]!.task});
+		return {seconds, samplingIntervalUs, with: of(0), control: of(1)};
+	} finally {
+		for (const tab of tabs) await tab.page.close();
+	}
+}
+
 export type OverheadResult = {
 	seconds: number;
+	/** Absent for the --host-aa and --floor arms (no LiqGuard to attribute). */
+	attribution?: AttributionResult;
 	pairs: number;
 	with: OverheadRun;
 	/** Both control tabs summed (twice the tab-seconds of `with`). */
@@ -341,7 +384,16 @@ export function floorExtension(): string {
  * first tab at LiqGuard's host but with no content script (HOST_AA_PATH), to check that the host alone reads 1.
  * `floor`: the browser loads the empty extension of `floorExtension()` instead of LiqGuard (the method's floor).
  */
-export async function overheadSuite(options: {seconds: number; pairs: number; query?: string; hostAA?: boolean; floor?: boolean; log(line: string): void}): Promise<OverheadResult> {
+export async function overheadSuite(options: {
+	seconds: number;
+	pairs: number;
+	query?: string;
+	hostAA?: boolean;
+	floor?: boolean;
+	/** Where the attribution round's two CPU profiles are written (`--save-profiles=DIR`); not kept when absent. */
+	profileDir?: string;
+	log(line: string): void;
+}): Promise<OverheadResult> {
 	const demo = await serveDemo();
 	const floorDir = options.floor ? floorExtension() : undefined;
 	const session = await launchChromium(floorDir ? {extensionDir: floorDir} : {});
@@ -352,6 +404,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 	const controlA: OverheadRun[] = [];
 	const controlB: OverheadRun[] = [];
 	const orders = [[0, 1, 2], [1, 2, 0], [2, 0, 1]] as const;
+	let attribution: AttributionResult | undefined;
 	try {
 		await routeBusy(session.context, demo);
 		await routeControls(session.context, demo);
@@ -364,6 +417,10 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 				options.log(`  overhead ${label} #${round + 1}: task ${arm.task.toFixed(0)} ms, script ${arm.script.toFixed(0)} ms, layout ${arm.layout.toFixed(0)} ms, style ${arm.style.toFixed(0)} ms, ${arm.longTasks} long tasks, ${arm.ticks} churn ticks`);
 			}
 		}
+		if (!options.hostAA && !options.floor) {
+			options.log(`  attribution round (${options.seconds} s, V8 sampling profiler on LiqGuard's tab and one control) …`);
+			attribution = await attributionRound(session.context, demo, session.extensionId, options.seconds, options.query ?? '', options.profileDir);
+		}
 	} finally {
 		await session.close();
 		await demo.close();
@@ -375,6 +432,7 @@ export async function overheadSuite(options: {seconds: number; pairs: number; qu
 	const bSum = sum(controlB);
 	return {
 		seconds: options.seconds,
+		...(attribution ? {attribution} : {}),
 		pairs: options.pairs,
 		with: withSum,
 		without: withoutSum,

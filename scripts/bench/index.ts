@@ -9,13 +9,14 @@
  *   flags: --no-build, --only=size,engine,latency,overhead,memory, --edits=N, --cold=N, --overhead-seconds=S,
  *          --host-aa (overhead: the "with" tab at LiqGuard's host with no content script — the method's host bias),
  *          --floor (overhead: an extension with an empty content script instead of LiqGuard — the method's floor),
+ *          --save-profiles=DIR (overhead: keep the attribution round's CPU profiles, with and control, as .cpuprofile),
  *          --pairs=N, --minutes=M, --every-seconds=S (memory samples), --heap-snapshots (log what grew, by kind),
  *          --chromium-arg=SWITCH (repeatable; memory suite), e.g. --chromium-arg=--js-flags=--max-opt=1
  *
  * Every figure is a median or p95 over many runs; comparisons (overhead) are ratios from the same run, A/B interleaved.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -102,7 +103,9 @@ if (suites.has('overhead')) {
 	if (hostAA) log('  --host-aa: the "with" tab is at LiqGuard\'s host on a path its content script does not match (no LiqGuard); its ratio is the method\'s host bias, not LiqGuard');
 	const floor = flag('floor');
 	if (floor) log('  --floor: the browser loads an extension with an empty content script instead of LiqGuard; its ratio is what any content script costs the page in this method');
-	const result = await overheadSuite({seconds, pairs, query: argv.find(arg => arg.startsWith('--busy-query='))?.slice(13) ?? '', hostAA, floor, log});
+	const profileDir = argv.find(arg => arg.startsWith('--save-profiles='))?.slice('--save-profiles='.length);
+	if (profileDir) mkdirSync(profileDir, {recursive: true});
+	const result = await overheadSuite({seconds, pairs, query: argv.find(arg => arg.startsWith('--busy-query='))?.slice(13) ?? '', hostAA, floor, profileDir, log});
 	const arm = hostAA ? ' [--host-aa: no LiqGuard in "with"]' : floor ? ' [--floor: an empty content script in "with", no LiqGuard]' : '';
 	// The budget is LiqGuard's: the --host-aa and --floor arms measure the method, not LiqGuard, and have none.
 	const budget = hostAA || floor ? undefined : 1.01;
@@ -131,6 +134,17 @@ if (suites.has('overhead')) {
 	if (noiseInterval) {
 		add('page overhead: the method\'s noise (B / A) per round, 95 % interval, low', noiseInterval.low, 'ratio');
 		add('page overhead: the method\'s noise (B / A) per round, 95 % interval, high', noiseInterval.high, 'ratio');
+	}
+	if (result.attribution) {
+		// Bottom-up, from one extra profiled round (scripts/bench/attribution.ts): a lower bound, precise where the ratio is not.
+		const {with: ours, control, seconds: profiled, samplingIntervalUs} = result.attribution;
+		add('page overhead, bottom-up: main-thread time with LiqGuard\'s code on the stack (CPU profile)', ours.oursMs / profiled, 'ms/s', undefined,
+			`one ${profiled} s round sampled every ${samplingIntervalUs} µs; wall time, so it swells with the host's load like the page's own; the style, layout and paint our writes cause and the collection of what we allocate are not in it`);
+		add('page overhead, bottom-up: LiqGuard\'s code as a share of the page\'s busy main thread (same profile)', 100 * ours.oursMs / ours.busyMs, '%', undefined,
+			`busy: ${(ours.busyMs / profiled).toFixed(1)} ms/s sampled, not idle; task time by CDP in the same round ${(ours.taskMs / profiled).toFixed(1)} ms/s`);
+		add('page overhead, bottom-up: garbage collector, with LiqGuard', ours.gcMs / profiled, 'ms/s', undefined, `without (control tab, same round): ${(control.gcMs / profiled).toFixed(2)} ms/s`);
+		add('page overhead, bottom-up: main thread busy (profile, not idle), with / without', ours.busyMs / control.busyMs, 'ratio', undefined,
+			`${(ours.busyMs / profiled).toFixed(1)} vs ${(control.busyMs / profiled).toFixed(1)} ms/s; one round, so as noisy as one round of the ratio above`);
 	}
 	add('page overhead: task time per second, without (per control tab)', result.without.task / (2 * pairs * seconds), 'ms/s');
 	add('page overhead: task time per second, with', result.with.task / (pairs * seconds), 'ms/s');
