@@ -33,7 +33,7 @@ export type Attribution = {
 };
 
 /**
- * Sums each sample's interval (the time to the next sample, as Chrome DevTools does) by what was on its stack.
+ * Sums each sample's interval (the time to the next sample) by what was on its stack.
  * Samples are attributed by walking from their node up to the root once per node (memoised).
  */
 export function attributeProfile(profile: CpuProfile, isOurs: (url: string) => boolean): Attribution {
@@ -59,7 +59,8 @@ export function attributeProfile(profile: CpuProfile, isOurs: (url: string) => b
 	let gcUs = 0;
 	let busyUs = 0;
 	for (let index = 0; index < samples.length; index++) {
-		// timeDeltas[i] is the time from sample i−1 to sample i; sample i lasts until sample i+1 (the last: to endTime).
+		// timeDeltas[i] is the time from sample i−1 to sample i; sample i lasts until sample i+1 (the last one's length
+		// is not known and counts 0: one sample in tens of thousands).
 		const next = index + 1 < samples.length ? deltas[index + 1]! : 0;
 		const durationUs = Math.max(0, next);
 		const name = byId.get(samples[index]!)?.callFrame.functionName;
