@@ -191,6 +191,14 @@ async function startAnswered(initial: OrderDraft): Promise<Harness> {
 
 const settle = () => new Promise<void>(resolve => queueMicrotask(resolve)).then(() => undefined);
 
+/** The page re-renders its form to `draft` (a mutation in the form), and the next frame reads it. */
+async function pageRenders(h: Harness, draft: OrderDraft, tick: string): Promise<void> {
+	h.setRead({found: true, draft});
+	h.form.setAttribute('data-tick', tick);
+	await settle();
+	h.frame();
+}
+
 async function flushReplies(): Promise<void> {
 	for (let i = 0; i < 5; i++) await settle();
 }
@@ -435,10 +443,7 @@ describe('content session: main-thread work per read', () => {
 		expect(h.host().dataset.state).toBe('ready');
 		const asked = h.requests.length;
 		// 28,740 s → 28,680 s: the page's countdown cell changed (7h 59m → 7h 58m).
-		h.setRead({found: true, draft: demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}})});
-		h.form.setAttribute('data-tick', '1');
-		await settle();
-		h.frame();
+		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}}), '1');
 		expect(h.requests).toHaveLength(asked);
 		expect(h.host().dataset.state).toBe('ready');
 		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
@@ -446,10 +451,7 @@ describe('content session: main-thread work per read', () => {
 		// letting the click through as if no answer stood.
 		expect(h.session.judge('click', h.button)).toBe('hold');
 		// The math's own fields still go to the worker.
-		h.setRead({found: true, draft: demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}, leverage: {state: 'ok', value: '20'}})});
-		h.form.setAttribute('data-tick', '2');
-		await settle();
-		h.frame();
+		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}, leverage: {state: 'ok', value: '20'}}), '2');
 		expect(h.requests).toHaveLength(asked + 1);
 	});
 
@@ -458,20 +460,14 @@ describe('content session: main-thread work per read', () => {
 		h.frame();
 		expect(h.requests).toHaveLength(1);
 		// The countdown ticks before the answer comes: same key, no new request.
-		h.setRead({found: true, draft: demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}})});
-		h.form.setAttribute('data-tick', '1');
-		await settle();
-		h.frame();
+		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}}), '1');
 		expect(h.requests).toHaveLength(1);
 		h.requests[0]!.answer();
 		await settle();
 		expect(h.host().dataset.state).toBe('ready');
 		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
 		// A size change asks again; its answer shows its own size, not the draft shown before it.
-		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.3', unit: 'base'}, text: '0.3'}})});
-		h.form.setAttribute('data-tick', '2');
-		await settle();
-		h.frame();
+		await pageRenders(h, demoDraft({size: {state: 'ok', value: {value: '0.3', unit: 'base'}, text: '0.3'}}), '2');
 		expect(h.requests).toHaveLength(2);
 		h.requests[1]!.answer();
 		await settle();
