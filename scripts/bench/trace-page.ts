@@ -61,7 +61,9 @@ try {
 			: [await openWindow(session.context, opener, urls[1]!), await openWindow(session.context, opener, urls[0]!)].reverse();
 		await waitForReady(pages[0]!);
 		await pages[0]!.waitForTimeout(3000); // settle: first reads, panel mount, JIT
-		const cdp = await session.context.newCDPSession(pages[0]!);
+		// Tracing is browser-wide, so the session can sit on the blank opener: neither traced tab is the one DevTools is
+		// attached to, and both are treated alike (session 10; the results read the same either way).
+		const cdp = await session.context.newCDPSession(opener);
 		const events: TraceEvent[] = [];
 		cdp.on('Tracing.dataCollected', event => void events.push(...(event.value as unknown as TraceEvent[])));
 		const complete = new Promise(resolve => cdp.once('Tracing.tracingComplete', resolve));
