@@ -85,7 +85,7 @@ if (suites.has('engine')) {
  * `--awake-cpus` (latency only; a diagnostic, like --host-aa): one busy loop per core at the lowest priority (nice 19)
  * while the latency suite runs, so no core of this VM halts when idle. An edit's answer crosses four hops (page →
  * browser → worker → browser → page), and on an idle page each may wait for the hypervisor to wake a halted vCPU.
- * Session 10, alternated rounds on one host: quiet page p50 5.3 / 5.7 / 5.6 ms without, 4.4 / 4.6 / 4.3 with — the
+ * Session 10, alternated rounds on one host: quiet page p50 5.6 / 5.7 / 5.3 ms without, 4.4 / 4.6 / 4.3 with — the
  * loops take CPU from Chromium and still cut the p50 by a millisecond. The budgets are for the machine as it is, so
  * figures taken this way are printed without them.
  */

@@ -62,7 +62,7 @@ try {
 		await waitForReady(pages[0]!);
 		await pages[0]!.waitForTimeout(3000); // settle: first reads, panel mount, JIT
 		// Tracing is browser-wide, so the session can sit on the blank opener: neither traced tab is the one DevTools is
-		// attached to, and both are treated alike (session 10; the results read the same either way).
+		// attached to, and both are treated alike (session 10: `Paint` read higher with LiqGuard from either session).
 		const cdp = await session.context.newCDPSession(opener);
 		const events: TraceEvent[] = [];
 		cdp.on('Tracing.dataCollected', event => void events.push(...(event.value as unknown as TraceEvent[])));
