@@ -124,7 +124,7 @@ export async function routeBusy(context: BrowserContext, demo: DemoServer): Prom
 }
 
 /** Full Chromium version (the user agent string is reduced to 156.0.0.0). */
-async function browserVersion(context: BrowserContext, page: Page): Promise<string> {
+export async function browserVersion(context: BrowserContext, page: Page): Promise<string> {
 	const cdp = await context.newCDPSession(page);
 	const {product} = (await cdp.send('Browser.getVersion')) as {product: string};
 	await cdp.detach();

@@ -10,7 +10,10 @@
  *          --host-aa (overhead: the "with" tab at LiqGuard's host with no content script — the method's host bias),
  *          --floor (overhead: an extension with an empty content script instead of LiqGuard — the method's floor),
  *          --save-profiles=DIR (overhead: keep the attribution round's CPU profiles, with and control, as .cpuprofile),
- *          --awake-cpus (latency: a nice-19 busy loop per core, so idle vCPUs do not halt; no budgets — see keepCpusAwake),
+ *          --awake-cpus (latency, transport: a nice-19 busy loop per core, so idle vCPUs do not halt; no budgets — see keepCpusAwake),
+ *          --only=transport (not in the default set; no budgets): a bare round trip to the service worker over a port
+ *          against one to a Worker in the page, same payloads, and what a page's CSP does to the latter (transport.ts),
+ *          --trips=N (transport; default 300),
  *          --pairs=N, --minutes=M, --every-seconds=S (memory samples), --heap-snapshots (log what grew, by kind),
  *          --chromium-arg=SWITCH (repeatable; memory suite), e.g. --chromium-arg=--js-flags=--max-opt=1
  *
@@ -24,6 +27,7 @@ import {gzipSync} from 'node:zlib';
 import {ROOT} from '../../test/e2e/harness.js';
 import {WARM_UP_MINUTES, latencySuite, memorySuite, overheadSuite} from './chromium.js';
 import {ratioInterval95} from './interval.js';
+import {transportSuite} from './transport.js';
 
 type Figure = {name: string; value: number; unit: string; budget?: number; pass?: boolean; note?: string};
 
@@ -119,6 +123,28 @@ if (suites.has('latency')) {
 	add(`input→panel, cold worker: p50 (n=${result.cold.n})${arm}`, result.cold.p50, 'ms', budget(150));
 	add(`input→panel, cold worker: p95 (n=${result.cold.n})${arm}`, result.cold.p95, 'ms', budget(150));
 	add('input→panel: edits with no answer within 3 s', result.timeouts, 'count', 0);
+}
+
+if (suites.has('transport')) {
+	const isAwake = flag('awake-cpus');
+	log(`transport (Chromium, a generated extension, not LiqGuard): content script ⇄ service worker vs content script ⇄ a Worker in the page${isAwake ? ', with a nice-19 busy loop per core' : ''} …`);
+	const release = isAwake ? keepCpusAwake() : undefined;
+	let result: Awaited<ReturnType<typeof transportSuite>>;
+	try {
+		result = await transportSuite({trips: option('trips', 300), log});
+	} finally {
+		release?.();
+	}
+	chromiumVersion = result.chromium;
+	const arm = isAwake ? ' [--awake-cpus]' : '';
+	const payload = `request ${result.requestBytes} B, answer ${result.replyBytes} B (the demo draft and its evaluateDraft reply); no engine, transport only`;
+	add(`transport: round trip, content script ⇄ service worker over a port (LiqGuard's path): p50 (n=${result.port.n})${arm}`, result.port.p50, 'ms', undefined, payload);
+	add(`transport: round trip, content script ⇄ service worker over a port: p95${arm}`, result.port.p95, 'ms');
+	add(`transport: round trip, content script ⇄ a blob: Worker in the page (not built): p50 (n=${result.pageWorker.n})${arm}`, result.pageWorker.p50, 'ms');
+	add(`transport: round trip, content script ⇄ a blob: Worker in the page (not built): p95${arm}`, result.pageWorker.p95, 'ms');
+	const {strictCsp} = result;
+	add('transport: the blob: Worker answers on a page with CSP worker-src \'self\' (1 yes, 0 no)', strictCsp.workerAnswered ? 1 : 0, 'count', undefined,
+		strictCsp.pageSawViolation ? `the page's own script got a securitypolicyviolation event: ${strictCsp.pageSawViolation}` : 'the page\'s own script got no securitypolicyviolation event');
 }
 
 if (suites.has('overhead')) {
