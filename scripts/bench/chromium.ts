@@ -50,15 +50,24 @@ export function slope(xs: readonly number[], ys: readonly number[]): number {
 	return den === 0 ? 0 : num / den;
 }
 
+/**
+ * Resolves when LiqGuard's panel host has an answer. Polled inside the page by a plain `page.evaluate`, which every
+ * tab of the comparative suites gets anyway (`snapshot`, the long-task observer), not by `page.waitForFunction`:
+ * that one loads Playwright's injected script (≈ 0.5 MB of heap: its source, compiled code and objects) into the
+ * page for good, and only LiqGuard's tab waited for a panel. Session 11 found the page heaps differing by 1,650 KB
+ * with it and 1,155 KB without (twice each): the overhead and memory suites charged Playwright's script to LiqGuard.
+ */
 export async function waitForReady(page: Page, timeoutMs = 10_000): Promise<void> {
-	await page.waitForFunction(
-		() => {
-			const host = document.querySelector('[data-liqguard-panel]');
-			return host?.getAttribute('data-state') === 'needs-input' || host?.getAttribute('data-state') === 'ready';
-		},
-		undefined,
-		{timeout: timeoutMs, polling: 50},
-	);
+	await page.evaluate(limitMs => new Promise<void>((resolve, reject) => {
+		const started = performance.now();
+		const poll = () => {
+			const state = document.querySelector('[data-liqguard-panel]')?.getAttribute('data-state');
+			if (state === 'needs-input' || state === 'ready') resolve();
+			else if (performance.now() - started > limitMs) reject(new Error(`LiqGuard's panel had no answer within ${limitMs} ms`));
+			else setTimeout(poll, 50);
+		};
+		poll();
+	}), timeoutMs);
 }
 
 /**
