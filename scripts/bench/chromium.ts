@@ -375,16 +375,24 @@ const perTick = (run: OverheadRun, metric: 'task' | 'script' | 'layout' | 'style
  * floor's is what its work adds.
  */
 export function floorExtension(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'liqguard-floor-'));
+	return benchExtension({id: 'floor', name: 'LiqGuard bench floor (empty content script)', matches: ['http://localhost/demo/*'], worker: '// empty: the bench floor\n', content: '// empty: the bench floor\n'});
+}
+
+/**
+ * A generated MV3 extension for a bench arm that is not LiqGuard (the floor, the transport suite): a service worker
+ * and one content script, in a new temporary directory (the caller removes it). Returns the directory.
+ */
+export function benchExtension(options: {id: string; name: string; matches: readonly string[]; worker: string; content: string}): string {
+	const dir = mkdtempSync(join(tmpdir(), `liqguard-${options.id}-`));
 	writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
 		manifest_version: 3,
-		name: 'LiqGuard bench floor (empty content script)',
+		name: options.name,
 		version: '1.0.0',
 		background: {service_worker: 'worker.js'},
-		content_scripts: [{matches: ['http://localhost/demo/*'], js: ['content.js'], run_at: 'document_idle'}],
+		content_scripts: [{matches: options.matches, js: ['content.js'], run_at: 'document_idle'}],
 	}));
-	writeFileSync(join(dir, 'worker.js'), '// empty: the bench floor\n');
-	writeFileSync(join(dir, 'content.js'), '// empty: the bench floor\n');
+	writeFileSync(join(dir, 'worker.js'), options.worker);
+	writeFileSync(join(dir, 'content.js'), options.content);
 	return dir;
 }
 

@@ -20,16 +20,14 @@
  *    tenths of a millisecond.
  * Session 11's findings are in docs/performance.md.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {rmSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {launchChromium} from '../../test/e2e/harness.js';
 import {demoDraft} from '../../test/unit/messaging/draft-fixture.js';
 import {evaluateDraft} from '../../src/background/evaluate-draft.js';
 import {DEFAULT_SETTINGS} from '../../src/settings/settings.js';
-import {browserVersion, stats, type Stats} from './chromium.js';
+import {benchExtension, browserVersion, stats, type Stats} from './chromium.js';
 
 export type TransportResult = {
 	requestBytes: number;
@@ -43,21 +41,13 @@ export type TransportResult = {
 
 /** The page Worker's source and the content script that drives both transports; both echo a fixed reply. */
 function transportExtension(request: string, reply: string, trips: number): string {
-	const dir = mkdtempSync(join(tmpdir(), 'liqguard-transport-'));
-	writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-		manifest_version: 3,
-		name: 'LiqGuard bench transport (not LiqGuard)',
-		version: '1.0.0',
-		background: {service_worker: 'worker.js'},
-		content_scripts: [{matches: ['http://127.0.0.1/*'], js: ['content.js'], run_at: 'document_idle'}],
-	}));
 	// The reply is parsed once and posted as an object, as LiqGuard's worker posts its result.
 	const answer = `const REPLY = JSON.parse(${JSON.stringify(reply)});`;
-	writeFileSync(join(dir, 'worker.js'), `${answer}
+	const worker = `${answer}
 chrome.runtime.onConnect.addListener(port => port.onMessage.addListener(message => port.postMessage({id: message.id, reply: REPLY})));
-`);
+`;
 	const pageWorker = `${answer}\nonmessage = event => postMessage({id: event.data.id, reply: REPLY});`;
-	writeFileSync(join(dir, 'content.js'), `(async () => {
+	const content = `(async () => {
 const root = document.documentElement;
 const REQUEST = JSON.parse(${JSON.stringify(request)});
 const waiting = new Map();
@@ -91,8 +81,8 @@ for (let i = 0; i < ${trips}; i++) {
 root.dataset.samples = JSON.stringify(samples);
 root.dataset.done = '1';
 })();
-`);
-	return dir;
+`;
+	return benchExtension({id: 'transport', name: 'LiqGuard bench transport (not LiqGuard)', matches: ['http://127.0.0.1/*'], worker, content});
 }
 
 /** The page: its own script records a CSP violation event, as any exchange's script could. */
