@@ -588,6 +588,9 @@ export async function memorySuite(options: {
 		await waitForReady(page);
 		const cdp = await session.context.newCDPSession(page);
 		const basePage = await openWindow(session.context, opener, `${controlOrigin(demo, 'a')}${BUSY_PATH}`);
+		// The same Playwright footprint in both heaps: waitForReady's page.evaluate installs Playwright's small
+		// evaluation helper in LiqGuard's tab; one evaluate installs it in the control tab too.
+		await basePage.evaluate(() => document.readyState);
 		const baseCdp = await session.context.newCDPSession(basePage);
 		const heap = async (session: CDPSession) => {
 			await session.send('HeapProfiler.collectGarbage');
