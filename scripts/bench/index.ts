@@ -144,7 +144,7 @@ if (suites.has('transport')) {
 	add(`transport: round trip, content script ⇄ a blob: Worker in the page (not built): p95${arm}`, result.pageWorker.p95, 'ms');
 	const {strictCsp} = result;
 	add('transport: the blob: Worker answers on a page with CSP worker-src \'self\' (1 yes, 0 no)', strictCsp.workerAnswered ? 1 : 0, 'count', undefined,
-		strictCsp.pageSawViolation ? `the page's own script got a securitypolicyviolation event: ${strictCsp.pageSawViolation}` : 'the page\'s own script got no securitypolicyviolation event');
+		`the Worker ${strictCsp.workerErrorEvent ? 'fired' : 'fired no'} 'error' event; ${strictCsp.pageSawViolation ? `the page's own script got a securitypolicyviolation event: ${strictCsp.pageSawViolation}` : 'the page\'s own script got no securitypolicyviolation event'}`);
 }
 
 if (suites.has('overhead')) {

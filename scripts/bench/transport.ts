@@ -35,7 +35,7 @@ export type TransportResult = {
 	port: Stats;
 	pageWorker: Stats;
 	/** Under `worker-src 'self'`: whether the blob Worker answered, and what the page's own script was told. */
-	strictCsp: {workerAnswered: boolean; pageSawViolation: string | null};
+	strictCsp: {workerAnswered: boolean; workerErrorEvent: boolean; pageSawViolation: string | null};
 	chromium: string;
 };
 
@@ -58,6 +58,7 @@ const url = URL.createObjectURL(new Blob([${JSON.stringify(pageWorker)}], {type:
 const worker = new Worker(url);
 URL.revokeObjectURL(url);
 worker.onmessage = event => settle(event.data);
+worker.onerror = () => { root.dataset.workerErrorEvent = 'true'; };
 let nextId = 0;
 const trip = via => new Promise(resolve => {
 	const id = ++nextId;
@@ -68,7 +69,7 @@ const trip = via => new Promise(resolve => {
 });
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const gap = () => sleep(15 + Math.random() * 20);
-// A blocked blob Worker neither throws nor fires 'error' in Chromium 156: it just never answers.
+// A Worker the page's CSP blocks does not throw here (Chromium 156); whether it fires 'error' is reported.
 const first = await Promise.race([trip('worker'), sleep(3000).then(() => null)]);
 root.dataset.workerAnswered = String(first !== null);
 if (first === null) { root.dataset.done = '1'; return; }
@@ -104,13 +105,32 @@ export async function transportSuite(options: {trips: number; log(line: string):
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const session = await launchChromium({extensionDir: dir});
 	try {
+		// tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; page.evaluate ships their source as is.
+		await session.context.addInitScript('globalThis.__name = globalThis.__name || (f => f)');
 		let chromium = 'unknown';
 		const run = async () => {
 			const page = await session.context.newPage();
 			chromium = await browserVersion(session.context, page);
 			await page.goto(`${origin}/`);
-			await page.waitForFunction(() => document.documentElement.dataset.done === '1', null, {timeout: 60_000 + options.trips * 200});
-			const data = await page.evaluate(() => ({...document.documentElement.dataset}));
+			// Waited for by an observer, not page.waitForFunction: that would poll on the page's thread every frame
+			// while the trips are timed (and load Playwright's injected script, see waitForReady).
+			const data = await page.evaluate(limitMs => new Promise<Record<string, string | undefined>>((resolve, reject) => {
+				const root = document.documentElement;
+				const finish = () => {
+					observer.disconnect();
+					clearTimeout(timer);
+					resolve({...root.dataset});
+				};
+				const observer = new MutationObserver(() => {
+					if (root.dataset.done === '1') finish();
+				});
+				const timer = setTimeout(() => {
+					observer.disconnect();
+					reject(new Error(`the transport run did not finish within ${limitMs} ms`));
+				}, limitMs);
+				observer.observe(root, {attributes: true, attributeFilter: ['data-done']});
+				if (root.dataset.done === '1') finish();
+			}), 60_000 + options.trips * 200);
 			await page.close();
 			return data;
 		};
@@ -127,7 +147,7 @@ export async function transportSuite(options: {trips: number; log(line: string):
 			port: stats(samples.port),
 			pageWorker: stats(samples.worker),
 			chromium,
-			strictCsp: {workerAnswered: strict.workerAnswered === 'true', pageSawViolation: strict.pageSawViolation ?? null},
+			strictCsp: {workerAnswered: strict.workerAnswered === 'true', workerErrorEvent: strict.workerErrorEvent === 'true', pageSawViolation: strict.pageSawViolation ?? null},
 		};
 	} finally {
 		await session.close();
