@@ -18,7 +18,6 @@ import {D, type Dec, ONE, parseDecimal, toPlain} from './decimal.js';
 import {BUNDLED_CONTRACT_VALUES, TIER_ONE_RANGES} from './data/tiers.js';
 import {InputReader} from './input.js';
 import type {MarketParams} from './market-params.js';
-import {baseAsset} from './symbols.js';
 import type {AssessInput, LiquidationRange, ParameterSource} from './types.js';
 import type {PositionCore, VenueModel} from './venues/model.js';
 
@@ -26,6 +25,9 @@ import type {PositionCore, VenueModel} from './venues/model.js';
 export type TypedRate = {maintenanceMarginRate: string; savedAtMs?: number};
 
 const has = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+/** A market id without case or separators: "btc-usdt-swap" and "BTC-USDT-SWAP" are one market. */
+const marketKey = (symbol: unknown): string => (typeof symbol === 'string' ? symbol.toUpperCase().replace(/[-/_:\s]/g, '') : '');
 
 /** True when the order input carries its own maintenance parameters (they win over market data). */
 function hasOwnMaintenance(input: AssessInput): boolean {
@@ -70,7 +72,8 @@ export function withMarket(
 	if (!has(original.maintenanceMarginRate) && has(effective.maintenanceMarginRate) && !has(original.tiers)) origin = {kind: 'typed'};
 	const own = hasOwnMaintenance(effective);
 	let usable = market !== undefined && market.venue === input.venue;
-	if (usable && market && has(input.symbol) && baseAsset(market.symbol) !== baseAsset(input.symbol)) {
+	// Same market only: BTC-USD-SWAP (coin-margined) shares BTC-USDT-SWAP's base asset, not its tiers.
+	if (usable && market && has(input.symbol) && marketKey(market.symbol) !== marketKey(input.symbol)) {
 		assumptions.push(`Market data for ${market.symbol} not used: the order is on ${String(input.symbol)}.`);
 		usable = false;
 	}
@@ -113,8 +116,8 @@ export function withMarket(
 	}
 	// OKX contract tiers need the contract value: the bundled one when neither the page nor the market gave it.
 	if (effective.tierBasis === 'contracts' && !has(effective.contractValue) && !has(effective.contracts)) {
-		const asset = baseAsset(input.symbol);
-		const bundled = asset ? BUNDLED_CONTRACT_VALUES[input.venue]?.[asset] : undefined;
+		const symbol = typeof input.symbol === 'string' ? input.symbol.trim().toUpperCase() : undefined;
+		const bundled = symbol ? BUNDLED_CONTRACT_VALUES[input.venue]?.[symbol] : undefined;
 		if (bundled) effective.contractValue = bundled.contractValue;
 	}
 	return origin ? {input: effective, origin} : {input: effective};

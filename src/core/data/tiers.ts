@@ -102,8 +102,9 @@ export const BUNDLED_TIERS: Partial<Record<VenueId, Readonly<Record<string, Bund
  */
 export const BUNDLED_CONTRACT_VALUES: Partial<Record<VenueId, Readonly<Record<string, {contractValue: string; asOf: string; source: string}>>>> = {
 	'okx-swap': {
-		BTC: {contractValue: '0.01', asOf: '2026-11-21', source: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments'},
-		ETH: {contractValue: '0.1', asOf: '2026-11-21', source: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments'},
+		// Keyed by instrument id: BTC-USD-SWAP (coin-margined) has another contract.
+		'BTC-USDT-SWAP': {contractValue: '0.01', asOf: '2026-11-21', source: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments'},
+		'ETH-USDT-SWAP': {contractValue: '0.1', asOf: '2026-11-21', source: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments'},
 	},
 };
 

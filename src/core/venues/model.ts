@@ -207,7 +207,8 @@ function contractTier(reader: InputReader, input: PositionInput, tiers: readonly
 		if (!reader.ok) return undefined;
 		return reader.issue('contractValue', 'missing', 'contractValue is required: OKX position tiers are counted in contracts');
 	}
-	const tier = tierFor(tiers, contracts);
+	// OKX lists a tier as "Min. amount 1,501 – Max. amount 3,000 (Cont)": the maximum belongs to its tier.
+	const tier = tiers.find(row => contracts.gte(row.floor) && (row.cap === undefined || contracts.lte(row.cap)));
 	if (!tier) return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`);
 	void input;
 	return [{index: tier.index, floor: ZERO, cap: undefined, rate: tier.rate, deduction: ZERO, maxLeverage: tier.maxLeverage}];
