@@ -137,8 +137,8 @@ function run(model: VenueModel, input: AssessInput): PositionCore | undefined {
 }
 
 /**
- * 5(b) then 5(c): the rate implied by the venue's own estimate, else the documented tier-1 range. Undefined when
- * neither applies: the caller keeps its 'maintenanceMarginRate' issue.
+ * The rate implied by the venue's own estimate, else the documented tier-1 range. Undefined when neither applies:
+ * the caller keeps its 'maintenanceMarginRate' issue.
  */
 export function rateFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
 	const {meta} = model;
@@ -160,9 +160,19 @@ export function rateFallback(model: VenueModel, input: AssessInput): Fallback | 
 			}
 		}
 	}
+	return rangeFallback(model, input);
+}
+
+/**
+ * A liquidation range over the venue's documented tier-1 rates (GMX: its minimum collateral factors). The figures
+ * use the end nearest the entry. Undefined when the venue documents no range or an end cannot be computed.
+ */
+export function rangeFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
+	const {meta} = model;
 	const range = TIER_ONE_RANGES[meta.id];
-	const leverage = parseDecimal(input.leverage);
 	if (!range) return undefined;
+	const field = range.field ?? 'maintenanceMarginRate';
+	const leverage = parseDecimal(input.leverage);
 	let highRate = new D(range.highRate);
 	const lowRate = new D(range.lowRate);
 	if (range.maxLeverageRule === 'half-initial' && leverage?.gt(0)) {
@@ -170,8 +180,8 @@ export function rateFallback(model: VenueModel, input: AssessInput): Fallback | 
 		if (cap.lt(highRate)) highRate = cap;
 	}
 	if (highRate.lt(lowRate)) return undefined;
-	const lowInput: AssessInput = {...input, maintenanceMarginRate: toPlain(lowRate)};
-	const highInput: AssessInput = {...input, maintenanceMarginRate: toPlain(highRate)};
+	const lowInput: AssessInput = {...input, [field]: toPlain(lowRate)};
+	const highInput: AssessInput = {...input, [field]: toPlain(highRate)};
 	const low = run(model, lowInput);
 	const high = run(model, highInput);
 	if (!low || !high || low.liquidation.kind !== 'price' || high.liquidation.kind !== 'price') return undefined;
@@ -180,6 +190,7 @@ export function rateFallback(model: VenueModel, input: AssessInput): Fallback | 
 	const [a, b] = nearest.lt(farthest) ? [nearest, farthest] : [farthest, nearest];
 	const lowPercent = lowRate.times(100).toDecimalPlaces(4).toFixed();
 	const highPercent = highRate.times(100).toDecimalPlaces(4).toFixed();
+	const what = field === 'minCollateralFactor' ? 'Minimum collateral factor' : 'Maintenance rate';
 	return {
 		input: highInput,
 		source: {kind: 'range', label: range.label, url: range.source, asOf: range.asOf, lowRate: toPlain(lowRate), highRate: toPlain(highRate)},
@@ -192,8 +203,13 @@ export function rateFallback(model: VenueModel, input: AssessInput): Fallback | 
 			highRate: toPlain(highRate),
 			reason: 'maintenance-rate-unknown',
 		},
-		assumption: `Maintenance rate unknown for this market: liquidation between ${toPlain(a)} and ${toPlain(b)} over ${range.label} (${lowPercent}–${highPercent} %); the figures use the nearer end.`,
+		assumption: `${what} unknown for this market: liquidation between ${toPlain(a)} and ${toPlain(b)} over ${range.label} (${lowPercent}–${highPercent} %); the figures use the nearer end.`,
 	};
+}
+
+/** True when the venue's range is over a parameter its model otherwise defaults (GMX's collateral factor). */
+export function rangeReplacesDefault(venue: AssessInput['venue']): boolean {
+	return TIER_ONE_RANGES[venue]?.field === 'minCollateralFactor';
 }
 
 /** Only the venue's live data and the user's own numbers may be shown as fact. */

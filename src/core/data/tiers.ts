@@ -113,7 +113,16 @@ export const BUNDLED_CONTRACT_VALUES: Partial<Record<VenueId, Readonly<Record<st
  * shown as fact). `maxLeverageRule`: Hyperliquid's rate is 1 / (2 × max leverage), so an order at leverage L can
  * only be on a market whose rate is at most 1 / (2 × L): the high end is capped there.
  */
-export type RateRange = {lowRate: string; highRate: string; label: string; asOf: string; source: string; maxLeverageRule?: 'half-initial'};
+export type RateRange = {
+	lowRate: string;
+	highRate: string;
+	label: string;
+	asOf: string;
+	source: string;
+	maxLeverageRule?: 'half-initial';
+	/** The input the range is over: the maintenance rate, or GMX's minimum collateral factor. */
+	field?: 'maintenanceMarginRate' | 'minCollateralFactor';
+};
 
 export const TIER_ONE_RANGES: Partial<Record<VenueId, RateRange>> = {
 	// OKX position-tier notices: tier-1 maintenance ratios from 0.50 % (ADAUSDT after the change) to 1.00 % (the
@@ -135,6 +144,16 @@ export const TIER_ONE_RANGES: Partial<Record<VenueId, RateRange>> = {
 		asOf: '2026-11-21',
 		source: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers',
 		maxLeverageRule: 'half-initial',
+	},
+	// GMX liquidations page: the minimum collateral threshold is 0.25 %–1 % of the position size, per market,
+	// https://docs.gmx.io/docs/trading/liquidations, checked 2026-11-21.
+	'gmx-v2': {
+		lowRate: '0.0025',
+		highRate: '0.01',
+		label: "GMX's documented minimum collateral factors (0.25–1 %)",
+		asOf: '2026-11-21',
+		source: 'https://docs.gmx.io/docs/trading/liquidations',
+		field: 'minCollateralFactor',
 	},
 };
 

@@ -194,8 +194,11 @@ describe('every venue takes its market parameters', () => {
 		const assessment = assessed({venue: 'gmx-v2', symbol: 'ETH/USD', side: 'long', quantity: '0.1', entryPrice: '60000', leverage: '10'}, {market});
 		near(price(assessment), D(54336));
 		expect(assessment.figures.parameterSource).toEqual(source);
+		// Without it: GMX's documented 0.25–1 % as a range. Threshold 15 → LP 54,186; threshold 60 → 54,636 (nearer).
 		const fallback = assessed({venue: 'gmx-v2', symbol: 'ETH/USD', side: 'long', quantity: '0.1', entryPrice: '60000', leverage: '10'});
-		expect(fallback.figures.parameterSource.kind).toBe('venue-default');
+		expect(fallback.figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.0025', highRate: '0.01'});
+		expect(fallback.figures.liquidationRange).toMatchObject({low: '54186', high: '54636', nearest: '54636'});
+		near(price(fallback), D(54636));
 		expect(fallback.figures.parametersAreFact).toBe(false);
 	});
 
