@@ -207,7 +207,8 @@ export type Figures = {
 /**
  * Where the maintenance parameters came from. The market-data members (`live`, `bundled`, `typed`) are
  * `ParamSource`; the rest are the engine's own fallbacks:
- * - `input`: a rate or table given with the order itself (the calculator's own field, a vector, an API caller).
+ * - `input`: a rate or table given with the order itself (the calculator's own field, a vector, an API caller). A
+ *   caller holding a table it did not get from the user passes it as `AssessOptions.market`, with its source.
  * - `venue-default`: a documented default of the venue model (dYdX genesis fraction, GMX 1 % collateral factor).
  * - `implied`: solved from the venue's own displayed liquidation estimate ("implied by OKX's own estimate").
  * - `range`: the venue's documented tier-1 rates; see `Figures.liquidationRange`.

@@ -16,8 +16,10 @@ const t = (floor: string, cap: string | undefined, rate: string, maxLeverage: st
 });
 
 /**
- * Binance USDⓈ-M: freqtrade's snapshot of GET /fapi/v1/leverageBracket (file commit 2024-10-24), as tabulated in
- * ../shared/reference/risk-math.md §1.3; every `cum` checks against the FAQ recursion.
+ * Binance USDⓈ-M: freqtrade's snapshot of GET /fapi/v1/leverageBracket (file commit 2024-10-24); every `cum` checks
+ * against the FAQ recursion. Binance's own leverage-and-margin page renders from an undocumented feed; its own
+ * notice of 2021-03-18 (https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6, checked
+ * 2026-12-04) gives the same BTCUSDT tier 1 (0–50,000 USDT, 0.40 %, 125x); its later rows have since changed.
  */
 const BINANCE_SOURCE = 'https://github.com/freqtrade/freqtrade/blob/HEAD/freqtrade/exchange/binance_leverage_tiers.json';
 const BINANCE_BTC: readonly Tier[] = [
@@ -134,6 +136,28 @@ export const TIER_ONE_RANGES: Partial<Record<VenueId, RateRange>> = {
 		label: "OKX's published tier-1 rates (0.5–1 %)",
 		asOf: '2023-05-15',
 		source: 'https://www.okx.com/help/okx-to-adjust-position-tiers-of-perpetual-swaps-2023-05-15',
+	},
+	// Binance's own tier notice (Updates to Leverage and Margin Tiers of Binance Futures Contracts, 2021-03-18,
+	// https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6, checked 2026-12-04): tier 1 is
+	// 0.40 % at 125x (BTCUSDT) and 1.00 % at 50x (smaller USDT perpetuals), and every row's maintenance rate is half
+	// its initial margin at the row's max leverage, down to 5.00 % at 10x. An order at leverage L is on a market whose
+	// tier 1 allows L, so its rate is at most 1 / (2 × L).
+	'binance-usdm': {
+		lowRate: '0.004',
+		highRate: '0.05',
+		label: "Binance's published tier-1 rates (0.4 % at 125x; half the initial margin at the market's max leverage)",
+		asOf: '2021-03-18',
+		source: 'https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6',
+		maxLeverageRule: 'half-initial',
+	},
+	// Aster's futures API and margin definitions are Binance's (see the Aster Pro model): Binance's range, said so.
+	'aster-pro': {
+		lowRate: '0.004',
+		highRate: '0.05',
+		label: "Binance's published tier-1 rates, assumed for Aster Pro",
+		asOf: '2021-03-18',
+		source: 'https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6',
+		maxLeverageRule: 'half-initial',
 	},
 	// Margin tiers page: max leverage from 40x down to 3x per asset, maintenance = half the initial margin at max
 	// leverage (1.25 %–16.7 %), https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers, checked 2026-11-21.

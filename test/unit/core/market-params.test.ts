@@ -245,9 +245,18 @@ describe('every venue takes its market parameters', () => {
 	});
 
 	it('a venue with no table, no estimate and no documented range names the missing rate', () => {
-		const result = assess({venue: 'binance-usdm', symbol: 'SOLUSDT', side: 'long', quantity: '10', entryPrice: '150', leverage: '10'});
+		const result = assess({venue: 'bybit-linear', symbol: 'SOLUSDT', side: 'long', quantity: '10', entryPrice: '150', leverage: '10'});
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({field: 'maintenanceMarginRate', code: 'missing'})]);
+	});
+
+	it('Binance SOLUSDT with nothing known: a range from 0.4 % to half the initial margin at the order\'s leverage', () => {
+		// 10x: rates 0.4 % … 1 / 20 = 5 %; LP = 135 / (1 − m): 135 / 0.996 … 135 / 0.95.
+		const {figures} = assessed({venue: 'binance-usdm', symbol: 'SOLUSDT', side: 'long', quantity: '10', entryPrice: '150', leverage: '10'});
+		expect(figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.004', highRate: '0.05'});
+		near(D(figures.liquidationRange!.low), D(135).div('0.996'));
+		near(D(figures.liquidationRange!.high), D(135).div('0.95'));
+		expect(figures.parametersAreFact).toBe(false);
 	});
 
 	it('Binance SOLUSDT with live brackets from the market data', () => {
