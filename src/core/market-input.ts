@@ -89,7 +89,8 @@ export function withMarket(
 			let applied = false;
 			if (market.tiers && market.tiers.length > 0 && input.venue !== 'gmx-v2' && input.venue !== 'aster-simple') {
 				effective.tiers = market.tiers;
-				if (market.tierBasis) effective.tierBasis = market.tierBasis;
+				// OKX position tiers are in contracts (market-params.ts): the default when a caller leaves the basis out.
+				effective.tierBasis = market.tierBasis ?? (input.venue === 'okx-swap' ? 'contracts' : 'notional');
 				applied = true;
 			} else if (input.venue === 'dydx-v4' && market.maintenanceMarginFraction) {
 				effective.maintenanceMarginRate = market.maintenanceMarginFraction;

@@ -154,7 +154,7 @@ export function resolveTierSource(
 		// Contract tiers carry no deduction: a given one would be a mistake, and the recursion must not run.
 		const tiers = normaliseTiers(basis === 'contracts' ? input.tiers.map(tier => ({...tier, maintenanceDeduction: '0'})) : input.tiers, reader, {rateFromMaxLeverage});
 		if (!tiers) return undefined;
-		const chosen = basis === 'contracts' ? contractTier(reader, input, tiers) : tiers;
+		const chosen = basis === 'contracts' ? contractTier(reader, tiers) : tiers;
 		return chosen && {tiers: chosen, source: {kind: 'input'}};
 	}
 	const rate = reader.rate('maintenanceMarginRate');
@@ -173,7 +173,7 @@ export function resolveTierSource(
 		const normal = normalisedBundled(bundled.tiers, rateFromMaxLeverage);
 		if (!normal) return undefined;
 		if (bundled.tierBasis === 'contracts') {
-			const chosen = contractTier(reader, input, normal);
+			const chosen = contractTier(reader, normal);
 			return chosen && {tiers: chosen, source};
 		}
 		return {tiers: normal, source};
@@ -198,7 +198,7 @@ export function resolveTiers(reader: InputReader, input: PositionInput, meta: Ve
 }
 
 /** The contract tier holding the position, as a one-row table (floor 0, unbounded, no deduction). */
-function contractTier(reader: InputReader, input: PositionInput, tiers: readonly NormalTier[]): NormalTier[] | undefined {
+function contractTier(reader: InputReader, tiers: readonly NormalTier[]): NormalTier[] | undefined {
 	const contractValue = reader.decimal('contractValue', {bound: 'positive'});
 	const given = reader.decimal('contracts', {bound: 'positive'});
 	const quantity = reader.decimal('quantity', {bound: 'positive'});
@@ -210,7 +210,6 @@ function contractTier(reader: InputReader, input: PositionInput, tiers: readonly
 	// OKX lists a tier as "Min. amount 1,501 – Max. amount 3,000 (Cont)": the maximum belongs to its tier.
 	const tier = tiers.find(row => contracts.gte(row.floor) && (row.cap === undefined || contracts.lte(row.cap)));
 	if (!tier) return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`);
-	void input;
 	return [{index: tier.index, floor: ZERO, cap: undefined, rate: tier.rate, deduction: ZERO, maxLeverage: tier.maxLeverage}];
 }
 
