@@ -16,7 +16,7 @@ import {InputReader} from './input.js';
 import {type SolvedLiquidation, signed} from './liquidation.js';
 import {formatMessage} from './messages.js';
 import type {MarketParams} from './market-params.js';
-import {type Fallback, type TypedRate, isFactual, onlyRateMissing, rangeFallback, rangeReplacesDefault, rateFallback, withMarket} from './market-input.js';
+import {type Fallback, type TypedRate, impliedFallback, isFactual, onlyRateMissing, rangeFallback, rangeReplacesDefault, rateFallback, withMarket} from './market-input.js';
 import {HOURS_PER_YEAR, DEFAULT_VOLATILITY, FALLBACK_VOLATILITY} from './volatility.js';
 import {probabilityPercent, touchProbability} from './odds.js';
 import {baseAsset} from './symbols.js';
@@ -171,9 +171,10 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	if (!position && onlyRateMissing(reader)) {
 		// No rate from the input, the market data, a typed rate or a bundled table: the venue's own estimate, then a range.
 		fallback = rateFallback(model, effective);
-	} else if (position?.parameterSource.kind === 'venue-default' && rangeReplacesDefault(venue)) {
+	} else if (position?.parameterSource.kind === 'venue-default') {
+		// A venue default is a guess: the venue's own estimate says more (dYdX's mainnet fractions are governance-set).
 		// GMX: its documented 0.25–1 % collateral factors as a range rather than one default shown alone.
-		fallback = rangeFallback(model, effective);
+		fallback = impliedFallback(model, effective) ?? (rangeReplacesDefault(venue) ? rangeFallback(model, effective) : undefined);
 	}
 	if (fallback) {
 		effective = fallback.input;

@@ -6,9 +6,11 @@
  *   2. the market's parameters handed in by the caller (`AssessOptions.market`: live from the venue's public API,
  *      labelled by its `source`);
  *   3. the rate the user typed for this market ('typed');
- *   4. the bundled table (src/core/data/tiers.ts), else the venue model's documented default;
+ *   4. the bundled table (src/core/data/tiers.ts);
  *   5. the rate implied by the venue's own liquidation estimate read from the page ('implied');
- *   6. a liquidation range over the venue's documented tier-1 rates ('range');
+ *   5′. the venue model's documented default ('venue-default': dYdX's genesis fraction);
+ *   6. a liquidation range over the venue's documented tier-1 rates ('range'; GMX's collateral factors replace its
+ *      default);
  *   7. otherwise an InputIssue on 'maintenanceMarginRate' (code 'missing').
  *
  * Only 1–3 may be shown as fact (the venue's live data, or the user's own number stated as theirs). Pure: the
@@ -142,6 +144,11 @@ function run(model: VenueModel, input: AssessInput): PositionCore | undefined {
  * the caller keeps its 'maintenanceMarginRate' issue.
  */
 export function rateFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
+	return impliedFallback(model, input) ?? rangeFallback(model, input);
+}
+
+/** The rate implied by the venue's own liquidation estimate, when the input carries one and a rate gives it. */
+export function impliedFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
 	const {meta} = model;
 	const venueLiquidation = parseDecimal(input.venueLiquidationPrice);
 	if (venueLiquidation?.gt(0)) {
@@ -161,7 +168,7 @@ export function rateFallback(model: VenueModel, input: AssessInput): Fallback | 
 			}
 		}
 	}
-	return rangeFallback(model, input);
+	return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Market parameters as engine input, their source on every figure, OKX's contract-based position tiers and the
  * fallbacks (bundled table, the venue's own estimate, a range). Expected values are worked by hand in the comments.
  */
+import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {describe, expect, it} from 'vitest';
 import {DEFAULT_ENGINE_SETTINGS, assess, assessDraft, computeOutput, type AssessInput, type Assessment, type OrderDraft} from '../../../src/core/index.js';
@@ -285,5 +286,38 @@ describe('every venue takes its market parameters', () => {
 		const {figures} = assessed({venue: 'custom', side: 'long', quantity: '1', entryPrice: '100', leverage: '10', maintenanceMarginRate: '0.01'});
 		expect(figures.parameterSource).toEqual({kind: 'input'});
 		expect(figures.parametersAreFact).toBe(true);
+	});
+});
+
+describe('the implied rate round-trips (fast-check)', () => {
+	const decimal = (min: number, max: number, places = 4) =>
+		fc.integer({min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places)}).map(n => new Decimal(n).div(10 ** places).toFixed());
+	it('a venue estimate computed with rate m implies m back, and the same liquidation price', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom('binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid', 'aster-pro', 'dydx-v4', 'custom' as const),
+				fc.constantFrom('long', 'short' as const),
+				decimal(0.001, 50, 3),
+				decimal(1, 200000, 2),
+				decimal(0.001, 0.05, 4),
+				decimal(1.5, 15, 1),
+				(venue, side, quantity, entryPrice, rate, leverage) => {
+					const input: AssessInput = {venue, symbol: 'ZZZUSDT', side, marginMode: 'isolated', quantity, entryPrice, leverage};
+					const known = assess({...input, maintenanceMarginRate: rate});
+					if (!known.ok || known.value.figures.liquidation.kind !== 'price') return true;
+					const venueLiquidationPrice = known.value.figures.liquidation.price;
+					const implied = assess({...input, venueLiquidationPrice});
+					expect(implied.ok).toBe(true);
+					if (!implied.ok) return false;
+					const {figures} = implied.value;
+					expect(figures.parameterSource.kind).toBe('implied');
+					expect(figures.parametersAreFact).toBe(false);
+					expect(D(figures.maintenanceMarginRate!).minus(rate).abs().lte('1e-10')).toBe(true);
+					expect(price(implied.value).minus(venueLiquidationPrice).abs().lte(D(venueLiquidationPrice).times('1e-9'))).toBe(true);
+					return true;
+				},
+			),
+			{numRuns: 200},
+		);
 	});
 });
