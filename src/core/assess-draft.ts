@@ -17,6 +17,7 @@ import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js
 import {assess, type AssessOptions} from './assess.js';
 import type {AssessInput, Assessment, InputIssue, MarginMode, Side} from './types.js';
 import {VENUE_MODELS} from './venues/index.js';
+import {BUNDLED_CONTRACT_VALUES} from './data/tiers.js';
 
 export type SideAssessment = {ok: true; assessment: Assessment} | {ok: false; issues: readonly InputIssue[]};
 
@@ -56,13 +57,15 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 
 	const leverage = okDecimal(draft.leverage);
 	if (!leverage || leverage.lte(0)) needs.push('leverage');
+	// The page's own contract value first, then the market data's (OKX `ctVal`), then the bundled one.
+	const contractValue = draft.contractValue ?? marketContractValue(draft, options);
 
 	const sizeRead = okValue(draft.size);
 	const sizeValue = sizeRead ? parseDecimal(sizeRead.value) : undefined;
 	let quantity: Dec | undefined;
 	if (!sizeRead || !sizeValue || sizeValue.lte(0)) needs.push('size');
 	else if (entry && leverage && leverage.gt(0)) {
-		quantity = toQuantity(sizeValue, sizeRead.unit, entry, leverage, parseDecimal(draft.contractValue));
+		quantity = toQuantity(sizeValue, sizeRead.unit, entry, leverage, parseDecimal(contractValue));
 		if (!quantity) needs.push('size');
 	}
 
@@ -90,6 +93,7 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	};
 	const symbol = okValue(draft.symbol);
 	if (symbol) base.symbol = symbol;
+	if (contractValue && parseDecimal(contractValue)?.gt(0)) base.contractValue = contractValue;
 	if (markPrice) base.markPrice = toPlain(markPrice);
 	if (balance) {
 		base.accountBalance = toPlain(balance);
@@ -116,6 +120,14 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		result[side] = assessed.ok ? {ok: true, assessment: assessed.value} : {ok: false, issues: assessed.issues};
 	}
 	return result;
+}
+
+/** The contract value from the market data when it is for this venue and market, else the bundled one. */
+function marketContractValue(draft: OrderDraft, options: AssessOptions): string | undefined {
+	const symbol = okValue(draft.symbol)?.trim().toUpperCase();
+	const market = options.market;
+	if (market?.contractValue && market.venue === draft.venue && (!symbol || market.symbol.toUpperCase() === symbol)) return market.contractValue;
+	return symbol ? BUNDLED_CONTRACT_VALUES[draft.venue]?.[symbol]?.contractValue : undefined;
 }
 
 /** A size in any unit as base units; undefined when the unit needs a leverage or contract value that is missing. */

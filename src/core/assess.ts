@@ -15,6 +15,8 @@ import {fundingPayment, fundingPrice, readFunding} from './funding.js';
 import {InputReader} from './input.js';
 import {type SolvedLiquidation, signed} from './liquidation.js';
 import {formatMessage} from './messages.js';
+import type {MarketParams} from './market-params.js';
+import {type Fallback, type TypedRate, impliedFallback, isFactual, onlyRateMissing, rangeFallback, rangeReplacesDefault, rateFallback, withMarket} from './market-input.js';
 import {HOURS_PER_YEAR, DEFAULT_VOLATILITY, FALLBACK_VOLATILITY} from './volatility.js';
 import {probabilityPercent, touchProbability} from './odds.js';
 import {baseAsset} from './symbols.js';
@@ -141,6 +143,14 @@ export type AssessOptions = {
 	 * side, per keystroke and per mark-price tick (scripts/bench-engine.ts, session 4). No warning rule reads either.
 	 */
 	detail?: 'full' | 'panel';
+	/**
+	 * The market's parameters (tiers and their basis, contract value, funding interval, max leverage, dYdX fractions,
+	 * GMX collateral factor, Aster Simple loss-rate bands), from the venue's public API or a table the caller holds.
+	 * Used where the input has none of its own; `source` labels the figures (`Figures.parameterSource`).
+	 */
+	market?: MarketParams;
+	/** The maintenance rate the user typed for this market: used when the market data has no rate; labelled as theirs. */
+	typedRate?: TypedRate;
 };
 
 export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS, options: AssessOptions = {}): Result<Assessment> {
@@ -153,9 +163,25 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	const model = VENUE_MODELS[venue];
 	const {meta} = model;
 	const assumptions: string[] = [];
-	const effective = withSettings(input, settings, meta, assumptions);
-	const reader = new InputReader(effective as unknown as Record<string, unknown>);
-	const position = model.position(reader, effective);
+	const merged = withMarket(withSettings(input, settings, meta, assumptions), input, options.market, options.typedRate, assumptions);
+	let effective = merged.input;
+	let reader = new InputReader(effective as unknown as Record<string, unknown>);
+	let position = model.position(reader, effective);
+	let fallback: Fallback | undefined;
+	if (!position && onlyRateMissing(reader)) {
+		// No rate from the input, the market data, a typed rate or a bundled table: the venue's own estimate, then a range.
+		fallback = rateFallback(model, effective);
+	} else if (position?.parameterSource.kind === 'venue-default') {
+		// A venue default is a guess: the venue's own estimate says more (dYdX's mainnet fractions are governance-set).
+		// GMX: its documented 0.25–1 % collateral factors as a range rather than one default shown alone.
+		fallback = impliedFallback(model, effective) ?? (rangeReplacesDefault(venue) ? rangeFallback(model, effective) : undefined);
+	}
+	if (fallback) {
+		effective = fallback.input;
+		reader = new InputReader(effective as unknown as Record<string, unknown>);
+		position = model.position(reader, effective);
+		assumptions.push(fallback.assumption);
+	}
 	const orderType = reader.oneOf('orderType', ['limit', 'market'] as const, 'market');
 	const stop = reader.decimal('stopLossPrice', {bound: 'positive'});
 	const takeProfit = reader.decimal('takeProfitPrice', {bound: 'positive'});
@@ -174,6 +200,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	const liquidation = toLiquidation(position.liquidation);
 	if (!liquidation) return fail('maintenanceMarginRate', 'out-of-range', 'the position at liquidation is larger than the tier table: give the maintenance rate');
 	assumptions.unshift(...position.assumptions);
+	const parameterSource = fallback?.source ?? (position.parameterSource.kind === 'input' ? (merged.origin ?? position.parameterSource) : position.parameterSource);
 
 	const thresholds = thresholdsOf(settings);
 	const {sign, quantity, entryPrice, referencePrice} = position;
@@ -195,7 +222,10 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		pnlLadder: isFull ? ladder(position, position.liquidation, margin, notional) : [],
 		fees: feeFigures(),
 		assumptions,
+		parameterSource,
+		parametersAreFact: isFactual(parameterSource),
 	};
+	if (fallback?.range) figures.liquidationRange = fallback.range;
 	if (position.leverage) figures.leverage = toPlain(position.leverage);
 	if (position.maintenance) {
 		figures.maintenanceMargin = toPlain(position.maintenance.margin);
@@ -217,7 +247,9 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	figures.risk = riskFigures();
 	const odds = oddsFigures();
 	if (odds) figures.odds = odds;
-	if (venueLiquidation && lp) {
+	if (fallback?.source.kind === 'implied') {
+		// The rate was solved from the venue's own estimate: comparing against it again would only agree with itself.
+	} else if (venueLiquidation && lp) {
 		const difference = lp.minus(venueLiquidation).div(venueLiquidation).times(HUNDRED);
 		figures.venueCheck = {
 			venueLiquidationPrice: toPlain(venueLiquidation),

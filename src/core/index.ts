@@ -17,3 +17,6 @@ export type {VenueMeta} from './venues/index.js';
 export {BUNDLED_TIERS} from './data/tiers.js';
 export {DEFAULT_VOLATILITY, FALLBACK_VOLATILITY} from './volatility.js';
 export {baseAsset} from './symbols.js';
+export type {MarketParams, ParamSource} from './market-params.js';
+export type {TypedRate} from './market-input.js';
+export {BUNDLED_CONTRACT_VALUES, TIER_ONE_RANGES} from './data/tiers.js';

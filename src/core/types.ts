@@ -4,6 +4,7 @@
  * `inputs` object is a valid `PositionInput` once `venue` is added.
  */
 import type {DecimalString} from './decimal.js';
+import type {ParamSource} from './market-params.js';
 
 export type Side = 'long' | 'short';
 export type MarginMode = 'isolated' | 'cross';
@@ -69,6 +70,13 @@ export type PositionInput = {
 	maintenanceDeduction?: DecimalString;
 	maxLeverage?: DecimalString;
 	tiers?: readonly Tier[];
+	/**
+	 * What a tier's floor/cap measure. 'notional' (default): the quote-currency notional, tier at the liquidation
+	 * price, deductions by the recursion. 'contracts' (OKX position tiers, minSz/maxSz): floor/cap are contract
+	 * counts, the tier is the one holding the position's contracts (it does not move with price) and its rate
+	 * applies to the whole position with no deduction. Needs `contracts`, or `quantity` and `contractValue`.
+	 */
+	tierBasis?: 'notional' | 'contracts';
 	takerFeeRate?: DecimalString;
 	makerFeeRate?: DecimalString;
 	/** Per interval, positive = longs pay. */
@@ -179,6 +187,51 @@ export type Figures = {
 	venueCheck?: VenueCheck;
 	/** Assumptions behind defaults used (e.g. a bundled tier table, a default fee), for the panel's fine print. */
 	assumptions: readonly string[];
+	/** Where the maintenance parameters (rate, tiers, loss rate, collateral factor) behind these figures came from. */
+	parameterSource: ParameterSource;
+	/**
+	 * True only when `parameterSource` may be shown as fact: the venue's own live data ('live'), or a rate the user
+	 * gave ('typed', 'input'), stated as theirs. Bundled tables, venue defaults, implied rates and ranges are shown as
+	 * what they are and never earn an all-clear (✓).
+	 */
+	parametersAreFact: boolean;
+	/**
+	 * Set when the maintenance rate is unknown and the figures span the venue's documented tier-1 rates
+	 * (`parameterSource.kind === 'range'`): "liquidation between `low` and `high`: maintenance rate unknown".
+	 * `liquidation` and every figure derived from it use the end nearest the entry (the highest rate), so a
+	 * distance or warning errs early.
+	 */
+	liquidationRange?: LiquidationRange;
+};
+
+/**
+ * Where the maintenance parameters came from. The market-data members (`live`, `bundled`, `typed`) are
+ * `ParamSource`; the rest are the engine's own fallbacks:
+ * - `input`: a rate or table given with the order itself (the calculator's own field, a vector, an API caller). A
+ *   caller holding a table it did not get from the user passes it as `AssessOptions.market`, with its source.
+ * - `venue-default`: a documented default of the venue model (dYdX genesis fraction, GMX 1 % collateral factor).
+ * - `implied`: solved from the venue's own displayed liquidation estimate ("implied by OKX's own estimate").
+ * - `range`: the venue's documented tier-1 rates; see `Figures.liquidationRange`.
+ */
+export type ParameterSource =
+	| ParamSource
+	| {kind: 'input'}
+	| {kind: 'venue-default'; label: string; note: string}
+	| {kind: 'implied'; label: string; venueLiquidationPrice: DecimalString; maintenanceMarginRate: DecimalString}
+	| {kind: 'range'; label: string; url: string; asOf: string; lowRate: DecimalString; highRate: DecimalString};
+
+/**
+ * Liquidation prices at the two ends of a documented rate range. `low` ≤ `high` as prices. `nearest` is the one
+ * closer to the entry (the highest rate: what `Figures.liquidation` uses), `farthest` the other.
+ */
+export type LiquidationRange = {
+	low: DecimalString;
+	high: DecimalString;
+	nearest: DecimalString;
+	farthest: DecimalString;
+	lowRate: DecimalString;
+	highRate: DecimalString;
+	reason: 'maintenance-rate-unknown';
 };
 
 export type FundingFigures = {

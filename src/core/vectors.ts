@@ -44,6 +44,7 @@ const INPUT_KEYS: Readonly<Record<string, 'decimal' | 'string' | 'array'>> = {
 	maintenanceDeduction: 'decimal',
 	maxLeverage: 'decimal',
 	tiers: 'array',
+	tierBasis: 'string',
 	takerFeeRate: 'decimal',
 	makerFeeRate: 'decimal',
 	fundingRate: 'decimal',
@@ -66,6 +67,7 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
 	marginMode: ['isolated', 'cross'],
 	positionMode: ['one-way', 'hedge'],
 	accountType: ['unified', 'classic'],
+	tierBasis: ['notional', 'contracts'],
 };
 const TIER_KEYS: Readonly<Record<string, 'decimal'>> = {
 	notionalFloor: 'decimal',

@@ -5,7 +5,7 @@
  */
 import type {Tier, VenueId} from '../types.js';
 
-export type BundledTable = {asOf: string; source: string; tiers: readonly Tier[]; note?: string};
+export type BundledTable = {asOf: string; source: string; tiers: readonly Tier[]; note?: string; tierBasis?: 'notional' | 'contracts'};
 
 const t = (floor: string, cap: string | undefined, rate: string, maxLeverage: string, deduction?: string): Tier => ({
 	notionalFloor: floor,
@@ -16,8 +16,10 @@ const t = (floor: string, cap: string | undefined, rate: string, maxLeverage: st
 });
 
 /**
- * Binance USDⓈ-M: freqtrade's snapshot of GET /fapi/v1/leverageBracket (file commit 2024-10-24), as tabulated in
- * ../shared/reference/risk-math.md §1.3; every `cum` checks against the FAQ recursion.
+ * Binance USDⓈ-M: freqtrade's snapshot of GET /fapi/v1/leverageBracket (file commit 2024-10-24); every `cum` checks
+ * against the FAQ recursion. Binance's own leverage-and-margin page renders from an undocumented feed; its own
+ * notice of 2021-03-18 (https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6, checked
+ * 2026-12-04) gives the same BTCUSDT tier 1 (0–50,000 USDT, 0.40 %, 125x); its later rows have since changed.
  */
 const BINANCE_SOURCE = 'https://github.com/freqtrade/freqtrade/blob/HEAD/freqtrade/exchange/binance_leverage_tiers.json';
 const BINANCE_BTC: readonly Tier[] = [
@@ -92,3 +94,103 @@ export const BUNDLED_TIERS: Partial<Record<VenueId, Readonly<Record<string, Bund
 		XRP: {asOf: '2026-11-21', source: HYPERLIQUID_SOURCE, tiers: [hl('0', '40000000', '20'), hl('40000000', undefined, '10')]},
 	},
 };
+
+/**
+ * OKX contract values (`ctVal`, base units per contract) for the bundled markets: the instrument's own field in
+ * GET /api/v5/public/instruments (https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments) and the
+ * order form's "Single contract value 0.01 BTC" hint; checked 2026-11-21. OKX publishes no BTC-USDT-SWAP or
+ * ETH-USDT-SWAP position-tier table outside its API that we could find (its position-tier notices list altcoins),
+ * so no OKX rate is bundled: an OKX market without live tiers falls back to its own estimate, then a range.
+ */
+export const BUNDLED_CONTRACT_VALUES: Partial<Record<VenueId, Readonly<Record<string, {contractValue: string; asOf: string; source: string}>>>> = {
+	'okx-swap': {
+		// Keyed by instrument id: BTC-USD-SWAP (coin-margined) has another contract.
+		'BTC-USDT-SWAP': {contractValue: '0.01', asOf: '2026-11-21', source: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments'},
+		'ETH-USDT-SWAP': {contractValue: '0.1', asOf: '2026-11-21', source: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments'},
+	},
+};
+
+/**
+ * The documented tier-1 maintenance rates of a venue, for the last fallback (a liquidation range, never a figure
+ * shown as fact). `maxLeverageRule`: Hyperliquid's rate is 1 / (2 × max leverage), so an order at leverage L can
+ * only be on a market whose rate is at most 1 / (2 × L): the high end is capped there.
+ */
+export type RateRange = {
+	lowRate: string;
+	highRate: string;
+	label: string;
+	asOf: string;
+	source: string;
+	maxLeverageRule?: 'half-initial';
+	/** The input the range is over: the maintenance rate, or GMX's minimum collateral factor. */
+	field?: 'maintenanceMarginRate' | 'minCollateralFactor';
+};
+
+export const TIER_ONE_RANGES: Partial<Record<VenueId, RateRange>> = {
+	// OKX position-tier notices: tier-1 maintenance ratios from 0.50 % (ADAUSDT after the change) to 1.00 % (the
+	// "before" column of every listed USDT swap), https://www.okx.com/help/okx-to-adjust-position-tiers-of-perpetual-swaps-2023-05-15
+	// (and the 2023-04-17 notice), checked 2026-12-04.
+	'okx-swap': {
+		lowRate: '0.005',
+		highRate: '0.01',
+		label: "OKX's published tier-1 rates (0.5–1 %)",
+		asOf: '2023-05-15',
+		source: 'https://www.okx.com/help/okx-to-adjust-position-tiers-of-perpetual-swaps-2023-05-15',
+	},
+	// Binance's own tier notice (Updates to Leverage and Margin Tiers of Binance Futures Contracts, 2021-03-18,
+	// https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6, checked 2026-12-04): tier 1 is
+	// 0.40 % at 125x (BTCUSDT) and 1.00 % at 50x (smaller USDT perpetuals), and every row's maintenance rate is half
+	// its initial margin at the row's max leverage, down to 5.00 % at 10x. An order at leverage L is on a market whose
+	// tier 1 allows L, so its rate is at most 1 / (2 × L).
+	'binance-usdm': {
+		lowRate: '0.004',
+		highRate: '0.05',
+		label: "Binance's published tier-1 rates (0.4 % at 125x; half the initial margin at the market's max leverage)",
+		asOf: '2021-03-18',
+		source: 'https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6',
+		maxLeverageRule: 'half-initial',
+	},
+	// Aster's futures API and margin definitions are Binance's (see the Aster Pro model): Binance's range, said so.
+	'aster-pro': {
+		lowRate: '0.004',
+		highRate: '0.05',
+		label: "Binance's published tier-1 rates, assumed for Aster Pro",
+		asOf: '2021-03-18',
+		source: 'https://www.binance.com/en/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6',
+		maxLeverageRule: 'half-initial',
+	},
+	// Margin tiers page: max leverage from 40x down to 3x per asset, maintenance = half the initial margin at max
+	// leverage (1.25 %–16.7 %), https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers, checked 2026-11-21.
+	hyperliquid: {
+		lowRate: '0.0125',
+		highRate: '0.16666666666666666667',
+		label: "Hyperliquid's documented margin tiers (40x–3x)",
+		asOf: '2026-11-21',
+		source: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers',
+		maxLeverageRule: 'half-initial',
+	},
+	// GMX liquidations page: the minimum collateral threshold is 0.25 %–1 % of the position size, per market,
+	// https://docs.gmx.io/docs/trading/liquidations, checked 2026-11-21.
+	'gmx-v2': {
+		lowRate: '0.0025',
+		highRate: '0.01',
+		label: "GMX's documented minimum collateral factors (0.25–1 %)",
+		asOf: '2026-11-21',
+		source: 'https://docs.gmx.io/docs/trading/liquidations',
+		field: 'minCollateralFactor',
+	},
+};
+
+/**
+ * Aster Simple (Perp Shield) loss-rate bands from its docs: 65 % for 20x–500x, 60 % for 501x–1001x,
+ * https://docs.asterdex.com/product/perp-shield/liquidations, checked 2026-11-21. Newer per-pair bands are reported
+ * by third parties only; the live value wins when the market data carries one.
+ */
+export const ASTER_SIMPLE_BANDS = {
+	asOf: '2026-11-21',
+	source: 'https://docs.asterdex.com/product/perp-shield/liquidations',
+	bands: [
+		{minLeverage: '20', maxLeverage: '500', liquidationLossRate: '0.65'},
+		{minLeverage: '501', maxLeverage: '1001', liquidationLossRate: '0.6'},
+	],
+} as const;

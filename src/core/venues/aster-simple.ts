@@ -7,6 +7,7 @@
  * `accumulatedFunding` > 0 = received (moves LP away); the docs' sign is ambiguous, see risk-math.md §5.2.
  */
 import {D, type Dec, ZERO} from '../decimal.js';
+import {ASTER_SIMPLE_BANDS} from '../data/tiers.js';
 import {decSign} from '../liquidation.js';
 import {type VenueMeta, type VenueModel, resolveSide} from './model.js';
 
@@ -103,6 +104,9 @@ export const asterSimple: VenueModel = {
 					},
 			estimatedFeeToClose: quantity.times(referencePrice).times(taker),
 			assumptions,
+			parameterSource: givenLoss
+				? {kind: 'input'}
+				: {kind: 'bundled', label: 'Aster Simple loss-rate bands (docs)', url: ASTER_SIMPLE_BANDS.source, asOf: ASTER_SIMPLE_BANDS.asOf},
 		};
 	},
 };

@@ -18,7 +18,7 @@ import type {InputReader} from '../input.js';
 import {decSign, maintenanceFor} from '../liquidation.js';
 import {tierFor} from '../tiers.js';
 import type {PositionInput} from '../types.js';
-import {type PositionCore, type VenueMeta, type VenueModel, linearPosition, resolveMarginMode, resolveQuantity, resolveSide, resolveTiers} from './model.js';
+import {type PositionCore, type VenueMeta, type VenueModel, linearPosition, resolveMarginMode, resolveQuantity, resolveSide, resolveTierSource} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'bybit-linear',
@@ -51,7 +51,8 @@ function classicPosition(reader: InputReader, input: PositionInput): PositionCor
 	const extra = reader.decimal('extraMargin', {bound: 'non-negative'}) ?? ZERO;
 	const funding = reader.decimal('accumulatedFunding') ?? ZERO;
 	const taker = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
-	const tiers = resolveTiers(reader, input, meta, assumptions);
+	const resolved = resolveTierSource(reader, input, meta, assumptions);
+	const tiers = resolved?.tiers;
 	if (marginMode === 'cross') return reader.issue('marginMode', 'unsupported', 'the classic-account formula is isolated only');
 	if (!reader.ok || sign === undefined || !quantity || !entryPrice || !tiers) return undefined;
 	const given = reader.decimal('isolatedMargin', {bound: 'positive'});
@@ -93,6 +94,7 @@ function classicPosition(reader: InputReader, input: PositionInput): PositionCor
 				},
 		estimatedFeeToClose: quantity.times(mark ?? entryPrice).times(taker),
 		assumptions,
+		parameterSource: resolved!.source,
 	};
 }
 

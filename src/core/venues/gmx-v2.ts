@@ -34,6 +34,7 @@ const meta: VenueMeta = {
 
 /** The top of GMX's documented 0.25 %–1 % range: our estimate then errs toward an earlier liquidation. */
 const DEFAULT_MIN_COLLATERAL_FACTOR = '0.01';
+const DEFAULT_FACTOR_NOTE = 'Minimum collateral factor 1 % (top of GMX’s 0.25–1 % range, errs early); the market’s own factor may be lower.';
 
 export const gmxV2: VenueModel = {
 	meta,
@@ -66,7 +67,7 @@ export const gmxV2: VenueModel = {
 		const collateral = collateralIn ?? sizeInUsd.div(leverage!);
 		const closingFee = closingIn ?? sizeInUsd.times(positionFeeRate);
 		const minFactor = factor ?? new D(DEFAULT_MIN_COLLATERAL_FACTOR);
-		if (!factor) assumptions.push('Minimum collateral factor 1 % (top of GMX’s 0.25–1 % range, errs early); the market’s own factor may be lower.');
+		if (!factor) assumptions.push(DEFAULT_FACTOR_NOTE);
 		if (!reader.has('priceImpactDeltaUsd')) assumptions.push('Price impact on close assumed 0: GMX may charge more on a large close.');
 		const liquidationCollateral = sizeInUsd.times(minFactor).gt(minUsd) ? sizeInUsd.times(minFactor) : minUsd;
 		const rest = impact.minus(borrowing).minus(funding).minus(closingFee);
@@ -105,6 +106,9 @@ export const gmxV2: VenueModel = {
 					},
 			estimatedFeeToClose: closingFee,
 			assumptions,
+			parameterSource: factor
+				? {kind: 'input'}
+				: {kind: 'venue-default', label: 'GMX v2 minimum collateral factor 1 % (top of the documented 0.25–1 %)', note: DEFAULT_FACTOR_NOTE},
 		};
 	},
 };

@@ -8,7 +8,7 @@ import {type Sign, type SolvedLiquidation, decSign, maintenanceFor, marginForLiq
 import {baseAsset} from '../symbols.js';
 import {BUNDLED_TIERS} from '../data/tiers.js';
 import {type NormalTier, normaliseTiers, singleTier, tierFor} from '../tiers.js';
-import type {MarginMode, OtherPosition, PositionInput, Tier, VenueId} from '../types.js';
+import type {MarginMode, OtherPosition, ParameterSource, PositionInput, Tier, VenueId} from '../types.js';
 
 export type VenueSource = {url: string; checked: string; what: string};
 
@@ -61,6 +61,16 @@ export type PositionCore = {
 	maxLeverageFor?(target: Dec): Dec | 'any' | undefined;
 	estimatedFeeToClose: Dec;
 	assumptions: string[];
+	/**
+	 * Where the maintenance parameters came from, as far as the model knows: 'input' when the input carried them
+	 * (`assess` then names the real origin: live market data, a typed rate), else the bundled table or venue default.
+	 */
+	parameterSource: ParameterSource;
+	/**
+	 * The single maintenance rate at which this position's liquidation price would be `price` (no deduction), or
+	 * undefined when no rate in [0, 1) gives it. Used to read the rate implied by a venue's own estimate.
+	 */
+	impliedRate?(price: Dec): Dec | undefined;
 };
 
 export type VenueModel = {
@@ -117,38 +127,90 @@ function normalisedBundled(tiers: readonly Tier[], rateFromMaxLeverage: boolean)
 	return normal;
 }
 
-/** Tier table from the input, else the venue's single rate, else the bundled table, else the venue default. */
-export function resolveTiers(
+export type ResolvedTiers = {tiers: NormalTier[]; source: ParameterSource};
+
+/**
+ * Tier table from the input, else the input's single rate, else the bundled table, else the venue default.
+ * `assess` puts live market parameters and a typed rate into the input before this runs (and names them); the
+ * implied rate and the range are `assess`'s later fallbacks, after this reports 'maintenanceMarginRate' missing.
+ *
+ * OKX position tiers (`tierBasis: 'contracts'`) are by position size in contracts, not notional: the tier holding
+ * the position's contracts applies at every price, its rate to the whole position, with no deduction (OKX API
+ * GET /api/v5/public/position-tiers, minSz/maxSz "in contracts", https://www.okx.com/docs-v5/en/#public-data-rest-api-get-position-tiers;
+ * OKX notices give each tier as "Min./Max. amount (Cont)" with one maintenance ratio,
+ * https://www.okx.com/help/okx-to-adjust-position-tiers-of-perpetual-swaps-2023-05-15; checked 2026-12-04). The
+ * result is then a one-row table the solver treats as a single rate.
+ */
+export function resolveTierSource(
 	reader: InputReader,
 	input: PositionInput,
 	meta: VenueMeta,
 	assumptions: string[],
-): NormalTier[] | undefined {
+): ResolvedTiers | undefined {
 	const rateFromMaxLeverage = meta.maintenanceFromMaxLeverage === true;
-	if (input.tiers !== undefined) return normaliseTiers(input.tiers, reader, {rateFromMaxLeverage});
+	if (input.tiers !== undefined) {
+		const basis = reader.oneOf('tierBasis', ['notional', 'contracts'] as const, 'notional');
+		if (!basis) return undefined;
+		// Contract tiers carry no deduction: a given one would be a mistake, and the recursion must not run.
+		const tiers = normaliseTiers(basis === 'contracts' ? input.tiers.map(tier => ({...tier, maintenanceDeduction: '0'})) : input.tiers, reader, {rateFromMaxLeverage});
+		if (!tiers) return undefined;
+		const chosen = basis === 'contracts' ? contractTier(reader, tiers) : tiers;
+		return chosen && {tiers: chosen, source: {kind: 'input'}};
+	}
 	const rate = reader.rate('maintenanceMarginRate');
 	const deduction = reader.decimal('maintenanceDeduction', {bound: 'non-negative'}) ?? ZERO;
 	const maxLeverage = reader.decimal('maxLeverage', {bound: 'positive'});
-	if (rate) return singleTier(rate, deduction, maxLeverage);
+	if (rate) return {tiers: singleTier(rate, deduction, maxLeverage), source: {kind: 'input'}};
 	if (reader.issues.some(issue => issue.field === 'maintenanceMarginRate')) return undefined;
-	if (rateFromMaxLeverage && maxLeverage) return singleTier(ONE.div(maxLeverage.times(2)), deduction, maxLeverage);
+	if (rateFromMaxLeverage && maxLeverage) return {tiers: singleTier(ONE.div(maxLeverage.times(2)), deduction, maxLeverage), source: {kind: 'input'}};
 	const asset = baseAsset(input.symbol);
 	const bundled = asset ? BUNDLED_TIERS[meta.id]?.[asset] : undefined;
 	if (bundled) {
 		assumptions.push(
 			`Maintenance tiers: bundled ${asset} table as of ${bundled.asOf}${bundled.note ? ` (${bundled.note})` : ''}; the live table may differ.`,
 		);
-		return normalisedBundled(bundled.tiers, rateFromMaxLeverage);
+		const source: ParameterSource = {kind: 'bundled', label: `bundled ${meta.label} ${asset} table`, url: bundled.source, asOf: bundled.asOf};
+		const normal = normalisedBundled(bundled.tiers, rateFromMaxLeverage);
+		if (!normal) return undefined;
+		if (bundled.tierBasis === 'contracts') {
+			const chosen = contractTier(reader, normal);
+			return chosen && {tiers: chosen, source};
+		}
+		return {tiers: normal, source};
 	}
 	if (meta.defaultMaintenanceMarginRate) {
 		assumptions.push(meta.defaultMaintenanceMarginRate.note);
-		return singleTier(new D(meta.defaultMaintenanceMarginRate.rate));
+		return {
+			tiers: singleTier(new D(meta.defaultMaintenanceMarginRate.rate)),
+			source: {kind: 'venue-default', label: `${meta.label} default`, note: meta.defaultMaintenanceMarginRate.note},
+		};
 	}
 	return reader.issue(
 		'maintenanceMarginRate',
 		'missing',
-		`maintenanceMarginRate is required: no bundled ${meta.label} tier table for ${input.symbol ?? 'this market'}`,
+		`maintenanceMarginRate is required: no ${meta.label} tier table for ${input.symbol ?? 'this market'}`,
 	);
+}
+
+/** `resolveTierSource` without the source, for callers that need only the table. */
+export function resolveTiers(reader: InputReader, input: PositionInput, meta: VenueMeta, assumptions: string[]): NormalTier[] | undefined {
+	return resolveTierSource(reader, input, meta, assumptions)?.tiers;
+}
+
+/** The contract tier holding the position, as a one-row table (floor 0, unbounded, no deduction). */
+function contractTier(reader: InputReader, tiers: readonly NormalTier[]): NormalTier[] | undefined {
+	const contractValue = reader.decimal('contractValue', {bound: 'positive'});
+	const given = reader.decimal('contracts', {bound: 'positive'});
+	const quantity = reader.decimal('quantity', {bound: 'positive'});
+	const contracts = given ?? (quantity && contractValue ? quantity.div(contractValue) : undefined);
+	if (!contracts) {
+		if (!reader.ok) return undefined;
+		return reader.issue('contractValue', 'missing', 'contractValue is required: OKX position tiers are counted in contracts');
+	}
+	// OKX lists a tier as "Min. amount 1,501 – Max. amount 3,000 (Cont)": the maximum belongs to its tier.
+	const tier = tiers.find(row => contracts.gte(row.floor) && (row.cap === undefined || contracts.lte(row.cap)));
+	if (!tier) return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`);
+	return [{index: tier.index, floor: ZERO, cap: undefined, rate: tier.rate, deduction: ZERO, maxLeverage: tier.maxLeverage}];
 }
 
 /** Σ (PnL − maintenance) of the other positions of a cross account, valued at their mark prices (§4.3 of the vectors README). */
@@ -208,7 +270,8 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	const takerFeeRate = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
 	const extraMargin = reader.decimal('extraMargin', {bound: 'non-negative'}) ?? ZERO;
 	const accumulatedFunding = reader.decimal('accumulatedFunding') ?? ZERO;
-	const tiers = resolveTiers(reader, input, meta, assumptions);
+	const resolved = resolveTierSource(reader, input, meta, assumptions);
+	const tiers = resolved?.tiers;
 	const useEquity = options.equityAtOracle === true && reader.has('equity');
 	const equity = useEquity ? reader.decimal('equity', {required: true}) : undefined;
 	let entryPrice = reader.decimal('entryPrice', {required: !useEquity, bound: 'positive'});
@@ -225,7 +288,9 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 
 	// Leverage must be allowed by the tier containing the entry notional (venues reject such orders).
 	const entryTier = tierFor(tiers, notional);
-	const maxLeverage = entryTier?.maxLeverage ?? new D(meta.maxLeverage);
+	// A market's own cap (market data, or dYdX's 1 / IMF) applies when its tier does not carry one.
+	const marketMaxLeverage = reader.decimal('maxLeverage', {bound: 'positive'});
+	const maxLeverage = entryTier?.maxLeverage ?? marketMaxLeverage ?? new D(meta.maxLeverage);
 	if (leverage && leverage.gt(maxLeverage)) {
 		return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${maxLeverage.toFixed()}x for this size`);
 	}
@@ -307,6 +372,12 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		},
 		estimatedFeeToClose,
 		assumptions,
+		parameterSource: resolved!.source,
+		impliedRate(price) {
+			// M + s·Q·(p − E) = Q·p·(m + addon)  ⇒  m = (M + s·Q·(p − E)) / (Q·p) − addon, with no deduction.
+			const m = backingMargin.plus(s.times(quantity).times(price.minus(entryPrice))).div(quantity.times(price)).minus(rateAddon);
+			return m.gte(0) && m.lt(1) ? m : undefined;
+		},
 	};
 	if (marginMode === 'isolated' && !useEquity && !reader.has('isolatedMargin')) {
 		// M(L) = notional / L + (extra terms): invert the solver at the target price.

@@ -4,7 +4,11 @@
  * rate)), liquidation at 100 %. Solving it is the linear model with the taker fee added to the maintenance rate:
  *   LP(long) = (E − M/Q) / (1 − MMR − f),  LP(short) = (E + M/Q) / (1 + MMR + f),  Q = contracts × ctVal.
  * Cross margin is not specified by OKX; we apply the same requirement to the cross balance (derived).
- * OKX position-tier tables were not found in the archived material, so the tier rate must be given.
+ * Position tiers are by size in contracts (GET /api/v5/public/position-tiers `minSz`/`maxSz`,
+ * https://www.okx.com/docs-v5/en/#public-data-rest-api-get-position-tiers; OKX's tier notices list "Max. amount
+ * (Cont)" with one maintenance ratio per tier, https://www.okx.com/help/okx-to-adjust-position-tiers-of-perpetual-swaps-2023-05-15;
+ * checked 2026-12-04): the tier does not move with price and its ratio applies to the whole position, no deduction.
+ * Market data gives them with `tierBasis: 'contracts'` (resolveTierSource in model.ts).
  */
 import {type VenueModel, linearPosition} from './model.js';
 

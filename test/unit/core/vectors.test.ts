@@ -55,6 +55,7 @@ describe('vector file validation (README §8)', () => {
 		['an exponent', file => void (file.vectors[0]!.expected.takerFee = '1e-1'), /plain decimal/],
 		['a missing field', file => void delete (file.vectors[0] as Partial<(typeof file.vectors)[0]>).notes, /missing field "notes"/],
 		['an unknown expected key', file => void ((file.vectors[0]!.expected as Record<string, string>).profit = '1'), /unknown key "profit"/],
+		['a tier basis other than notional or contracts', file => void ((file.vectors[0]!.inputs as Record<string, unknown>).tierBasis = 'usd'), /tierBasis: must be one of notional, contracts/],
 	];
 	it.each(cases)('rejects %s', (_name, mutate, message) => {
 		const file = minimal();

@@ -59,6 +59,8 @@ export const FIXED_ASSESSMENT: Assessment = {
 			},
 		},
 		assumptions: ['Binance BTCUSDT tier table bundled 2026-11'],
+		parameterSource: {kind: 'input'},
+		parametersAreFact: true,
 	},
 	warnings: [
 		{rule: 'liquidation-odds', severity: 'warn', message: 'About a 12 % chance of touching liquidation within 24 h.', messageKey: 'x', substitutions: []},
