@@ -81,6 +81,8 @@ export function buildSizerInput(
 	for (const field of Object.keys(RULES) as SizerField[]) {
 		const parsed = parseUserDecimal(form[field], RULES[field]);
 		if (parsed.kind === 'error') errors[field] = parsed.message;
+		// The engine refuses magnitudes above 1e30 with its own key: say it here, at the field.
+		else if (parsed.kind === 'ok' && !isDecimalString(parsed.value)) errors[field] = 'Too large for an amount, a price or a leverage.';
 		else if (parsed.kind === 'ok') values[field] = parsed.value;
 		else if (field === 'riskPercent') values.riskPercent = defaultRiskPercent;
 		else missing.push(field);

@@ -121,6 +121,17 @@ describe('bad input in the sizer: a reason per field, the text kept', () => {
 	});
 });
 
+it('a plain number above 1e30 is too large, at its field (not an engine key)', () => {
+	render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={assess} />);
+	const huge = '1'.padEnd(32, '0');
+	for (const label of [/Account size/, /Sizer entry price/, /Sizer stop-loss price/]) {
+		type(label, huge);
+		expect(errorOf(label)).toBe('Too large for an amount, a price or a leverage.');
+		expect(input(label).value).toBe(huge);
+	}
+	expect(sizerResults().textContent).toContain('Fix the highlighted fields.');
+});
+
 describe('an empty symbol uses the venue default or asks for one, never an engine key', () => {
 	it('Binance: the hint names BTCUSDT (default) and the calculator computes', () => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={assess} />);
