@@ -1,8 +1,10 @@
 /**
  * Position sizer: account size, risk %, entry and stop → the size that loses that share of the account at the
  * stop, its margin at the chosen leverage, the highest leverage whose liquidation stays beyond the stop, and
- * whether the balance covers it. Venue, symbol and side come from the calculator above; every figure comes
- * from the engine (`risk.sizing`, `risk.stop.maxSafeLeverage`).
+ * whether the balance covers it. Venue, symbol (or the venue's default market) and side come from the calculator
+ * above; every figure comes from the engine (`risk.sizing`, `risk.stop.maxSafeLeverage`) and the core's
+ * `checkSizer`: a leverage past the safe maximum is a danger, and the fees the size pays for are stated. Below it,
+ * the open risks and their total with the sized trade (portfolio heat, open-risks.tsx).
  */
 import {useMemo} from 'preact/hooks';
 import {D, type DecimalString, isDecimalString} from '../core/decimal.js';
