@@ -205,36 +205,36 @@ export function PositionSizer(props: {
 					</div>
 				) : sizing ? (
 					<>
-					{check?.leverage.status === 'danger' ? <LeverageDanger check={check.leverage} /> : null}
-					<table class="figures">
-						<tbody>
-							<tr>
-								<th scope="row">Size for {formatPercent(sizing.riskPercent)} risk</th>
-								<td data-testid="sizer-quantity">{formatAmount(sizing.quantity, 6)}</td>
-							</tr>
-							{check?.fees ? <FeeRows fees={check.fees} /> : null}
-							<tr>
-								<th scope="row">Notional</th>
-								<td data-testid="sizer-notional">{formatAmount(sizing.notional)}</td>
-							</tr>
-							<tr>
-								<th scope="row">Margin at {built.input?.leverage ? formatLeverage(built.input.leverage) : form.leverage}x</th>
-								<td data-testid="sizer-margin">{formatAmount(sizing.margin)}</td>
-							</tr>
-							<tr>
-								<th scope="row">Highest leverage with liquidation beyond the stop</th>
-								<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatLeverage(maxSafeLeverage)}x` : DASH}</td>
-							</tr>
-							<tr>
-								<th scope="row">Balance covers it</th>
-								<td data-testid="sizer-covered">
-									{sizing.coveredByBalance
-										? 'yes'
-										: `no${sizing.cappedBy === 'balance' ? ` (capped from ${formatAmount(sizing.quantityForRisk, 6)})` : ''}`}
-								</td>
-							</tr>
-						</tbody>
-					</table>
+						{check?.leverage.status === 'danger' ? <LeverageDanger check={check.leverage} /> : null}
+						<table class="figures">
+							<tbody>
+								<tr>
+									<th scope="row">Size for {formatPercent(sizing.riskPercent)} risk</th>
+									<td data-testid="sizer-quantity">{formatAmount(sizing.quantity, 6)}</td>
+								</tr>
+								{check?.fees ? <FeeRows fees={check.fees} /> : null}
+								<tr>
+									<th scope="row">Notional</th>
+									<td data-testid="sizer-notional">{formatAmount(sizing.notional)}</td>
+								</tr>
+								<tr>
+									<th scope="row">Margin at {built.input?.leverage ? formatLeverage(built.input.leverage) : form.leverage}x</th>
+									<td data-testid="sizer-margin">{formatAmount(sizing.margin)}</td>
+								</tr>
+								<tr>
+									<th scope="row">Highest leverage with liquidation beyond the stop</th>
+									<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatLeverage(maxSafeLeverage)}x` : DASH}</td>
+								</tr>
+								<tr>
+									<th scope="row">Balance covers it</th>
+									<td data-testid="sizer-covered">
+										{sizing.coveredByBalance
+											? 'yes'
+											: `no${sizing.cappedBy === 'balance' ? ` (capped from ${formatAmount(sizing.quantityForRisk, 6)})` : ''}`}
+									</td>
+								</tr>
+							</tbody>
+						</table>
 					</>
 				) : (
 					<p class="pending" data-testid="sizer-no-size">
