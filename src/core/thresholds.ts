@@ -20,7 +20,8 @@ export type ThresholdKey =
 	| 'fundingDaysWarn'
 	| 'venueMismatchPercent'
 	| 'defaultRiskPercent'
-	| 'defaultHoldHours';
+	| 'defaultHoldHours'
+	| 'portfolioHeatWarnPercent';
 
 export type RiskThresholds = Record<ThresholdKey, DecimalString>;
 
@@ -161,6 +162,14 @@ export const THRESHOLD_SPECS: Readonly<Record<ThresholdKey, ThresholdSpec>> = {
 		unit: 'hours',
 		label: 'Planned hold for funding',
 		reason: 'One day covers three 8-hour or twenty-four 1-hour funding payments.',
+	},
+	portfolioHeatWarnPercent: {
+		default: '6',
+		min: '0',
+		max: '100',
+		unit: '%',
+		label: 'Total risk of your open trades above (portfolio heat)',
+		reason: 'Crypto markets move together, so open trades often hit their stops on the same day; 6 % is three trades at 2 % or six at 1 %, a day the account recovers from.',
 	},
 };
 

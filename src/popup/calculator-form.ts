@@ -9,6 +9,7 @@ import type {OrderDraft} from '../core/draft.js';
 import {type AssessInput, type MarginMode, type Side, VENUE_IDS, type VenueId} from '../core/types.js';
 import {VENUE_MODELS} from '../core/venues/index.js';
 import {type InputRule, parseUserDecimal, percentToRate, rateToPercent} from '../ui/components/parse-input.js';
+import {resolveSymbol} from './default-market.js';
 
 export type SizeUnit = 'quantity' | 'notional' | 'margin';
 
@@ -72,6 +73,8 @@ export type BuiltInput = {
 	errors: Partial<Record<CalculatorField, string>>;
 	/** Required fields still empty. */
 	missing: CalculatorField[];
+	/** The venue's default market, when the symbol was left empty and the input uses it. */
+	defaultSymbol?: string;
 };
 
 /** Validates the form as typed and builds the engine input. */
@@ -103,7 +106,8 @@ export function buildAssessInput(form: CalculatorForm): BuiltInput {
 		leverage,
 		quantity,
 	};
-	const symbol = form.symbol.trim().toUpperCase();
+	// An empty symbol is the venue's default market where it has one (said next to the field), never a refusal.
+	const {symbol, isDefault} = resolveSymbol(form.symbol, form.venue);
 	if (symbol) input.symbol = symbol;
 	if (values.customMaintenancePercent) input.maintenanceMarginRate = percentToRate(values.customMaintenancePercent);
 	if (values.stopLossPrice) input.stopLossPrice = values.stopLossPrice;
@@ -111,7 +115,7 @@ export function buildAssessInput(form: CalculatorForm): BuiltInput {
 	if (values.walletBalance) input.walletBalance = values.walletBalance;
 	if (values.fundingRatePercent) input.fundingRate = percentToRate(values.fundingRatePercent);
 	if (values.holdHours) input.holdHours = values.holdHours;
-	return {input, errors, missing};
+	return isDefault ? {input, errors, missing, defaultSymbol: symbol} : {input, errors, missing};
 }
 
 /** The value of a field read as 'ok'; tolerant of fields absent from an older stored draft. */

@@ -11,6 +11,7 @@ import {RadioGroup, SelectField} from '../ui/components/choice-field.js';
 import {DecimalField} from '../ui/components/decimal-field.js';
 import {DASH} from '../ui/components/format-number.js';
 import {VENUE_LABELS} from '../ui/components/venue-labels.js';
+import {defaultMarketOf} from './default-market.js';
 import {buildAssessInput, type CalculatorField, type CalculatorForm, type SizeUnit} from './calculator-form.js';
 import {AssessmentView, IssueList} from './results.js';
 
@@ -33,6 +34,20 @@ const SIZE_UNITS: readonly {value: SizeUnit; label: string}[] = [
 	{value: 'notional', label: 'Notional (quote)'},
 	{value: 'margin', label: 'Margin (quote)'},
 ];
+
+/**
+ * What the empty optional symbol means: the venue's default market (named), or, where the venue has none and the
+ * engine needs a market for its tiers, a request to enter one.
+ */
+function symbolHint(form: CalculatorForm, defaultSymbol: string | undefined, result: ReturnType<Assess> | undefined): string {
+	if (form.symbol.trim() !== '') return "Selects the venue's bundled tier table when there is one.";
+	const fallback = defaultSymbol ?? defaultMarketOf(form.venue);
+	if (fallback) return `Empty: ${fallback} (default), whose tier table LiqGuard bundles.`;
+	if (result?.ok === false && result.issues.some(issue => issue.field === 'maintenanceMarginRate')) {
+		return `No default market for ${VENUE_LABELS[form.venue]}: enter the market you trade.`;
+	}
+	return "Selects the venue's bundled tier table when there is one.";
+}
 
 export function Calculator(props: {
 	form: CalculatorForm;
@@ -91,12 +106,12 @@ export function Calculator(props: {
 						type="text"
 						autoComplete="off"
 						value={form.symbol}
-						placeholder="BTCUSDT"
+						placeholder={defaultMarketOf(form.venue) ?? ''}
 						aria-describedby="calc-symbol-hint"
 						onInput={event => set('symbol')((event.currentTarget as HTMLInputElement).value)}
 					/>
-					<p id="calc-symbol-hint" class="field__hint">
-						Selects the venue's bundled tier table when there is one.
+					<p id="calc-symbol-hint" class="field__hint" data-testid="calc-symbol-hint">
+						{symbolHint(form, built.defaultSymbol, result)}
 					</p>
 				</div>
 				<RadioGroup

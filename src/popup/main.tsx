@@ -3,6 +3,7 @@
  * - settings: `storage.sync` (validated on read; changes from the options page re-render at once);
  * - prefill: the active tab's latest order draft from `storage.session` key `draft:<tabId>`, which the
  *   background writes (there is no popup→content request in src/messaging/protocol.ts yet);
+ * - the sizer's open risks: `storage.local` key `openRisks` (this browser only; see open-risks-form.ts);
  * - the math: `assess` from src/core, called here directly; no background round trip.
  * - "Use LiqGuard on this site": `permissions.request` here (the click's gesture), save the site, then the typed
  *   `useOnSite` request: the background registers and injects the content script (it owns `scripting`).
@@ -22,6 +23,7 @@ import type {UseOnSiteOutcome} from './use-on-site.js';
 
 const sync = browser.storage.sync as StorageAreaLike;
 const session = browser.storage.session as StorageAreaLike | undefined;
+const local = browser.storage.local as StorageAreaLike;
 
 const call = createCaller(message => browser.runtime.sendMessage(message));
 
@@ -75,6 +77,7 @@ async function start(root: HTMLElement): Promise<void> {
 				draft={draft}
 				tabId={tabId}
 				session={session}
+				local={local}
 				onOpenOptions={() => void browser.runtime.openOptionsPage()}
 				unsupportedOrigin={unsupportedOrigin}
 				onUseOnSite={(origin, venue) => useOnSite(origin, venue, tabId)}

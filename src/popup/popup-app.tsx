@@ -24,6 +24,8 @@ export type PopupProps = {
 	draft?: OrderDraft;
 	tabId?: number;
 	session?: StorageAreaLike;
+	/** `storage.local`: the sizer's list of open risks. */
+	local?: StorageAreaLike;
 	onOpenOptions?: () => void;
 	/** Origin of the active tab when it is an http(s) page no built-in adapter supports (issue 4). */
 	unsupportedOrigin?: string;
@@ -83,6 +85,7 @@ export function PopupApp(props: PopupProps) {
 				context={{venue: form.venue, symbol: form.symbol, side: form.side, customMaintenancePercent: form.customMaintenancePercent}}
 				settings={props.settings}
 				assess={props.assess}
+				local={props.local}
 			/>
 			<RemindersToggle
 				settings={props.settings}

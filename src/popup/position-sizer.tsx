@@ -1,19 +1,25 @@
 /**
  * Position sizer: account size, risk %, entry and stop → the size that loses that share of the account at the
  * stop, its margin at the chosen leverage, the highest leverage whose liquidation stays beyond the stop, and
- * whether the balance covers it. Venue, symbol and side come from the calculator above; every figure comes
- * from the engine (`risk.sizing`, `risk.stop.maxSafeLeverage`).
+ * whether the balance covers it. Venue, symbol (or the venue's default market) and side come from the calculator
+ * above; every figure comes from the engine (`risk.sizing`, `risk.stop.maxSafeLeverage`) and the core's
+ * `checkSizer`: a leverage past the safe maximum is a danger, and the fees the size pays for are stated. Below it,
+ * the open risks and their total with the sized trade (portfolio heat, open-risks.tsx).
  */
 import {useMemo} from 'preact/hooks';
 import {D, type DecimalString, isDecimalString} from '../core/decimal.js';
-import {formatLeverage} from '../core/format.js';
+import {formatLeverage, formatPrice} from '../core/format.js';
+import {checkSizer, type SizerCheck} from '../core/sizer-check.js';
 import type {EngineSettings} from '../core/engine-settings.js';
 import type {AssessInput, Assessment, Result, Side, SizingFigures, VenueId} from '../core/types.js';
 import {type Settings, toEngineSettings} from '../settings/settings.js';
+import type {StorageAreaLike} from '../settings/storage-area.js';
 import {DecimalField} from '../ui/components/decimal-field.js';
 import {DASH, formatAmount, formatPercent} from '../ui/components/format-number.js';
-import {type InputRule, parseUserDecimal, percentToRate} from '../ui/components/parse-input.js';
+import {type InputRule, parseUserDecimal, percentToRate, rateToPercent} from '../ui/components/parse-input.js';
 import type {Assess} from './calculator.js';
+import {resolveSymbol} from './default-market.js';
+import {OpenRisks} from './open-risks.js';
 import {IssueList} from './results.js';
 
 export type SizerForm = {accountSize: string; riskPercent: string; entryPrice: string; stopLossPrice: string; leverage: string};
@@ -70,17 +76,21 @@ export function buildSizerInput(
 	form: SizerForm,
 	context: SizerContext,
 	defaultRiskPercent: DecimalString,
-): {input?: AssessInput; errors: Partial<Record<SizerField, string>>; missing: SizerField[]} {
+): {input?: AssessInput; errors: Partial<Record<SizerField, string>>; missing: SizerField[]; defaultSymbol?: string} {
 	const errors: Partial<Record<SizerField, string>> = {};
 	const missing: SizerField[] = [];
 	const values: Partial<Record<SizerField, DecimalString>> = {};
 	for (const field of Object.keys(RULES) as SizerField[]) {
 		const parsed = parseUserDecimal(form[field], RULES[field]);
 		if (parsed.kind === 'error') errors[field] = parsed.message;
+		// The engine refuses magnitudes above 1e30 with its own key: say it here, at the field.
+		else if (parsed.kind === 'ok' && !isDecimalString(parsed.value)) errors[field] = 'Too large for an amount, a price or a leverage.';
 		else if (parsed.kind === 'ok') values[field] = parsed.value;
 		else if (field === 'riskPercent') values.riskPercent = defaultRiskPercent;
 		else missing.push(field);
 	}
+	const stopProblem = values.entryPrice && values.stopLossPrice ? wrongSideStop(context.side, values.entryPrice, values.stopLossPrice) : undefined;
+	if (stopProblem) errors.stopLossPrice = stopProblem;
 	if (Object.keys(errors).length > 0 || missing.length > 0) return {errors, missing};
 	const input: AssessInput = {
 		venue: context.venue,
@@ -97,11 +107,25 @@ export function buildSizerInput(
 		// against; `sizeWithEngine` re-runs with the sized quantity so the tier and the safe leverage match it.
 		quantity: PROBE_QUANTITY,
 	};
-	const symbol = context.symbol.trim().toUpperCase();
+	const {symbol, isDefault} = resolveSymbol(context.symbol, context.venue);
 	if (symbol) input.symbol = symbol;
 	const mmr = parseUserDecimal(context.customMaintenancePercent, {isPositive: true});
 	if (context.venue === 'custom' && mmr.kind === 'ok') input.maintenanceMarginRate = percentToRate(mmr.value);
-	return {input, errors, missing};
+	return isDefault ? {input, errors, missing, defaultSymbol: symbol} : {input, errors, missing};
+}
+
+/**
+ * A stop on the profit side of the entry is not a stop-loss: nothing can be sized from it. Said at the field, in the
+ * trader's terms, before the engine is asked (its answer would only be "no sizing").
+ */
+function wrongSideStop(side: Side, entry: DecimalString, stop: DecimalString): string | undefined {
+	const entryValue = new D(entry);
+	if (entryValue.eq(stop)) return `The stop is at the entry (${formatPrice(entry)}): there is no loss to size from. Move it ${side === 'long' ? 'below' : 'above'} the entry.`;
+	const isWrong = side === 'long' ? entryValue.lt(stop) : entryValue.gt(stop);
+	if (!isWrong) return undefined;
+	return side === 'long'
+		? `For a long the stop goes below the entry (${formatPrice(entry)}); ${formatPrice(stop)} is above it, where a stop would take profit. Switch the calculator's side to short if you mean a short.`
+		: `For a short the stop goes above the entry (${formatPrice(entry)}); ${formatPrice(stop)} is below it, where a stop would take profit. Switch the calculator's side to long if you mean a long.`;
 }
 
 export function PositionSizer(props: {
@@ -110,6 +134,8 @@ export function PositionSizer(props: {
 	context: SizerContext;
 	settings: Settings;
 	assess: Assess;
+	/** `storage.local`, for the list of open risks. */
+	local?: StorageAreaLike;
 }) {
 	const {form} = props;
 	const defaultRiskPercent = props.settings.thresholds.defaultRiskPercent;
@@ -138,12 +164,17 @@ export function PositionSizer(props: {
 	 */
 	const refusedSize = result?.ok === false && result.issues.some(issue => issue.code === 'above-venue-max') ? sized?.riskSizing : undefined;
 	const maxSafeLeverage = result?.ok ? result.value.figures.risk?.stop?.maxSafeLeverage : undefined;
+	const check = result?.ok && sizing ? checkSizer(result.value.figures) : undefined;
+	const account = parseUserDecimal(form.accountSize, RULES.accountSize);
+	const accountBalance = account.kind === 'ok' && isDecimalString(account.value) ? account.value : undefined;
+	const symbolNote = built.defaultSymbol ? `${built.defaultSymbol} (default)` : props.context.symbol.trim().toUpperCase() || undefined;
 
 	return (
 		<section class="card" aria-labelledby="sizer-heading">
 			<h2 id="sizer-heading">Position sizer</h2>
 			<p class="note">
-				Uses the venue, symbol and side of the calculator ({props.context.side}, isolated).
+				Uses the venue, symbol and side of the calculator ({symbolNote ? `${symbolNote}, ` : ''}
+				{props.context.side}, isolated).
 			</p>
 			<form class="grid" onSubmit={event => event.preventDefault()}>
 				{field('accountSize')}
@@ -173,38 +204,95 @@ export function PositionSizer(props: {
 						) : null}
 					</div>
 				) : sizing ? (
-					<table class="figures">
-						<tbody>
-							<tr>
-								<th scope="row">Size for {formatPercent(sizing.riskPercent)} risk</th>
-								<td data-testid="sizer-quantity">{formatAmount(sizing.quantity, 6)}</td>
-							</tr>
-							<tr>
-								<th scope="row">Notional</th>
-								<td data-testid="sizer-notional">{formatAmount(sizing.notional)}</td>
-							</tr>
-							<tr>
-								<th scope="row">Margin at {built.input?.leverage ? formatLeverage(built.input.leverage) : form.leverage}x</th>
-								<td data-testid="sizer-margin">{formatAmount(sizing.margin)}</td>
-							</tr>
-							<tr>
-								<th scope="row">Highest leverage with liquidation beyond the stop</th>
-								<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatLeverage(maxSafeLeverage)}x` : DASH}</td>
-							</tr>
-							<tr>
-								<th scope="row">Balance covers it</th>
-								<td data-testid="sizer-covered">
-									{sizing.coveredByBalance
-										? 'yes'
-										: `no${sizing.cappedBy === 'balance' ? ` (capped from ${formatAmount(sizing.quantityForRisk, 6)})` : ''}`}
-								</td>
-							</tr>
-						</tbody>
-					</table>
+					<>
+						{check?.leverage.status === 'danger' ? <LeverageDanger check={check.leverage} /> : null}
+						<table class="figures">
+							<tbody>
+								<tr>
+									<th scope="row">Size for {formatPercent(sizing.riskPercent)} risk</th>
+									<td data-testid="sizer-quantity">{formatAmount(sizing.quantity, 6)}</td>
+								</tr>
+								{check?.fees ? <FeeRows fees={check.fees} /> : null}
+								<tr>
+									<th scope="row">Notional</th>
+									<td data-testid="sizer-notional">{formatAmount(sizing.notional)}</td>
+								</tr>
+								<tr>
+									<th scope="row">Margin at {built.input?.leverage ? formatLeverage(built.input.leverage) : form.leverage}x</th>
+									<td data-testid="sizer-margin">{formatAmount(sizing.margin)}</td>
+								</tr>
+								<tr>
+									<th scope="row">Highest leverage with liquidation beyond the stop</th>
+									<td data-testid="sizer-max-leverage">{maxSafeLeverage ? `${formatLeverage(maxSafeLeverage)}x` : DASH}</td>
+								</tr>
+								<tr>
+									<th scope="row">Balance covers it</th>
+									<td data-testid="sizer-covered">
+										{sizing.coveredByBalance
+											? 'yes'
+											: `no${sizing.cappedBy === 'balance' ? ` (capped from ${formatAmount(sizing.quantityForRisk, 6)})` : ''}`}
+									</td>
+								</tr>
+							</tbody>
+						</table>
+					</>
 				) : (
-					<p class="pending">{DASH} The engine returned no sizing for this input.</p>
+					<p class="pending" data-testid="sizer-no-size">
+						{DASH} No size follows from these figures: at this stop and fee rate one unit risks nothing or costs nothing, so any size
+						would fit the budget. Check the stop and the leverage.
+					</p>
 				)}
 			</section>
+			<OpenRisks
+				area={props.local}
+				accountBalance={accountBalance}
+				sized={check?.fees ? {loss: check.fees.lossAtStop} : undefined}
+				thresholdPercent={props.settings.thresholds.portfolioHeatWarnPercent}
+			/>
 		</section>
+	);
+}
+
+/** The sizer's own danger: the chosen leverage liquidates before (or too near) the stop it was sized for. */
+function LeverageDanger(props: {check: Extract<SizerCheck['leverage'], {status: 'danger'}>}) {
+	const {check} = props;
+	const leverage = `${formatLeverage(check.leverage)}x`;
+	const where = check.liquidationPrice ? ` at ${formatPrice(check.liquidationPrice)}` : '';
+	const what =
+		check.stopStatus === 'beyond'
+			? `${leverage} liquidates${where}, before your stop at ${formatPrice(check.stopLossPrice)}: the stop would never fill and you would lose the whole margin (${formatAmount(check.margin)}), not the risk you chose.`
+			: `${leverage} puts the liquidation${where} so close to your stop at ${formatPrice(check.stopLossPrice)} that a wick or slippage can liquidate the position before the stop fills, losing the whole margin (${formatAmount(check.margin)}).`;
+	const fix = check.maxSafeLeverage
+		? ` Use ${formatLeverage(check.maxSafeLeverage)}x or less.`
+		: ' No leverage of 1x or more keeps the liquidation beyond this stop: widen the margin or move the stop.';
+	return (
+		<p class="warning warning--danger" role="alert" data-testid="sizer-leverage-danger">
+			<span class="severity">danger</span> {what}
+			{fix}
+		</p>
+	);
+}
+
+/** What the loss at the stop is made of: the size already accounts for the fees, so say which and how much. */
+function FeeRows(props: {fees: NonNullable<SizerCheck['fees']>}) {
+	const {fees} = props;
+	return (
+		<>
+			<tr>
+				<th scope="row">Loss if the stop fills</th>
+				<td data-testid="sizer-loss">{formatAmount(fees.lossAtStop)}</td>
+			</tr>
+			<tr>
+				<th scope="row">Fees included in that loss (size reduced for them)</th>
+				<td data-testid="sizer-fees">
+					{formatAmount(fees.feesTotal)}: open {formatAmount(fees.openFee)} at {rateToPercent(fees.openFeeRate)} %, close at the stop{' '}
+					{formatAmount(fees.closeFeeAtStop)} at {rateToPercent(fees.closeFeeRate)} %
+				</td>
+			</tr>
+			<tr>
+				<th scope="row">Price move to the stop</th>
+				<td data-testid="sizer-move-loss">{formatAmount(fees.moveLoss)}</td>
+			</tr>
+		</>
 	);
 }

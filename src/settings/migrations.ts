@@ -102,7 +102,24 @@ function migrateV0ToV1(saved: Record<string, unknown>): Record<string, unknown> 
 	return next;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1];
+/**
+ * Version 2 adds `thresholds.portfolioHeatWarnPercent`. It is written with the default it came with (6), the value a
+ * save in this version would write, so a user who saved settings keeps it if a later release changes the default,
+ * as with every other stored threshold. A `thresholds` of the wrong shape is left for validation to name.
+ */
+function migrateV1ToV2(saved: Record<string, unknown>): Record<string, unknown> {
+	const next: Record<string, unknown> = {...saved, schemaVersion: 2};
+	if (saved.thresholds === undefined) next.thresholds = {portfolioHeatWarnPercent: PORTFOLIO_HEAT_DEFAULT_V2};
+	else if (isRecord(saved.thresholds) && saved.thresholds.portfolioHeatWarnPercent === undefined) {
+		next.thresholds = {...saved.thresholds, portfolioHeatWarnPercent: PORTFOLIO_HEAT_DEFAULT_V2};
+	}
+	return next;
+}
+
+/** The default of `portfolioHeatWarnPercent` when version 2 introduced it; fixed here, whatever later defaults are. */
+const PORTFOLIO_HEAT_DEFAULT_V2 = '6';
+
+export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1, migrateV1ToV2];
 
 /** The version a stored object claims; objects without `schemaVersion` are version 0. */
 export function schemaVersionOf(saved: Record<string, unknown>): number | undefined {

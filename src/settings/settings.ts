@@ -39,7 +39,7 @@ export type Settings = {
 	custom: EngineSettings['custom'];
 };
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The `storage.sync` key holding the whole settings object (one item stays far below the 8 KB per-item quota). */
 export const SETTINGS_KEY = 'settings';

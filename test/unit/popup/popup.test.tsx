@@ -55,6 +55,8 @@ describe('quick calculator', () => {
 		fillOrder();
 		expect(calls.at(-1)).toEqual({
 			venue: 'binance-usdm',
+			// The symbol was left empty: Binance's default market, named next to the field.
+			symbol: 'BTCUSDT',
 			side: 'long',
 			marginMode: 'isolated',
 			entryPrice: '60000',
@@ -283,6 +285,7 @@ describe('position sizer', () => {
 		type(/Sizer leverage/, '10');
 		expect(calls.at(-1)).toEqual({
 			venue: 'binance-usdm',
+			symbol: 'BTCUSDT',
 			side: 'long',
 			marginMode: 'isolated',
 			entryPrice: '60000',

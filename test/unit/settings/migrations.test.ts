@@ -83,3 +83,86 @@ describe('migration from v0 (pre-release flat numbers)', () => {
 		expect(result.ok && result.settings.thresholds.leverageWarn).toBe('15');
 	});
 });
+
+describe('migration from v1 (adds the portfolio heat threshold)', () => {
+	const v1 = {
+		schemaVersion: 1,
+		thresholds: {...DEFAULT_THRESHOLDS, leverageWarn: '15'},
+		gateMode: 'warn',
+		reminders: {enabled: true, perVenue: {}},
+		adapters: {},
+		customSites: [],
+		volatility: {},
+		fees: {},
+		custom: {},
+	} as Record<string, unknown>;
+	delete (v1.thresholds as Record<string, unknown>).portfolioHeatWarnPercent;
+
+	it('writes the heat threshold with the 6 % it came with and keeps every v1 value', () => {
+		const result = migrate(v1, SCHEMA_VERSION);
+		expect(result.ok && result.fromVersion).toBe(1);
+		expect(result.ok && result.value.schemaVersion).toBe(2);
+		expect(result.ok && (result.value.thresholds as Record<string, string>).portfolioHeatWarnPercent).toBe('6');
+		expect(result.ok && (result.value.thresholds as Record<string, string>).leverageWarn).toBe('15');
+		expect(result.ok && result.value.gateMode).toBe('warn');
+	});
+
+	it('reads a stored v1 object without an error, and the background stores it as v2 once', async () => {
+		const area = new FakeStorageArea({[SETTINGS_KEY]: v1});
+		const {settings, errors} = await loadSettings(area);
+		expect(errors).toEqual([]);
+		expect(settings.thresholds.portfolioHeatWarnPercent).toBe('6');
+		expect(settings.thresholds.leverageWarn).toBe('15');
+		await migrateStoredSettings(area);
+		await migrateStoredSettings(area);
+		expect(area.writes).toHaveLength(1);
+		const stored = area.items.get(SETTINGS_KEY) as {schemaVersion: number; thresholds: Record<string, string>};
+		expect(stored.schemaVersion).toBe(2);
+		expect(stored.thresholds.portfolioHeatWarnPercent).toBe('6');
+	});
+
+	it('never overwrites a heat threshold already there (an object half-written by a newer build)', () => {
+		const result = migrate({...v1, thresholds: {portfolioHeatWarnPercent: '4'}}, SCHEMA_VERSION);
+		expect(result.ok && (result.value.thresholds as Record<string, string>).portfolioHeatWarnPercent).toBe('4');
+	});
+
+	it('a v1 object without thresholds gets only the heat threshold; every other threshold follows its default', async () => {
+		const {thresholds: _, ...bare} = v1;
+		const area = new FakeStorageArea({[SETTINGS_KEY]: bare});
+		const {settings, errors} = await loadSettings(area);
+		expect(errors).toEqual([]);
+		expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
+	});
+
+	it('leaves thresholds of the wrong shape for validation to name', async () => {
+		const area = new FakeStorageArea({[SETTINGS_KEY]: {...v1, thresholds: 'high'}});
+		const {settings, errors} = await loadSettings(area);
+		expect(errors).toEqual(["thresholds: 'high' is not an object; using the defaults"]);
+		expect(settings.thresholds.portfolioHeatWarnPercent).toBe('6');
+	});
+
+	it('a v1 export imports with the heat threshold added', () => {
+		const result = importSettings(JSON.stringify(v1));
+		expect(result.ok && result.settings.thresholds.portfolioHeatWarnPercent).toBe('6');
+		expect(result.ok && result.settings.schemaVersion).toBe(2);
+	});
+
+	it('a v0 object goes through both steps', () => {
+		const result = migrate({maxLeverage: 15}, SCHEMA_VERSION);
+		expect(result.ok && result.value.schemaVersion).toBe(2);
+		expect(result.ok && result.value.thresholds).toEqual({leverageWarn: '15', portfolioHeatWarnPercent: '6'});
+	});
+});
+
+describe('portfolioHeatWarnPercent validation', () => {
+	it.each([
+		['-1', "thresholds.portfolioHeatWarnPercent: '-1' is below the minimum 0; using the default 6"],
+		['101', "thresholds.portfolioHeatWarnPercent: '101' is above the maximum 100; using the default 6"],
+		['6,5', "thresholds.portfolioHeatWarnPercent: '6,5' is not a plain decimal number (digits and an optional '.'); using the default 6"],
+	])('a stored %s falls back to 6 with the reason', async (value, error) => {
+		const area = new FakeStorageArea({[SETTINGS_KEY]: {schemaVersion: 2, thresholds: {portfolioHeatWarnPercent: value}}});
+		const {settings, errors} = await loadSettings(area);
+		expect(settings.thresholds.portfolioHeatWarnPercent).toBe('6');
+		expect(errors).toEqual([error]);
+	});
+});
