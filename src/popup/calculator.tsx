@@ -43,9 +43,10 @@ function symbolHint(form: CalculatorForm, defaultSymbol: string | undefined, res
 	if (form.symbol.trim() !== '') return "Selects the venue's bundled tier table when there is one.";
 	const fallback = defaultSymbol ?? defaultMarketOf(form.venue);
 	if (fallback) return `Empty: ${fallback} (default), whose tier table LiqGuard bundles.`;
-	if (result?.ok === false && result.issues.some(issue => issue.field === 'maintenanceMarginRate')) {
-		return `No default market for ${VENUE_LABELS[form.venue]}: enter the market you trade.`;
-	}
+	// Without a market, the figures rest on a range or a venue-wide default at best: ask for the market.
+	const missingRate = result?.ok === false && result.issues.some(issue => issue.field === 'maintenanceMarginRate');
+	const notFact = result?.ok === true && !result.value.figures.parametersAreFact;
+	if (missingRate || notFact) return `No default market for ${VENUE_LABELS[form.venue]}: enter the market you trade.`;
 	return "Selects the venue's bundled tier table when there is one.";
 }
 
