@@ -4,6 +4,8 @@
  * Prices use the engine's own price format (precision by magnitude), the one the warnings and the panel use.
  */
 import {formatPrice} from '../core/format.js';
+import {formatMessage} from '../core/messages.js';
+import {explainIssue, renderMessage} from '../ui/explain-issue.js';
 import type {Assessment, InputIssue, Liquidation, Warning} from '../core/types.js';
 import {DASH, formatAmount, formatPercent, formatSigned} from '../ui/components/format-number.js';
 
@@ -21,16 +23,28 @@ function Row(props: {label: string; value: string; testId?: string}) {
 	);
 }
 
-export function IssueList(props: {issues: readonly InputIssue[]}) {
+/**
+ * The engine's reasons in a trader's words with what fixes them: the same sentences as the on-page panel
+ * (src/ui/explain-issue.ts over src/_locales/en/messages.json), never the engine's field keys.
+ */
+export function IssueList(props: {issues: readonly InputIssue[]; symbol?: string}) {
 	return (
 		<ul class="issues">
-			{props.issues.map(issue => (
-				<li key={`${issue.field}-${issue.code}`}>
-					<strong>{issue.field}</strong>: {issue.message}
-				</li>
-			))}
+			{props.issues.map(issue => {
+				const {reason, fix} = explainIssue(issue, props.symbol);
+				return (
+					<li key={`${issue.field}-${issue.code}`} data-field={issue.field} data-code={issue.code}>
+						{renderMessage(reason, formatMessage)}
+						{fix ? ` ${capitalise(formatMessage('panel_fix', [renderMessage(fix, formatMessage)]))}` : null}
+					</li>
+				);
+			})}
 		</ul>
 	);
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function WarningList(props: {warnings: readonly Warning[]}) {
