@@ -164,7 +164,11 @@ function allowedAt(tiers: readonly NormalTier[], leverage: Dec, venueMax: Dec, e
 		allowed = tier.cap;
 	}
 	if (!allowed) return {};
-	return {allowedNotional: toPlain(allowed), allowedQuantity: toPlain(allowed.div(entryPrice))};
+	// A tier's cap is exclusive: the largest size is just under it, shown to 6 places and rounded down into the tier.
+	const step = new D('0.000001');
+	let quantity = allowed.div(entryPrice).toDecimalPlaces(6, D.ROUND_DOWN);
+	if (quantity.times(entryPrice).gte(allowed)) quantity = quantity.minus(step);
+	return quantity.gt(0) ? {allowedNotional: toPlain(allowed), allowedQuantity: toPlain(quantity)} : {};
 }
 
 /** Σ (PnL − maintenance) of the other positions of a cross account, valued at their mark prices (§4.3 of the vectors README). */

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+/** The panel's view of what LiqGuard could not compute: per side, per field, and the failure of LiqGuard itself. */
+import {cleanup, render} from '@testing-library/preact';
+import {afterEach, describe, expect, test} from 'vitest';
+import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
+import {dangerWarnings} from '../../../src/content/gate.js';
+import type {OrderDraft} from '../../../src/core/draft.js';
+import {formatMessage} from '../../../src/core/messages.js';
+import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {Panel} from '../../../src/ui/panel/panel.js';
+import {hostAttributes, type PanelView} from '../../../src/ui/panel/view.js';
+import {demoDraft} from '../messaging/draft-fixture.js';
+
+afterEach(cleanup);
+
+// The real English messages, as the content script's t() gives them.
+const t = (key: string, substitutions: readonly string[] = []) => formatMessage(key, substitutions);
+
+function viewOf(patch: Partial<OrderDraft>): PanelView {
+	const draft = demoDraft(patch);
+	const {assessment} = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS);
+	return {state: assessment.state, venue: 'binance-usdm', draft, assessment, theme: 'dark'};
+}
+
+function renderPanel(view: PanelView) {
+	const {container} = render(<Panel view={view} t={t} isFloating={false} width={320} onAcknowledge={() => undefined} />);
+	return {container, pill: container.querySelector('.pill')!, text: container.textContent ?? ''};
+}
+
+const oneBtc = {state: 'ok', value: {value: '1', unit: 'base'}} as const;
+
+describe('a side not computed', () => {
+	test('125x × 1 BTC: danger pill, no ✓, no "No warnings", each side says why and what fixes it', () => {
+		const view = viewOf({leverage: {state: 'ok', value: '125'}, size: oneBtc});
+		const {container, pill, text} = renderPanel(view);
+		expect(pill.textContent).toBe('Danger');
+		expect(pill.className).toBe('pill danger');
+		expect(text).not.toContain('✓');
+		expect(text).not.toContain('No warnings at your thresholds.');
+		const items = [...container.querySelectorAll('ul.not-computed li')];
+		expect(items.map(item => item.getAttribute('data-side'))).toEqual(['long', 'short']);
+		expect(items.every(item => item.getAttribute('data-severity') === 'danger')).toBe(true);
+		expect(items[0]!.textContent).toContain('Long: not computed');
+		expect(items[0]!.textContent).toContain("125x is above Binance USDⓈ-M's limit for a 60,000.00 USDT position (100x up to 600,000.00).");
+		expect(items[0]!.textContent).toContain('To fix: lower the leverage to 100x, or the size to 0.833333 (under 50,000.00 USDT), the most 125x allows.');
+		expect(hostAttributes(view)['data-not-computed']).toBe('long short');
+		expect(hostAttributes(view)['data-liquidation-price-long']).toBe('');
+	});
+
+	test('no tier data for the market: "?" pill, the reason, no ✓', () => {
+		const {container, pill, text} = renderPanel(viewOf({symbol: {state: 'ok', value: 'SOLUSDT'}}));
+		expect(pill.textContent).toBe('?');
+		expect(pill.className).toBe('pill unknown');
+		expect(text).not.toContain('No warnings at your thresholds.');
+		expect(container.querySelector('ul.not-computed li')?.textContent).toContain('No maintenance rate for SOLUSDT on Binance USDⓈ-M');
+	});
+
+	test('the gate notice for a refused order shows the same words', () => {
+		const view = viewOf({leverage: {state: 'ok', value: '125'}, size: oneBtc});
+		const warnings = dangerWarnings(view.assessment, 'long', 'BTCUSDT');
+		const {container} = renderPanel({...view, gate: {status: 'held', side: 'long', warnings}});
+		expect(container.querySelector('[data-gate="held"]')?.textContent).toContain(
+			"LiqGuard held this long order: 125x is above Binance USDⓈ-M's limit for a 60,000.00 USDT position (100x up to 600,000.00).",
+		);
+	});
+});
+
+describe('a field the math needs, with the parser reason', () => {
+	test.each([
+		['0', {size: {state: 'ok', value: {value: '0', unit: 'base'}}}, 'Size reads 0: 0 is not a size.'],
+		['1.234,5', {size: {state: 'unread', reason: 'unparseable', text: '1.234,5'}}, `Size reads "1.234,5": it uses ',' as the decimal mark`],
+		['1e309', {size: {state: 'unread', reason: 'unparseable', text: '1e309'}}, 'Size reads "1e309": too large to be an order.'],
+		['garbage', {size: {state: 'unread', reason: 'unparseable', text: 'abc'}}, 'Size reads "abc", which is not a number.'],
+		['a negative price', {price: {state: 'ok', value: '-60000'}}, 'Price reads -60000: it must not be negative.'],
+	] as const)('size %s: "?" pill and the reason, never ✓', (_name, patch, reason) => {
+		const {container, pill, text} = renderPanel(viewOf(patch as never));
+		expect(pill.textContent).toBe('?');
+		expect(text).not.toContain('✓');
+		expect(container.querySelector('ul.not-computed[data-needs]')?.textContent).toContain(reason);
+	});
+
+	test('an empty form is waiting, not a fault: no "?"', () => {
+		const {pill} = renderPanel(viewOf({size: {state: 'empty'}}));
+		expect(pill.textContent).toBe('…');
+	});
+});
+
+describe('the all-clear and LiqGuard failing', () => {
+	test('✓ and "No warnings" only when every side offered is computed and nothing stands', () => {
+		const {pill, text} = renderPanel(
+			viewOf({side: {state: 'ok', value: 'long'}, leverage: {state: 'ok', value: '2'}, fundingRate: {state: 'empty'}, balance: {state: 'empty'}, stopLoss: {state: 'ok', value: '50000'}}),
+		);
+		expect(pill.textContent).toBe('✓');
+		expect(text).toContain('No warnings at your thresholds.');
+	});
+
+	test('an error says LiqGuard failed and that the order is not held for it; no ✓', () => {
+		const {container, pill, text} = renderPanel({state: 'error', venue: 'binance-usdm', draft: demoDraft(), errorKey: 'panel_error_unknown', theme: 'dark'});
+		expect(text).toContain('LiqGuard could not check this order: internal error');
+		expect(container.querySelector('[data-fail-open]')?.textContent).toContain('LiqGuard does not block trades on its own faults');
+		expect(pill.textContent).toBe('…');
+	});
+});
