@@ -323,7 +323,8 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 			// The whole balance backs a cross order, but the order alone loses only what the price move takes: to its
 			// liquidation price, or to 0 for a long that has none (ux: a 600 USDT long is not "100 % of 10,000").
 			const own = lp ? quantity.times(entryPrice.minus(lp).abs()) : sign === 1 ? notional : undefined;
-			if (own && own.lt(maxLoss)) {
+			// Within a tenth of the balance the two figures say the same: only the balance is stated then.
+			if (own && own.lt(maxLoss.times('0.9'))) {
 				risk.orderMaxLoss = toPlain(own);
 				const ownPercent = percentOf(own);
 				if (ownPercent !== undefined) risk.orderMaxLossPercentOfAccount = ownPercent;

@@ -248,7 +248,7 @@ export type RiskFigures = {
 	maxLoss: DecimalString;
 	maxLossPercentOfAccount?: DecimalString;
 	/**
-	 * Cross margin only, when it is less than `maxLoss`: what this order by itself can lose without a stop — the move
+	 * Cross margin only, when under 90 % of `maxLoss`: what this order by itself can lose without a stop — the move
 	 * to its own liquidation price, or for a long with none, to a price of 0 (its notional). The rest of the balance
 	 * is at stake only through other positions. Absent for a short with no liquidation price (no bound).
 	 */

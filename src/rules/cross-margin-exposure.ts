@@ -18,7 +18,7 @@ export default defineRule({
 		// What this order itself can lose: at a stop that fires before liquidation, else the move to liquidation (or 0).
 		const stopFires = risk?.lossAtStop !== undefined && (risk.stop?.status === 'ok' || risk.stop?.status === 'near' || risk.stop?.status === 'no-liquidation');
 		const own = stopFires ? risk.lossAtStop : risk?.orderMaxLoss;
-		// Within a tenth of the balance the two figures tell the same story: the plain message says it.
+		// Within a tenth of the balance the two figures tell the same story: the plain message says it (as for orderMaxLoss).
 		if (balance !== undefined && own !== undefined && new D(own).lt(new D(balance).times('0.9'))) {
 			return {severity: 'warn', messageKey: 'rule_cross_margin_exposure_bounded', substitutions: [formatMoney(own), formatMoney(balance)]};
 		}

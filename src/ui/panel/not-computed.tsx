@@ -69,13 +69,16 @@ export function NotComputedList({view, t}: {view: PanelView; t: Translate}) {
 	const problems = notComputedOf(view);
 	if (problems.length === 0) return null;
 	const isBoth = viewSide(view) === 'both';
+	// Both sides refused for the same reason (a leverage cap, a missing rate) read once, not twice word for word.
+	const isSame = problems.length === 2 && JSON.stringify(problems[0]) === JSON.stringify({...problems[1], side: problems[0]!.side});
+	const shown: (Omit<SideProblem, 'side'> & {side: Side | 'both'})[] = isSame ? [{...problems[0]!, side: 'both'}] : problems;
 	return (
 		<ul class="not-computed" role="alert" data-not-computed={problems.map(problem => problem.side).join(' ')}>
-			{problems.map(problem => (
+			{shown.map(problem => (
 				<li key={problem.side} data-side={problem.side} data-severity={problem.severity ?? 'unknown'}>
 					<span class="title">
 						{problem.severity === 'danger' ? `${t('panel_severity_danger')} · ` : ''}
-						{isBoth ? t('panel_not_computed', [t(`panel_side_${problem.side}`)]) : t('panel_not_computed_any')}
+						{isBoth && problem.side !== 'both' ? t('panel_not_computed', [t(`panel_side_${problem.side}`)]) : t('panel_not_computed_any')}
 					</span>
 					{problem.explanations.map((explanation, index) => (
 						<Explained key={index} explanation={explanation} t={t} />

@@ -125,8 +125,11 @@ describe('cross margin: what the order can lose, beside what backs it', () => {
 		expect(exposure?.substitutions).toEqual(['30.58', '10,000.00']);
 	});
 	it('when the order can lose about everything anyway, the plain message stands', () => {
-		const exposure = warning('cross-margin-exposure', {...cross600, side: 'short'}).warning;
+		const {warning: exposure, figures} = warning('cross-margin-exposure', {...cross600, side: 'short'});
 		expect(exposure?.messageKey).toBe('rule_cross_margin_exposure');
+		// The short's move to its liquidation takes ~9,958 of the 10,000: over 90 %, so no second figure.
+		expect(figures.risk?.orderMaxLoss).toBeUndefined();
+		expect(warning('risk-per-trade', {...cross600, side: 'short'}).warning?.messageKey).toBe('rule_risk_per_trade_no_stop');
 	});
 	it('margin above the balance names both amounts', () => {
 		const found = warning('margin-above-balance', {quantity: '1', leverage: '125', entryPrice: '48000', accountBalance: '300'}).warning;

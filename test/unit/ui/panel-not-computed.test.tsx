@@ -37,10 +37,11 @@ describe('a side not computed', () => {
 		expect(pill.className).toBe('pill danger');
 		expect(text).not.toContain('✓');
 		expect(text).not.toContain('No warnings at your thresholds.');
+		// Both sides refused for the same reason: said once.
 		const items = [...container.querySelectorAll('ul.not-computed li')];
-		expect(items.map(item => item.getAttribute('data-side'))).toEqual(['long', 'short']);
-		expect(items.every(item => item.getAttribute('data-severity') === 'danger')).toBe(true);
-		expect(items[0]!.textContent).toContain('Long: not computed');
+		expect(items.map(item => item.getAttribute('data-side'))).toEqual(['both']);
+		expect(items[0]!.getAttribute('data-severity')).toBe('danger');
+		expect(items[0]!.textContent).toContain('Danger · Not computed');
 		expect(items[0]!.textContent).toContain("125x is above Binance USDⓈ-M's limit for a 60,000.00 USDT position (100x up to 600,000.00).");
 		expect(items[0]!.textContent).toContain('To fix: lower the leverage to 100x, or the size to 0.833333 (under 50,000.00 USDT), the most 125x allows.');
 		expect(hostAttributes(view)['data-not-computed']).toBe('long short');
@@ -53,6 +54,17 @@ describe('a side not computed', () => {
 		expect(pill.className).toBe('pill unknown');
 		expect(text).not.toContain('No warnings at your thresholds.');
 		expect(container.querySelector('ul.not-computed li')?.textContent).toContain('No maintenance rate for SOLUSDT on Binance USDⓈ-M');
+	});
+
+	test('sides refused for different reasons are listed per side', () => {
+		// The engine refuses both sides alike here; the short is given another reason so the two differ.
+		const view = viewOf({leverage: {state: 'ok', value: '125'}, size: oneBtc});
+		const assessment = {...view.assessment!, short: {ok: false as const, issues: [{field: 'maintenanceMarginRate', code: 'missing' as const, message: 'x', data: {kind: 'no-tier-data' as const, symbol: 'BTCUSDT', venueLabel: 'Binance USDⓈ-M'}}]}};
+		const {container} = renderPanel({...view, assessment});
+		const items = [...container.querySelectorAll('ul.not-computed li')];
+		expect(items.map(item => [item.getAttribute('data-side'), item.getAttribute('data-severity')])).toEqual([['long', 'danger'], ['short', 'unknown']]);
+		expect(items[0]!.textContent).toContain('Long: not computed');
+		expect(items[1]!.textContent).toContain('Short: not computed');
 	});
 
 	test('the gate notice for a refused order shows the same words', () => {
