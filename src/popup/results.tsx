@@ -78,6 +78,11 @@ export function AssessmentView(props: {assessment: Assessment}) {
 					{figures.crossExposure ? (
 						<Row label="Wallet backing this order (cross)" value={formatAmount(figures.crossExposure)} testId="cross-exposure" />
 					) : null}
+					{figures.risk?.orderMaxLoss ? (
+						// Cross: the order alone loses only what the move to its liquidation (or to 0) takes; the wallet above
+						// backs other positions too. Both figures, since they differ.
+						<Row label="This order can lose, without a stop (cross)" value={formatAmount(figures.risk.orderMaxLoss)} testId="order-max-loss" />
+					) : null}
 					<Row label="Round-trip fees" value={`${formatAmount(fees.roundTripFee)} (${formatPercent(fees.roundTripPercentOfMargin)} of margin)`} testId="fees" />
 					<Row label="Break-even price" value={formatPrice(fees.breakEvenPrice)} testId="break-even" />
 					{funding ? (

@@ -31,3 +31,13 @@ test('125x × 1 BTC: the cap for the size and the size the leverage allows', () 
 		"125x is above Binance USDⓈ-M's limit for a 60,000.00 USDT position (100x up to 600,000.00). To fix: lower the leverage to 100x, or the size to 0.833333 (under 50,000.00 USDT), the most 125x allows.",
 	);
 });
+
+test("a cross order's own loss is shown beside the wallet that backs it", async () => {
+	const {AssessmentView} = await import('../../../src/popup/results.js');
+	const result = assess({venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', marginMode: 'cross', quantity: '0.01', entryPrice: '60000', leverage: '10', walletBalance: '10000'});
+	if (!result.ok) throw new Error('expected figures');
+	const {getByTestId} = render(<AssessmentView assessment={result.value} />);
+	// 0.01 BTC long at 60,000 with no liquidation above 0: the move to 0 takes 600 of the 10,000.
+	expect(getByTestId('cross-exposure').textContent).toBe('10,000.00');
+	expect(getByTestId('order-max-loss').textContent).toBe('600.00');
+});
