@@ -41,7 +41,7 @@ export function notComputedOf(view: PanelView): SideProblem[] {
  * The header pill: danger when any danger stands (a warning, or a side the venue would refuse); '?' while a side
  * is not computed or a needed field is unusable; the worst warning; ✓ only when `isAllClear`.
  */
-export function panelPill(view: PanelView, warnings: readonly Warning[]): {className: string; severity?: Severity; text?: string} {
+export function panelPill(view: PanelView, warnings: readonly Warning[]): {className: string; severity?: Severity; text?: string; isClear?: true} {
 	if (view.state === 'needs-input') {
 		const isUnusable = (view.assessment?.needs ?? []).some(field => view.draft?.[field]?.state !== 'empty');
 		return isUnusable ? {className: 'pill unknown', text: '?'} : {className: 'pill'};
@@ -52,7 +52,7 @@ export function panelPill(view: PanelView, warnings: readonly Warning[]): {class
 	if (worst === 'danger' || problems.some(problem => problem.severity === 'danger')) return {className: 'pill danger', severity: 'danger'};
 	if (problems.length > 0) return {className: 'pill unknown', text: '?'};
 	if (worst !== undefined) return {className: `pill ${worst}`, severity: worst};
-	return isAllClear(view.assessment, viewSide(view)) ? {className: 'pill ok', text: '✓'} : {className: 'pill unknown', text: '?'};
+	return isAllClear(view.assessment, viewSide(view)) ? {className: 'pill ok', text: '✓', isClear: true} : {className: 'pill unknown', text: '?'};
 }
 
 function Explained({explanation, t}: {explanation: Explanation; t: Translate}) {

@@ -326,8 +326,8 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					<NotComputedList view={view} t={t} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
-					{view.state === 'ready' && (listed.length > 0 || pill.text === '✓') ? (
-						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.text === '✓'} />
+					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
+						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />
 					) : null}
 					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
