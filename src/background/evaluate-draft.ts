@@ -44,10 +44,13 @@ export function evaluateDraft(request: EvaluateDraftRequest, settings: Settings,
 }
 
 /**
- * The toolbar must not read as clear while LiqGuard cannot say: a side not computed, or a field the math needs that
- * the form shows but that is unusable (unread, 0, negative). A plain empty field is a form not filled in yet.
+ * The toolbar must not read as clear while LiqGuard cannot say: a side not computed, figures without the balance
+ * (margin and account risk unchecked), or a field the math needs that the form shows but that is unusable (unread,
+ * 0, negative). A plain empty field is a form not filled in yet.
  */
 export function isIncomplete(assessment: DraftAssessment, draft: OrderDraft): boolean {
 	if ((assessment.notComputed?.length ?? 0) > 0) return true;
+	// Figures without the balance: the margin and the risk to the account went unchecked.
+	if (assessment.state === 'ready' && draft.balance.state !== 'ok') return true;
 	return assessment.state === 'needs-input' && assessment.needs.some(field => draft[field]?.state !== 'empty');
 }

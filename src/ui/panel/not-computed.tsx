@@ -52,7 +52,26 @@ export function panelPill(view: PanelView, warnings: readonly Warning[]): {class
 	if (worst === 'danger' || problems.some(problem => problem.severity === 'danger')) return {className: 'pill danger', severity: 'danger'};
 	if (problems.length > 0) return {className: 'pill unknown', text: '?'};
 	if (worst !== undefined) return {className: `pill ${worst}`, severity: worst};
-	return isAllClear(view.assessment, viewSide(view)) ? {className: 'pill ok', text: '✓', isClear: true} : {className: 'pill unknown', text: '?'};
+	// Without the balance, the margin and the risk to the account are not checked: nothing to call all-clear.
+	return isAllClear(view.assessment, viewSide(view)) && !isBalanceUnchecked(view)
+		? {className: 'pill ok', text: '✓', isClear: true}
+		: {className: 'pill unknown', text: '?'};
+}
+
+function isBalanceUnchecked(view: PanelView): boolean {
+	return view.state === 'ready' && view.draft !== undefined && view.draft.balance.state !== 'ok';
+}
+
+/** In 'ready' without a balance: what is not checked, and why. */
+export function BalanceUncheckedNote({view, t}: {view: PanelView; t: Translate}) {
+	if (!isBalanceUnchecked(view)) return null;
+	return (
+		<ul class="not-computed" data-unchecked="balance">
+			<li data-severity="unknown">
+				<span class="reason">{t('panel_balance_unchecked')}</span>
+			</li>
+		</ul>
+	);
 }
 
 function Explained({explanation, t}: {explanation: Explanation; t: Translate}) {

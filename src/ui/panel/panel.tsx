@@ -9,7 +9,7 @@ import type {OrderDraft} from '../../core/draft.js';
 import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../format.js';
 import type {PanelView, Translate} from './view.js';
 import {viewSide} from './view.js';
-import {FailOpenNote, NeedsList, NotComputedList, panelPill} from './not-computed.js';
+import {BalanceUncheckedNote, FailOpenNote, NeedsList, NotComputedList, panelPill} from './not-computed.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -325,6 +325,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					) : null}
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					<NotComputedList view={view} t={t} />
+					<BalanceUncheckedNote view={view} t={t} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
 					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
 						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />

@@ -32,6 +32,11 @@ describe('evaluateDraft: not computed reaches the reply', () => {
 		expect(evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS).isIncomplete === true).toBe(expected);
 	});
 
+	test('figures without the balance are incomplete: the margin and account risk went unchecked', () => {
+		const draft = demoDraft({balance: {state: 'unread', reason: 'not-found'}});
+		expect(isIncomplete(assessDraft(draft), draft)).toBe(true);
+	});
+
 	test('a fully computed draft is not incomplete', () => {
 		const result = evaluateDraft({revision: 1, draft: demoDraft()}, DEFAULT_SETTINGS);
 		expect(result.isIncomplete).toBeUndefined();

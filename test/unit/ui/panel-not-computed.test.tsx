@@ -99,11 +99,25 @@ describe('a field the math needs, with the parser reason', () => {
 
 describe('the all-clear and LiqGuard failing', () => {
 	test('✓ and "No warnings" only when every side offered is computed and nothing stands', () => {
-		const {pill, text} = renderPanel(
-			viewOf({side: {state: 'ok', value: 'long'}, leverage: {state: 'ok', value: '2'}, fundingRate: {state: 'empty'}, balance: {state: 'empty'}, stopLoss: {state: 'ok', value: '50000'}}),
-		);
+		// 0.1 BTC long at 2x (margin 3,000 of 10,000), stop 59,000 (about 1 % of the account): nothing to flag.
+		const quiet: Partial<OrderDraft> = {
+			side: {state: 'ok', value: 'long'},
+			leverage: {state: 'ok', value: '2'},
+			size: {state: 'ok', value: {value: '0.1', unit: 'base'}},
+			fundingRate: {state: 'empty'},
+			stopLoss: {state: 'ok', value: '59000'},
+		};
+		const {pill, text} = renderPanel(viewOf(quiet));
 		expect(pill.textContent).toBe('✓');
 		expect(text).toContain('No warnings at your thresholds.');
+		cleanup();
+		// The same order with the balance unread: margin and account risk are unchecked, so no ✓.
+		const unread = renderPanel(viewOf({...quiet, balance: {state: 'unread', reason: 'not-found'}}));
+		expect(unread.pill.textContent).toBe('?');
+		expect(unread.text).not.toContain('No warnings at your thresholds.');
+		expect(unread.container.querySelector('[data-unchecked="balance"]')?.textContent).toBe(
+			'Balance: not read, so the margin and the risk to your account are not checked.',
+		);
 	});
 
 	test('an error says LiqGuard failed and that the order is not held for it; no ✓', () => {
