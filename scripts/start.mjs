@@ -141,6 +141,9 @@ async function screenshots(demoUrl) {
 		await page.locator('[data-testid="buy-long"]').click();
 		await waitForPanel(page, {'data-gate': 'held'});
 		await shoot(page, 'gate-held');
+		// Above Binance's 100x cap for a 60,000 position: not computed, a danger, with the cap and the size 125x allows.
+		await setForm(page, {mode: 'Isolated', leverage: 125, price: '60000', size: '1'});
+		await shoot(page, 'not-computed');
 		await page.goto(`${demoUrl}?tick=0&theme=light`);
 		await waitForPanel(page, {'data-state': 'needs-input'});
 		await setForm(page, {mode: 'Cross', leverage: 10, price: '60000', size: '0.2'});

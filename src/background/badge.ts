@@ -15,7 +15,16 @@ const BADGES: Readonly<Record<Severity, {text: string; color: string}>> = {
 	info: {text: 'i', color: '#2563eb'},
 };
 
-export async function showSeverity(action: BadgeApi, tabId: number, worst: Severity | undefined): Promise<void> {
+/** Not computed: distinct from every severity, and never the empty (all-clear) badge. */
+const UNKNOWN_BADGE = {text: '?', color: '#6b7280'};
+
+export async function showSeverity(action: BadgeApi, tabId: number, worst: Severity | undefined, isIncomplete = false): Promise<void> {
+	// A danger outranks "?"; anything milder would understate that a side is not computed.
+	if (isIncomplete && worst !== 'danger') {
+		await action.setBadgeBackgroundColor({tabId, color: UNKNOWN_BADGE.color});
+		await action.setBadgeText({tabId, text: UNKNOWN_BADGE.text});
+		return;
+	}
 	if (worst === undefined) {
 		await action.setBadgeText({tabId, text: ''});
 		return;

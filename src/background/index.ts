@@ -92,8 +92,8 @@ const listener = createBackgroundListener(
 			const result = evaluateDraft(request, settings, isSnoozed, engine);
 			// The badge and the popup's prefill are conveniences: written after the reply, only when changed, and
 			// failing to write them must not fail the assessment (a failed write is retried on the next message).
-			if (badgeWritten.changed(tabId, result.worst ?? '')) {
-				afterReply(() => showSeverity(browser.action, tabId, result.worst).catch(error => {
+			if (badgeWritten.changed(tabId, `${result.worst ?? ''}${result.isIncomplete ? '?' : ''}`)) {
+				afterReply(() => showSeverity(browser.action, tabId, result.worst, result.isIncomplete === true).catch(error => {
 					badgeWritten.forget(tabId);
 					throw error;
 				}));

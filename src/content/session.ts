@@ -20,7 +20,7 @@ import type {EvaluateDraftResult} from '../messaging/protocol.js';
 import type {CallBackground} from '../messaging/send.js';
 import {isContextInvalidated} from '../messaging/send.js';
 import type {GateNotice, PanelView, Translate} from '../ui/panel/view.js';
-import {ALLOWANCE_MS, REPLY_TIMEOUT_MS, decideGate} from './gate.js';
+import {ALLOWANCE_MS, REPLY_TIMEOUT_MS, type Allowance, decideGate, orderKey} from './gate.js';
 import {mountPanel, type PanelHandle, type PlacedBox} from './mount-panel.js';
 import {pageTheme} from './theme.js';
 
@@ -81,7 +81,9 @@ export function startSession(options: SessionOptions): Session {
 	let latest: {revision: number; key: string; result: EvaluateDraftResult} | undefined;
 	let view: PanelView = {state: 'reading', venue: adapter.venue, theme: 'dark'};
 	let gate: GateNotice | undefined;
-	let allowanceUntilMs: number | undefined;
+	let allowance: Allowance | undefined;
+	/** The side and order of the last hold: what "I understand" allows. */
+	let heldFor: {side: Side | 'both'; orderKey: string} | undefined;
 	let allowanceTimer: ReturnType<typeof setTimeout> | undefined;
 	let panel: PanelHandle | undefined;
 	let observedRoot: Element | undefined;
@@ -289,8 +291,12 @@ export function startSession(options: SessionOptions): Session {
 		revision += 1;
 		sentKey = key;
 		const current = revision;
-		// The form changed: a held notice no longer describes it.
+		// The form changed: a held notice no longer describes it, and an allowance ends with a change of its order.
 		if (gate?.status === 'held') gate = undefined;
+		if (allowance && !(result.found && orderKey(result.draft) === allowance.orderKey)) {
+			allowance = undefined;
+			if (gate?.status === 'armed') gate = undefined;
+		}
 		if (pending) clearTimeout(pending.timer);
 		pending = undefined;
 		if (!result.found) {
@@ -373,8 +379,9 @@ export function startSession(options: SessionOptions): Session {
 	};
 
 	const acknowledge = () => {
-		allowanceUntilMs = win.performance.now() + ALLOWANCE_MS;
-		gate = {status: 'armed', untilMs: allowanceUntilMs};
+		if (!heldFor) return;
+		allowance = {untilMs: win.performance.now() + ALLOWANCE_MS, ...heldFor};
+		gate = {status: 'armed', untilMs: allowance.untilMs};
 		show(view);
 		// One timer for the one allowance: an earlier acknowledgement's must not end a later one early.
 		if (allowanceTimer !== undefined) clearTimeout(allowanceTimer);
@@ -382,7 +389,7 @@ export function startSession(options: SessionOptions): Session {
 			allowanceTimer = undefined;
 			if (gate?.status === 'armed') {
 				gate = undefined;
-				allowanceUntilMs = undefined;
+				allowance = undefined;
 				show(view);
 			}
 		}, ALLOWANCE_MS);
@@ -397,22 +404,27 @@ export function startSession(options: SessionOptions): Session {
 			latest !== undefined && pending === undefined && latest.revision === revision && now.found && draftKey(now.draft) === latest.key;
 		const draftSide = now.found && now.draft.side.state === 'ok' ? now.draft.side.value : 'both';
 		const side: Side | 'both' = submit.side === 'draft' ? draftSide : submit.side;
+		const key = now.found ? orderKey(now.draft) : '';
+		const symbol = now.found && now.draft.symbol.state === 'ok' ? now.draft.symbol.value : undefined;
 		const decision = decideGate({
 			mode: latest?.result.gateMode,
 			isFresh,
 			side,
 			assessment: latest?.result.assessment,
-			allowanceUntilMs,
+			allowance,
+			orderKey: key,
+			...(symbol === undefined ? {} : {symbol}),
 			nowMs: win.performance.now(),
 		});
 		if (!isFresh) schedule();
 		if (decision.action === 'hold') {
+			heldFor = {side: decision.side, orderKey: key};
 			gate = {status: 'held', side: decision.side, warnings: decision.warnings};
 			show(view);
 			return 'hold';
 		}
 		if (decision.reason === 'allowance') {
-			allowanceUntilMs = undefined;
+			allowance = undefined;
 			gate = undefined;
 			show(view);
 		}

@@ -15,7 +15,7 @@ import {type Dec, parseDecimal, toPlain} from './decimal.js';
 import type {DraftField, FieldRead, OrderDraft, SizeUnit} from './draft.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
 import {assess, type AssessOptions} from './assess.js';
-import type {AssessInput, Assessment, InputIssue, MarginMode, Side} from './types.js';
+import type {AssessInput, Assessment, InputIssue, MarginMode, Severity, Side} from './types.js';
 import {VENUE_MODELS} from './venues/index.js';
 import {BUNDLED_CONTRACT_VALUES} from './data/tiers.js';
 
@@ -29,6 +29,11 @@ export type DraftAssessment = {
 	/** One entry per side computed: the draft's side, or both when the side is 'both' or unread. */
 	long?: SideAssessment;
 	short?: SideAssessment;
+	/**
+	 * Sides the engine could not compute ({ok: false} above), in 'ready'. Never silently absent: a side listed here
+	 * has no figures, and nothing may read as all-clear for it (`isAllClear`).
+	 */
+	notComputed?: readonly Side[];
 	/** Base-unit quantity and entry price used, as plain decimals (for the panel's test contract). */
 	quantity?: string;
 	entryPrice?: string;
@@ -119,6 +124,8 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		}
 		result[side] = assessed.ok ? {ok: true, assessment: assessed.value} : {ok: false, issues: assessed.issues};
 	}
+	const notComputed = sides.filter(side => result[side]?.ok === false);
+	if (notComputed.length > 0) result.notComputed = notComputed;
 	return result;
 }
 
@@ -128,6 +135,35 @@ function marketContractValue(draft: OrderDraft, options: AssessOptions): string 
 	const market = options.market;
 	if (market?.contractValue && market.venue === draft.venue && (!symbol || market.symbol.toUpperCase() === symbol)) return market.contractValue;
 	return symbol ? BUNDLED_CONTRACT_VALUES[draft.venue]?.[symbol]?.contractValue : undefined;
+}
+
+/**
+ * How grave a side the engine could not compute is. 'danger' when the order as typed is one the venue refuses or
+ * that opens liquidated (leverage above the cap for its size): the trader must change it before it means anything.
+ * Otherwise undefined: unknown, not safe (a missing rate, say), shown as not computed but not a reason to hold.
+ */
+export function notComputedSeverity(side: SideAssessment | undefined): Severity | undefined {
+	if (!side || side.ok) return undefined;
+	return side.issues.some(issue => issue.code === 'above-venue-max') ? 'danger' : undefined;
+}
+
+/**
+ * The all-clear: every side the form offers (`side`, or both while it is unknown) was computed and no warning of
+ * any severity stands. Anything else (needs input, a side not computed, a warning) is not all-clear.
+ */
+export function isAllClear(assessment: DraftAssessment | undefined, side: Side | 'both'): boolean {
+	if (!assessment || assessment.state !== 'ready') return false;
+	const offered = side === 'both' ? (['long', 'short'] as const) : [side];
+	let isAnyAssessed = false;
+	for (const candidate of offered) {
+		const assessed = assessment[candidate];
+		// A side the draft did not ask for (a one-sided form) is absent, not failed.
+		if (assessed === undefined) continue;
+		// A figure resting on a bundled table, a range or an implied rate is not a fact: no all-clear on it.
+		if (!assessed.ok || assessed.assessment.warnings.length > 0 || !assessed.assessment.figures.parametersAreFact) return false;
+		isAnyAssessed = true;
+	}
+	return isAnyAssessed;
 }
 
 /** A size in any unit as base units; undefined when the unit needs a leverage or contract value that is missing. */

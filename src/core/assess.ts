@@ -198,7 +198,19 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	if (!position || !reader.ok) return {ok: false, issues: reader.issues.length > 0 ? reader.issues : [{field: 'input', code: 'missing', message: 'incomplete input'}]};
 	if (!position.initialMargin) return fail('leverage', 'missing', 'leverage is required');
 	const liquidation = toLiquidation(position.liquidation);
-	if (!liquidation) return fail('maintenanceMarginRate', 'out-of-range', 'the position at liquidation is larger than the tier table: give the maintenance rate');
+	if (!liquidation) {
+		return {
+			ok: false,
+			issues: [
+				{
+					field: 'maintenanceMarginRate',
+					code: 'out-of-range',
+					message: 'the position at liquidation is larger than the tier table: give the maintenance rate',
+					data: {kind: 'beyond-tier-data', venueLabel: meta.label, ...(effective.symbol ? {symbol: effective.symbol} : {})},
+				},
+			],
+		};
+	}
 	assumptions.unshift(...position.assumptions);
 	const parameterSource = fallback?.source ?? (position.parameterSource.kind === 'input' ? (merged.origin ?? position.parameterSource) : position.parameterSource);
 
@@ -339,6 +351,17 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 		if (account) risk.accountBalance = toPlain(account);
 		const maxLossPercent = percentOf(maxLoss);
 		if (maxLossPercent !== undefined) risk.maxLossPercentOfAccount = maxLossPercent;
+		if (position!.marginMode === 'cross') {
+			// The whole balance backs a cross order, but the order alone loses only what the price move takes: to its
+			// liquidation price, or to 0 for a long that has none (ux: a 600 USDT long is not "100 % of 10,000").
+			const own = lp ? quantity.times(entryPrice.minus(lp).abs()) : sign === 1 ? notional : undefined;
+			// Within a tenth of the balance the two figures say the same: only the balance is stated then.
+			if (own && own.lt(maxLoss.times('0.9'))) {
+				risk.orderMaxLoss = toPlain(own);
+				const ownPercent = percentOf(own);
+				if (ownPercent !== undefined) risk.orderMaxLossPercentOfAccount = ownPercent;
+			}
+		}
 		if (!stop) return risk;
 		risk.stopLossPrice = toPlain(stop);
 		risk.stop = stopCheck(position!, stop, thresholds.stopBufferPercent.div(HUNDRED));

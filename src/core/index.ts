@@ -8,7 +8,7 @@ export * from './thresholds.js';
 export * from './engine-settings.js';
 export {parseDecimal, isDecimalString, toPlain, type DecimalString} from './decimal.js';
 export {assess, type AssessOptions} from './assess.js';
-export {assessDraft, quantityFromSize, type DraftAssessment, type SideAssessment} from './assess-draft.js';
+export {assessDraft, isAllClear, notComputedSeverity, quantityFromSize, type DraftAssessment, type SideAssessment} from './assess-draft.js';
 export {formatMessage} from './messages.js';
 export {formatMoney, formatPercent, formatPrice, formatLeverage} from './format.js';
 export {computeOutput, OUTPUT_KEYS, type OutputKey} from './outputs.js';

@@ -3,7 +3,7 @@
  * Every engine entry point goes through here, so NaN, Infinity, exponents and negative sizes never reach the math.
  */
 import {type Dec, ONE, parseDecimal} from './decimal.js';
-import type {InputIssue, InputIssueCode} from './types.js';
+import type {InputIssue, InputIssueCode, IssueData} from './types.js';
 
 type Bound = 'positive' | 'non-negative' | 'any';
 
@@ -22,8 +22,8 @@ export class InputReader {
 		return this.raw[field] !== undefined && this.raw[field] !== null && this.raw[field] !== '';
 	}
 
-	issue(field: string, code: InputIssueCode, message: string): undefined {
-		if (!this.issues.some(existing => existing.field === field)) this.issues.push({field, code, message});
+	issue(field: string, code: InputIssueCode, message: string, data?: IssueData): undefined {
+		if (!this.issues.some(existing => existing.field === field)) this.issues.push(data ? {field, code, message, data} : {field, code, message});
 		return undefined;
 	}
 

@@ -114,8 +114,34 @@ export type AssessInput = PositionInput & {
 	venueLiquidationPrice?: DecimalString;
 };
 
-/** A named input problem; the field is a key of the input. */
-export type InputIssue = {field: string; code: InputIssueCode; message: string};
+/**
+ * A named input problem; the field is a key of the input. `message` is for developers and logs; `data` carries the
+ * figures a UI needs to say it in a trader's words (plain decimals and names, no UI text): see src/ui/explain-issue.ts.
+ */
+export type InputIssue = {field: string; code: InputIssueCode; message: string; data?: IssueData};
+
+/**
+ * - `venue-cap`: the leverage is above what the venue's tier for this size allows. `maxLeverage` is that cap,
+ *   `tierCap` the notional up to which it holds (absent on an open-ended last tier), `allowedNotional` /
+ *   `allowedQuantity` the largest position the typed leverage is allowed for (absent when no size is).
+ * - `venue-max`: above the venue's single maximum (`maxLeverage`).
+ * - `opens-liquidated`: the margin at this leverage is below the maintenance requirement; `ceiling` is the leverage
+ *   to stay under.
+ * - `no-tier-data`: no maintenance rate given and none bundled for `symbol` on `venueLabel`.
+ * - `beyond-tier-data`: the position at liquidation is larger than the tier table reaches.
+ */
+export type IssueData = {
+	kind: 'venue-cap' | 'venue-max' | 'opens-liquidated' | 'no-tier-data' | 'beyond-tier-data';
+	venueLabel?: string;
+	symbol?: string;
+	leverage?: DecimalString;
+	notional?: DecimalString;
+	maxLeverage?: DecimalString;
+	tierCap?: DecimalString;
+	allowedNotional?: DecimalString;
+	allowedQuantity?: DecimalString;
+	ceiling?: DecimalString;
+};
 export type InputIssueCode =
 	| 'missing'
 	| 'not-a-number'
@@ -274,6 +300,13 @@ export type RiskFigures = {
 	/** What can be lost with no stop: the isolated margin, or the whole cross balance. */
 	maxLoss: DecimalString;
 	maxLossPercentOfAccount?: DecimalString;
+	/**
+	 * Cross margin only, when under 90 % of `maxLoss`: what this order by itself can lose without a stop — the move
+	 * to its own liquidation price, or for a long with none, to a price of 0 (its notional). The rest of the balance
+	 * is at stake only through other positions. Absent for a short with no liquidation price (no bound).
+	 */
+	orderMaxLoss?: DecimalString;
+	orderMaxLossPercentOfAccount?: DecimalString;
 	stop?: StopCheck;
 	/** The position sizer's answer; not computed for the panel's figures only (`AssessOptions.detail`). */
 	sizing?: SizingFigures;

@@ -32,6 +32,8 @@ export type EvaluateDraftResult = {
 	assessment: DraftAssessment;
 	/** Worst severity over the sides assessed (what the toolbar badge shows). */
 	worst?: Severity;
+	/** A side could not be computed, or a needed field is unusable: the badge shows "?" rather than clearing. */
+	isIncomplete?: true;
 	/**
 	 * Present when the isolated-margin reminder shows in this tab: the form reads cross, reminders are on for
 	 * this adapter (global switch + per-venue override) and the tab has not snoozed them. The background decides,

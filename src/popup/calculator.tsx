@@ -158,7 +158,7 @@ export function Calculator(props: {
 				) : (
 					<div class="refused">
 						<p>{DASH} The engine cannot compute this order:</p>
-						<IssueList issues={result.issues} />
+						<IssueList issues={result.issues} symbol={form.symbol.trim().toUpperCase() || undefined} />
 					</div>
 				)}
 			</section>

@@ -4,6 +4,8 @@
  * Prices use the engine's own price format (precision by magnitude), the one the warnings and the panel use.
  */
 import {formatPrice} from '../core/format.js';
+import {formatMessage} from '../core/messages.js';
+import {explainIssue, renderMessage} from '../ui/explain-issue.js';
 import type {Assessment, InputIssue, Liquidation, Warning} from '../core/types.js';
 import {DASH, formatAmount, formatPercent, formatSigned} from '../ui/components/format-number.js';
 
@@ -21,16 +23,28 @@ function Row(props: {label: string; value: string; testId?: string}) {
 	);
 }
 
-export function IssueList(props: {issues: readonly InputIssue[]}) {
+/**
+ * The engine's reasons in a trader's words with what fixes them: the same sentences as the on-page panel
+ * (src/ui/explain-issue.ts over src/_locales/en/messages.json), never the engine's field keys.
+ */
+export function IssueList(props: {issues: readonly InputIssue[]; symbol?: string}) {
 	return (
 		<ul class="issues">
-			{props.issues.map(issue => (
-				<li key={`${issue.field}-${issue.code}`}>
-					<strong>{issue.field}</strong>: {issue.message}
-				</li>
-			))}
+			{props.issues.map(issue => {
+				const {reason, fix} = explainIssue(issue, props.symbol);
+				return (
+					<li key={`${issue.field}-${issue.code}`} data-field={issue.field} data-code={issue.code}>
+						{renderMessage(reason, formatMessage)}
+						{fix ? ` ${capitalise(formatMessage('panel_fix', [renderMessage(fix, formatMessage)]))}` : null}
+					</li>
+				);
+			})}
 		</ul>
 	);
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function WarningList(props: {warnings: readonly Warning[]}) {
@@ -63,6 +77,11 @@ export function AssessmentView(props: {assessment: Assessment}) {
 					<Row label="Notional" value={formatAmount(figures.notional)} testId="notional" />
 					{figures.crossExposure ? (
 						<Row label="Wallet backing this order (cross)" value={formatAmount(figures.crossExposure)} testId="cross-exposure" />
+					) : null}
+					{figures.risk?.orderMaxLoss ? (
+						// Cross: the order alone loses only what the move to its liquidation (or to 0) takes; the wallet above
+						// backs other positions too. Both figures, since they differ.
+						<Row label="This order can lose, without a stop (cross)" value={formatAmount(figures.risk.orderMaxLoss)} testId="order-max-loss" />
 					) : null}
 					<Row label="Round-trip fees" value={`${formatAmount(fees.roundTripFee)} (${formatPercent(fees.roundTripPercentOfMargin)} of margin)`} testId="fees" />
 					<Row label="Break-even price" value={formatPrice(fees.breakEvenPrice)} testId="break-even" />

@@ -7,6 +7,7 @@ import fundingLiquidation from './funding-liquidation.js';
 import leverageHigh from './leverage-high.js';
 import liquidationNear from './liquidation-near.js';
 import liquidationOdds from './liquidation-odds.js';
+import marginAboveBalance from './margin-above-balance.js';
 import noStopLoss from './no-stop-loss.js';
 import riskPerTrade from './risk-per-trade.js';
 import stopBeyondLiquidation from './stop-beyond-liquidation.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
 	leverageHigh,
 	liquidationNear,
 	liquidationOdds,
+	marginAboveBalance,
 	noStopLoss,
 	riskPerTrade,
 	stopBeyondLiquidation,

@@ -16,7 +16,7 @@ export default defineRule({
 		return {
 			severity: 'info',
 			messageKey: 'rule_no_stop_loss',
-			substitutions: [formatPercent(figures.liquidationDistancePercent), formatMoney(figures.risk?.maxLoss ?? figures.initialMargin)],
+			substitutions: [formatPercent(figures.liquidationDistancePercent), formatMoney(figures.risk?.orderMaxLoss ?? figures.risk?.maxLoss ?? figures.initialMargin)],
 		};
 	},
 });

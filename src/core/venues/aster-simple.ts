@@ -58,7 +58,12 @@ export const asterSimple: VenueModel = {
 		const taker = reader.rate('takerFeeRate') ?? new D(meta.takerFeeRate);
 		const givenLoss = reader.decimal('liquidationLossRate', {bound: 'positive', below: new D('1.0000001')});
 		if (leverage && leverage.gt(meta.maxLeverage)) {
-			reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above Aster Simple's maximum 1001x`);
+			reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above Aster Simple's maximum 1001x`, {
+				kind: 'venue-max',
+				venueLabel: meta.label,
+				leverage: leverage.toFixed(),
+				maxLeverage: meta.maxLeverage,
+			});
 		}
 		if (!givenMargin && !givenQuantity) reader.issue('initialMargin', 'missing', 'initialMargin or quantity is required');
 		if (!reader.ok || sign === undefined || !entryPrice || !leverage) return undefined;

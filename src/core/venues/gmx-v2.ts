@@ -61,7 +61,14 @@ export const gmxV2: VenueModel = {
 		if (!sizeInTokens) reader.issue('quantity', 'missing', 'quantity (or sizeInTokens) is required');
 		if (!sizeInUsd && sizeInTokens) reader.issue('entryPrice', 'missing', 'entryPrice (or sizeInUsd) is required');
 		if (!collateralIn && !leverage) reader.issue('leverage', 'missing', 'leverage (or collateralUsd) is required');
-		if (leverage && leverage.gt(meta.maxLeverage)) reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above GMX's maximum 100x`);
+		if (leverage && leverage.gt(meta.maxLeverage)) {
+			reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above GMX's maximum 100x`, {
+				kind: 'venue-max',
+				venueLabel: meta.label,
+				leverage: leverage.toFixed(),
+				maxLeverage: meta.maxLeverage,
+			});
+		}
 		if (!reader.ok || sign === undefined || !sizeInTokens || !sizeInUsd) return undefined;
 		const s = decSign(sign);
 		const collateral = collateralIn ?? sizeInUsd.div(leverage!);

@@ -2,7 +2,7 @@
  * What every venue model provides, and the shared "linear" model (§0 of ../shared/reference/risk-math.md) that
  * Binance, Aster Pro, Bybit (unified), OKX, Hyperliquid, dYdX and the custom model are instances of.
  */
-import {D, type Dec, ONE, ZERO} from '../decimal.js';
+import {D, type Dec, ONE, ZERO, toPlain} from '../decimal.js';
 import {InputReader} from '../input.js';
 import {type Sign, type SolvedLiquidation, decSign, maintenanceFor, marginForLiquidation, signOf, solveLiquidation} from '../liquidation.js';
 import {baseAsset} from '../symbols.js';
@@ -189,6 +189,7 @@ export function resolveTierSource(
 		'maintenanceMarginRate',
 		'missing',
 		`maintenanceMarginRate is required: no ${meta.label} tier table for ${input.symbol ?? 'this market'}`,
+		{kind: 'no-tier-data', venueLabel: meta.label, ...(input.symbol ? {symbol: input.symbol} : {})},
 	);
 }
 
@@ -211,6 +212,25 @@ function contractTier(reader: InputReader, tiers: readonly NormalTier[]): Normal
 	const tier = tiers.find(row => contracts.gte(row.floor) && (row.cap === undefined || contracts.lte(row.cap)));
 	if (!tier) return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`);
 	return [{index: tier.index, floor: ZERO, cap: undefined, rate: tier.rate, deduction: ZERO, maxLeverage: tier.maxLeverage}];
+}
+
+/**
+ * The largest position the typed leverage is allowed for: the cap of the last tier, counting from the smallest,
+ * up to which every tier allows it (tiers lower their maximum as the notional grows). Nothing when no tier does.
+ */
+function allowedAt(tiers: readonly NormalTier[], leverage: Dec, venueMax: Dec, entryPrice: Dec): {allowedNotional?: string; allowedQuantity?: string} {
+	let allowed: Dec | undefined;
+	for (const tier of tiers) {
+		if (leverage.gt(tier.maxLeverage ?? venueMax)) break;
+		if (tier.cap === undefined) return {};
+		allowed = tier.cap;
+	}
+	if (!allowed) return {};
+	// A tier's cap is exclusive: the largest size is just under it, shown to 6 places and rounded down into the tier.
+	const step = new D('0.000001');
+	let quantity = allowed.div(entryPrice).toDecimalPlaces(6, D.ROUND_DOWN);
+	if (quantity.times(entryPrice).gte(allowed)) quantity = quantity.minus(step);
+	return quantity.gt(0) ? {allowedNotional: toPlain(allowed), allowedQuantity: toPlain(quantity)} : {};
 }
 
 /** Σ (PnL − maintenance) of the other positions of a cross account, valued at their mark prices (§4.3 of the vectors README). */
@@ -292,7 +312,15 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 	const marketMaxLeverage = reader.decimal('maxLeverage', {bound: 'positive'});
 	const maxLeverage = entryTier?.maxLeverage ?? marketMaxLeverage ?? new D(meta.maxLeverage);
 	if (leverage && leverage.gt(maxLeverage)) {
-		return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${maxLeverage.toFixed()}x for this size`);
+		return reader.issue('leverage', 'above-venue-max', `${leverage.toFixed()}x is above ${meta.label}'s maximum ${maxLeverage.toFixed()}x for this size`, {
+			kind: 'venue-cap',
+			venueLabel: meta.label,
+			leverage: toPlain(leverage),
+			notional: toPlain(notional),
+			maxLeverage: toPlain(maxLeverage),
+			...(entryTier?.cap ? {tierCap: toPlain(entryTier.cap)} : {}),
+			...allowedAt(tiers, leverage, new D(meta.maxLeverage), entryPrice),
+		});
 	}
 
 	// Bybit's fee to close at the bankruptcy price (UTA page, risk-math.md §2.1).
@@ -327,11 +355,12 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		// (e.g. 28x against a 3.63 % rate; freqtrade #7294 met this with a 25 % tier). Venues cap leverage per tier to
 		// prevent it; with a bare rate we must check it ourselves.
 		if (!given && leverage && entryTier && isolatedBase.lte(maintenanceFor(notional, entryTier, rateAddon))) {
-			const ceiling = ONE.div(entryTier.rate.plus(rateAddon));
+			const ceiling = ONE.div(entryTier.rate.plus(rateAddon)).toDecimalPlaces(2, D.ROUND_DOWN);
 			return reader.issue(
 				'leverage',
 				'above-venue-max',
-				`at ${leverage.toFixed()}x the margin is below the maintenance requirement: the position would be liquidated on opening (keep leverage under ${ceiling.toDecimalPlaces(2, D.ROUND_DOWN).toFixed()}x)`,
+				`at ${leverage.toFixed()}x the margin is below the maintenance requirement: the position would be liquidated on opening (keep leverage under ${ceiling.toFixed()}x)`,
+				{kind: 'opens-liquidated', leverage: toPlain(leverage), ceiling: toPlain(ceiling)},
 			);
 		}
 	}

@@ -9,6 +9,7 @@ import type {OrderDraft} from '../../core/draft.js';
 import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../format.js';
 import type {PanelView, Translate} from './view.js';
 import {viewSide} from './view.js';
+import {BalanceUncheckedNote, FailOpenNote, NeedsList, NotComputedList, panelPill} from './not-computed.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -142,12 +143,13 @@ function Fragmentless({children}: {children: preact.ComponentChild}) {
 	return <>{children}</>;
 }
 
-function Warnings({items, t, isBothSides}: {items: readonly (Warning & {side: Side | 'both'})[]; t: Translate; isBothSides: boolean}) {
+function Warnings({items, t, isBothSides, isClear}: {items: readonly (Warning & {side: Side | 'both'})[]; t: Translate; isBothSides: boolean; isClear: boolean}) {
 	return (
 		<section aria-label={t('panel_warnings')}>
 			<h3>{t('panel_warnings')}</h3>
 			<ul class="warnings" aria-live="polite">
-				{items.length === 0 ? <li class="quiet" data-severity="none">{t('panel_no_warnings')}</li> : null}
+				{/* "No warnings" only when every side offered was computed: a side not computed has no warnings to list. */}
+				{items.length === 0 && isClear ? <li class="quiet" data-severity="none">{t('panel_no_warnings')}</li> : null}
 				{items.map(item => (
 					<li key={`${item.side}-${item.rule}`} data-rule={item.rule} data-severity={item.severity} data-side={item.side}>
 						<span class="sev">{t(`panel_severity_${item.severity}`)}</span>
@@ -228,12 +230,6 @@ function statusText(view: PanelView, t: Translate): string {
 	}
 }
 
-function worstPill(view: PanelView, items: readonly Warning[]): {className: string; severity?: Severity} {
-	if (view.state !== 'ready') return {className: 'pill'};
-	const worst = items[0]?.severity;
-	return worst === undefined ? {className: 'pill ok'} : {className: `pill ${worst}`, severity: worst};
-}
-
 /** The cross blast radius: the balance that backs a cross order (same for both sides), when assessed. */
 function crossExposureOf(view: PanelView): string | undefined {
 	for (const side of [view.assessment?.long, view.assessment?.short]) {
@@ -267,7 +263,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	// counts for the pill, the badge and the gate.
 	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
-	const pill = worstPill(view, warnings);
+	const pill = panelPill(view, warnings);
 	const status = statusText(view, t);
 	const pointer = isFloating
 		? {
@@ -291,7 +287,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 			<header class={isFloating ? 'head draggable' : 'head'} title={isFloating ? t('panel_drag') : undefined} {...pointer}>
 				<span class="logo" aria-hidden="true" />
 				<h2>{t('panel_title')}</h2>
-				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : view.state === 'ready' ? '✓' : '…'}</span>
+				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : (pill.text ?? '…')}</span>
 				<button
 					type="button"
 					class="icon"
@@ -307,6 +303,8 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					<p class={view.state === 'error' || view.state === 'unreadable' ? 'status error' : 'status'} role="status" aria-live="polite" hidden={status === ''}>
 						{status}
 					</p>
+					<FailOpenNote view={view} t={t} />
+					<NeedsList view={view} t={t} />
 					{view.gate?.status === 'held' ? (
 						<div class="gate" role="alert" data-gate="held">
 							<p>
@@ -326,8 +324,12 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 						</div>
 					) : null}
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
+					<NotComputedList view={view} t={t} />
+					<BalanceUncheckedNote view={view} t={t} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
-					{view.state === 'ready' ? <Warnings items={listed} t={t} isBothSides={sides.length > 1} /> : null}
+					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
+						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />
+					) : null}
 					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
 				</div>

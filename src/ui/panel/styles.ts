@@ -2,6 +2,8 @@
  * The panel's stylesheet, inside its shadow root: page CSS cannot reach in and ours cannot leak out
  * (research/aesthetics.md §3.8). `:host` resets inherited properties the page might set.
  */
+import {NOT_COMPUTED_CSS} from './not-computed.js';
+
 export const PANEL_CSS = `
 :host { all: initial; }
 .panel { --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --chip: #f6f8fa;
@@ -56,4 +58,4 @@ button:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
 .reminder button { align-self: flex-start; border: 1px solid currentColor; border-radius: 4px; padding: 2px 8px; background: transparent; color: inherit; cursor: pointer; }
 .gate button { align-self: flex-start; border: 0; border-radius: 4px; padding: 4px 10px; background: var(--danger); color: #fff; cursor: pointer; font-weight: 600; }
 h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
-`;
+` + NOT_COMPUTED_CSS;

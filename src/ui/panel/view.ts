@@ -75,6 +75,8 @@ export function hostAttributes(view: PanelView): Record<string, string> {
 		'data-liquidation-price-long': view.state === 'ready' ? liquidationOf(assessment?.long) : '',
 		'data-liquidation-price-short': view.state === 'ready' ? liquidationOf(assessment?.short) : '',
 		'data-gate': view.gate?.status ?? '',
+		// Sides the engine could not compute ('long', 'short' or both), so a test can tell "no figure" from "no side".
+		'data-not-computed': view.state === 'ready' ? (assessment?.notComputed ?? []).join(' ') : '',
 		'data-theme': view.theme,
 	};
 }

@@ -299,6 +299,22 @@ describe('content session: the gate allowance', () => {
 		expect(h.session.judge('click', h.button)).toBe('pass');
 	});
 
+	test('the allowance ends when its order changes, and stands through a mark-price tick', async () => {
+		const draft = demoDraft({leverage: {state: 'ok', value: '100'}});
+		const h = await startAnswered(draft);
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		acknowledge(h);
+		await pageRenders(h, {...draft, markPrice: {state: 'ok', value: '60010'}}, '1');
+		h.requests.at(-1)!.answer();
+		await flushReplies();
+		expect(h.host().dataset.gate).toBe('armed');
+		await pageRenders(h, {...draft, markPrice: {state: 'ok', value: '60010'}, size: {state: 'ok', value: {value: '5', unit: 'base'}}}, '2');
+		expect(h.host().dataset.gate).toBe('');
+		h.requests.at(-1)!.answer();
+		await flushReplies();
+		expect(h.session.judge('click', h.button)).toBe('hold');
+	});
+
 	test('the armed notice goes when the allowance expires', async () => {
 		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
 		expect(h.session.judge('click', h.button)).toBe('hold');

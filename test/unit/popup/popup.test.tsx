@@ -145,7 +145,7 @@ describe('quick calculator', () => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={refusing.assess} />);
 		fillOrder();
 		expect(results().textContent).toContain('— The engine cannot compute this order:');
-		expect(results().textContent).toContain('leverage: above the venue maximum 125x');
+		expect(results().textContent).toContain('Leverage: above the venue maximum 125x');
 		expect(document.body.textContent).not.toMatch(/NaN|undefined|Infinity/);
 	});
 
@@ -333,7 +333,8 @@ describe('position sizer', () => {
 		const region = sizerResults();
 		// 1 % of 1,000,000 = 10,000 over 300 (stop) + 30 + 29.85 (taker fees at 0.05 % in and out) = 27.789 BTC
 		// ≈ 1.67M notional: Binance's BTCUSDT tier there allows 75x.
-		expect(region.textContent).toContain("100x is above Binance USDⓈ-M's maximum 75x for this size");
+		// The 600,000–3,000,000 bracket allows 75x; 100x is allowed up to 600,000 (src/core/data/tiers.ts).
+		expect(region.textContent).toContain("100x is above Binance USDⓈ-M's limit for a 1,667,361.40 position (75x up to 3,000,000.00).");
 		const note = within(region).getByTestId('sizer-refused-size').textContent ?? '';
 		expect(note).toMatch(/The size for 1(\.00)?\s?% risk would be 27\.789/);
 		expect(within(region).queryByTestId('sizer-quantity')).toBeNull();

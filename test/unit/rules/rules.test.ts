@@ -49,6 +49,17 @@ const TABLES: Record<string, Row[]> = {
 		['5 % at the stop', {stopLossPrice: '57500', walletBalance: '5000'}, 'warn'],
 		['30 % at the stop', {stopLossPrice: '57500', walletBalance: '900'}, 'danger'],
 		['no stop: margin 1,200 is 12 % of 10,000', {walletBalance: '10000'}, 'danger'],
+		// Cross, 0.01 BTC (600) at 10x on 10,000: no liquidation above 0, so the order alone can lose its 600 (6 %), not 100 %.
+		['cross 600 order, no stop: ~600 of 10,000', {marginMode: 'cross', quantity: '0.01', leverage: '10', walletBalance: '10000'}, 'warn'],
+		// A short has no floor: with no liquidation price in reach everything backing it is at stake.
+		['cross short with the balance far beyond it: the whole balance', {side: 'short', marginMode: 'cross', quantity: '0.01', leverage: '10', walletBalance: '10000'}, 'danger'],
+	],
+	'margin-above-balance': [
+		['no balance read', {}, undefined],
+		['margin 1,200, 5,000 available', {walletBalance: '5000'}, undefined],
+		['margin 1,200, exactly 1,200 available', {accountBalance: '1200'}, undefined],
+		['margin 1,200, 300 available', {accountBalance: '300'}, 'danger'],
+		['cross: margin 1,200, balance 1,000', {marginMode: 'cross', walletBalance: '1000'}, 'danger'],
 	],
 	'funding-drag': [
 		['no funding rate', {}, undefined],
@@ -85,6 +96,45 @@ const TABLES: Record<string, Row[]> = {
 describe.each(Object.entries(TABLES))('rule %s', (id, rows) => {
 	it.each(rows)('%s', (_name, patch, expected) => {
 		expect(severityOf(id, patch)).toBe(expected);
+	});
+});
+
+describe('cross margin: what the order can lose, beside what backs it', () => {
+	const cross600: Partial<AssessInput> = {marginMode: 'cross', quantity: '0.01', leverage: '10', walletBalance: '10000'};
+	function warning(rule: string, patch: Partial<AssessInput>) {
+		const result = assess({...base, ...patch});
+		if (!result.ok) throw new Error(JSON.stringify(result.issues));
+		return {warning: result.value.warnings.find(found => found.rule === rule), figures: result.value.figures};
+	}
+	it('a 600 long with no liquidation above 0 can lose its 600; the balance is named as what backs other positions', () => {
+		const {warning: risk, figures} = warning('risk-per-trade', cross600);
+		// 0.01 × 60,000 = 600: the move to a price of 0, the most a long can lose.
+		expect(figures.risk?.orderMaxLoss).toBe('600');
+		expect(figures.risk?.orderMaxLossPercentOfAccount).toBe('6');
+		expect(figures.risk?.maxLoss).toBe('10000');
+		expect(risk?.message).toBe('Without a stop-loss this order can lose about 600.00 (6.0 % of your account); on cross margin, if other positions fail, the whole 10,000.00 backs them.');
+		const exposure = warning('cross-margin-exposure', cross600).warning;
+		expect(exposure?.messageKey).toBe('rule_cross_margin_exposure_bounded');
+		expect(exposure?.substitutions).toEqual(['600.00', '10,000.00']);
+	});
+	it('with a stop that fires first, the order risks the loss at the stop', () => {
+		const {warning: exposure, figures} = warning('cross-margin-exposure', {...cross600, stopLossPrice: '57000'});
+		// 0.01 × (3,000 + 60,000 × 0.0005 + 57,000 × 0.0005) = 30.585 (taker in and out, Binance default tier).
+		expect(figures.risk?.lossAtStop).toBe('30.585');
+		// Money is rounded half-even (core/format.ts): 30.585 → 30.58.
+		expect(exposure?.substitutions).toEqual(['30.58', '10,000.00']);
+	});
+	it('when the order can lose about everything anyway, the plain message stands', () => {
+		const {warning: exposure, figures} = warning('cross-margin-exposure', {...cross600, side: 'short'});
+		expect(exposure?.messageKey).toBe('rule_cross_margin_exposure');
+		// The short's move to its liquidation takes ~9,958 of the 10,000: over 90 %, so no second figure.
+		expect(figures.risk?.orderMaxLoss).toBeUndefined();
+		expect(warning('risk-per-trade', {...cross600, side: 'short'}).warning?.messageKey).toBe('rule_risk_per_trade_no_stop');
+	});
+	it('margin above the balance names both amounts', () => {
+		const found = warning('margin-above-balance', {quantity: '1', leverage: '125', entryPrice: '48000', accountBalance: '300'}).warning;
+		// 1 × 48,000 / 125 = 384 of margin against 300.
+		expect(found?.message).toBe('This order needs 384.00 of margin and 300.00 is available: the exchange would refuse it as typed.');
 	});
 });
 
