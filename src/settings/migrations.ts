@@ -102,7 +102,15 @@ function migrateV0ToV1(saved: Record<string, unknown>): Record<string, unknown> 
 	return next;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1];
+/**
+ * Version 2 adds `marketDataUpdates` (fetch market parameters from the venues' public APIs). Written explicitly as
+ * on, its default, so the stored object says what applies (a later default change would not flip it silently).
+ */
+function migrateV1ToV2(saved: Record<string, unknown>): Record<string, unknown> {
+	return {...saved, schemaVersion: 2, marketDataUpdates: 'marketDataUpdates' in saved ? saved.marketDataUpdates : true};
+}
+
+export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1, migrateV1ToV2];
 
 /** The version a stored object claims; objects without `schemaVersion` are version 0. */
 export function schemaVersionOf(saved: Record<string, unknown>): number | undefined {

@@ -83,3 +83,31 @@ describe('migration from v0 (pre-release flat numbers)', () => {
 		expect(result.ok && result.settings.thresholds.leverageWarn).toBe('15');
 	});
 });
+
+describe('version 1 → 2: the market-data switch', () => {
+	it('adds marketDataUpdates, on, to a version-1 object and keeps the rest', () => {
+		const result = migrate({schemaVersion: 1, gateMode: 'warn'}, 2);
+		expect(result).toEqual({ok: true, fromVersion: 1, value: {schemaVersion: 2, gateMode: 'warn', marketDataUpdates: true}});
+	});
+
+	it('keeps a value a version-1 object already had, for validation to judge', async () => {
+		const off = migrate({schemaVersion: 1, marketDataUpdates: false}, 2);
+		expect(off.ok && off.value.marketDataUpdates).toBe(false);
+		const area = new FakeStorageArea({[SETTINGS_KEY]: {schemaVersion: 1, marketDataUpdates: 'yes'}});
+		const {settings, errors} = await loadSettings(area);
+		expect(settings.marketDataUpdates).toBe(true);
+		expect(errors).toEqual(["marketDataUpdates: 'yes' is not true or false; using the default true"]);
+	});
+
+	it('writes a stored version-1 object back as version 2 with the switch on', async () => {
+		const area = new FakeStorageArea({[SETTINGS_KEY]: {schemaVersion: 1, gateMode: 'off'}});
+		await migrateStoredSettings(area);
+		expect(area.items.get(SETTINGS_KEY)).toMatchObject({schemaVersion: 2, gateMode: 'off', marketDataUpdates: true});
+	});
+
+	it('a v0 object goes through both steps; the default is on', () => {
+		const result = importSettings(JSON.stringify(v0));
+		expect(result.ok && result.settings.marketDataUpdates).toBe(true);
+		expect(DEFAULT_SETTINGS.marketDataUpdates).toBe(true);
+	});
+});
