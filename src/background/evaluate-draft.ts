@@ -10,6 +10,8 @@ import type {EvaluateDraftRequest, EvaluateDraftResult, ReminderNotice} from '..
 import {ISOLATED_SWITCH_STEPS, shouldShowReminder} from '../settings/reminders.js';
 import {toEngineSettings, type Settings} from '../settings/settings.js';
 import type {EngineSettings} from '../core/engine-settings.js';
+import type {MarketInput} from './market-data/to-input.js';
+import type {MarketNotice} from './market-data/resolve.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = {info: 1, warn: 2, danger: 3};
 
@@ -30,13 +32,22 @@ export function reminderFor(draft: OrderDraft, settings: Settings, isSnoozed: bo
 }
 
 /** `engine` is `toEngineSettings(settings)`, passed in by the worker's settings memo so it is built once per value. */
-export function evaluateDraft(request: EvaluateDraftRequest, settings: Settings, isSnoozed = false, engine: EngineSettings = toEngineSettings(settings)): EvaluateDraftResult {
+export function evaluateDraft(
+	request: EvaluateDraftRequest,
+	settings: Settings,
+	isSnoozed = false,
+	engine: EngineSettings = toEngineSettings(settings),
+	market?: {input: MarketInput; notice: MarketNotice},
+): EvaluateDraftResult {
+	// A size in contracts needs the contract value: the page's hint, else the venue's live instrument data.
+	const draft = market?.input.contractValue && !request.draft.contractValue ? {...request.draft, contractValue: market.input.contractValue} : request.draft;
 	// The on-page panel's figures only: the PnL ladder and the sizer are the popup's (core AssessOptions).
-	const assessment = assessDraft(request.draft, engine, {detail: 'panel'});
+	const assessment = assessDraft(draft, engine, market ? {detail: 'panel', market: market.input} : {detail: 'panel'});
 	const worst = worstSeverity(assessment);
 	const result: EvaluateDraftResult = {revision: request.revision, gateMode: settings.gateMode, assessment};
 	if (worst !== undefined) result.worst = worst;
 	const reminder = reminderFor(request.draft, settings, isSnoozed);
 	if (reminder !== undefined) result.reminder = reminder;
+	if (market) result.market = market.notice;
 	return result;
 }

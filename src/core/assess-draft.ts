@@ -39,7 +39,10 @@ const okDecimal = (field: FieldRead<string> | undefined): Dec | undefined => {
 	return value === undefined ? undefined : parseDecimal(value);
 };
 
-export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS, options: AssessOptions = {}): DraftAssessment {
+/** `market`: the market's parameters as engine input (the background's live data or the user's typed rate). */
+export type DraftAssessOptions = AssessOptions & {market?: Partial<AssessInput>};
+
+export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS, options: DraftAssessOptions = {}): DraftAssessment {
 	const needs: DraftField[] = [];
 	const model = VENUE_MODELS[draft.venue];
 	if (!model) return {state: 'needs-input', needs: ['symbol']};
@@ -87,6 +90,7 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		entryPrice: toPlain(entry),
 		leverage: toPlain(leverage),
 		orderType: orderType ?? 'market',
+		...options.market,
 	};
 	const symbol = okValue(draft.symbol);
 	if (symbol) base.symbol = symbol;
