@@ -12,6 +12,7 @@ import {EMPTY_SIZER, PositionSizer, type SizerForm} from './position-sizer.js';
 import {RemindersToggle} from './reminders-toggle.js';
 import {UseOnSite, type UseOnSiteOutcome} from './use-on-site.js';
 import type {VenueId} from '../core/types.js';
+import type {MarketApi} from './market-source.js';
 
 export type PopupProps = {
 	settings: Settings;
@@ -28,6 +29,8 @@ export type PopupProps = {
 	/** Origin of the active tab when it is an http(s) page no built-in adapter supports (issue 4). */
 	unsupportedOrigin?: string;
 	onUseOnSite?: (origin: string, venue: VenueId) => Promise<UseOnSiteOutcome>;
+	/** Market parameters through the background and the typed-rate store. */
+	market?: MarketApi;
 };
 
 const CHOICE_NAMES = {side: 'side', marginMode: 'margin mode'} as const;
@@ -71,6 +74,7 @@ export function PopupApp(props: PopupProps) {
 				onReset={reset}
 				settings={props.settings}
 				assess={props.assess}
+				market={props.market}
 				prefillNote={
 					isPrefilled
 						? `Prefilled from the order form LiqGuard read on this tab.${unread.length > 0 ? ` Not read there, left at the default: ${unread.join(', ')}.` : ''}`

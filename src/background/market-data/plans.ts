@@ -89,12 +89,12 @@ export type CacheEntry = {url: string; fetchedAtMs: number; markets: Record<stri
  */
 export function combine(plan: Plan, entries: readonly (CacheEntry | undefined)[]): {entry: MarketEntry; source: ParamSource} | undefined {
 	const primary = entries[0];
-	const own = primary?.markets[plan.ids[0]!];
+	const own = primary && marketIn(primary, plan.ids[0]!);
 	if (!primary || !own) return undefined;
 	let entry: MarketEntry = {};
 	let fetchedAtMs = primary.fetchedAtMs;
 	entries.forEach((cached, index) => {
-		const part = cached?.markets[plan.ids[index]!];
+		const part = cached && marketIn(cached, plan.ids[index]!);
 		if (!cached || !part || index === 0) return;
 		entry = {...entry, ...part};
 		fetchedAtMs = Math.min(fetchedAtMs, cached.fetchedAtMs);
@@ -102,4 +102,11 @@ export function combine(plan: Plan, entries: readonly (CacheEntry | undefined)[]
 	// The primary table's own fields win (its max leverage is the smallest tier's).
 	entry = {...entry, ...own};
 	return {entry, source: {kind: 'live', label: plan.label, url: primary.url, fetchedAtMs}};
+}
+
+/** The entry for `id`, or for the one id that differs only in case (a typed "KPEPE" finds Hyperliquid's "kPEPE"). */
+function marketIn(entry: CacheEntry, id: string): MarketEntry | undefined {
+	if (Object.hasOwn(entry.markets, id)) return entry.markets[id];
+	const matches = Object.keys(entry.markets).filter(key => key.toUpperCase() === id.toUpperCase());
+	return matches.length === 1 ? entry.markets[matches[0]!] : undefined;
 }

@@ -9,6 +9,8 @@ import type {OrderDraft} from '../../core/draft.js';
 import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../format.js';
 import type {PanelView, Translate} from './view.js';
 import {viewSide} from './view.js';
+import {SourceLine} from './source-line.js';
+import {isLiveSource} from '../components/source-line.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -267,7 +269,9 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	// counts for the pill, the badge and the gate.
 	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
-	const pill = worstPill(view, warnings);
+	// A fallback (bundled table, typed rate, no table) is never shown as a plain fact: no ✓ (custom venue: the user's own model).
+	const isFallback = view.market !== undefined && !isLiveSource(view.market) && view.venue !== 'custom';
+	const pill = isFallback && view.state === 'ready' && warnings.length === 0 ? {className: 'pill'} : worstPill(view, warnings);
 	const status = statusText(view, t);
 	const pointer = isFloating
 		? {
@@ -291,7 +295,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 			<header class={isFloating ? 'head draggable' : 'head'} title={isFloating ? t('panel_drag') : undefined} {...pointer}>
 				<span class="logo" aria-hidden="true" />
 				<h2>{t('panel_title')}</h2>
-				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : view.state === 'ready' ? '✓' : '…'}</span>
+				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : view.state !== 'ready' ? '…' : isFallback ? t('panel_pill_fallback') : '✓'}</span>
 				<button
 					type="button"
 					class="icon"
@@ -327,6 +331,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					) : null}
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
+					{view.state === 'ready' && view.market ? <SourceLine notice={view.market} t={t} nowMs={Date.now()} /> : null}
 					{view.state === 'ready' ? <Warnings items={listed} t={t} isBothSides={sides.length > 1} /> : null}
 					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
