@@ -57,7 +57,7 @@ describe('panel: ✓ only for live data', () => {
 		return {state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark', ...(market ? {market} : {})};
 	}
 	const panelT = (key: string, substitutions?: readonly string[]) => (key === 'panel_pill_fallback' ? '≈' : t(key, substitutions));
-	const pillOf = (container: HTMLElement) => container.querySelector('.pill')?.textContent;
+	const pillOf = (container: Element) => container.querySelector('.pill')?.textContent;
 
 	test('live: ✓ and the source line', () => {
 		const {container} = render(<Panel view={view(LIVE)} t={panelT} isFloating={false} width={300} onAcknowledge={() => undefined} />);
