@@ -11,6 +11,7 @@ import type {CDPSession, Page, Request} from 'playwright-core';
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest';
 import {SEL, orderCount, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
 import {isolatedLiquidationPrice, launchChromium, relativeError, serveDemo, type ChromiumSession, type DemoServer} from './harness.js';
+import {SCHEMA_VERSION} from '../../src/settings/settings.js';
 
 /** Bundled BTCUSDT tier 1 (notional < 50,000): maintenance rate 0.4 %, deduction 0. Every order here stays in it. */
 const BTC_TIER_1 = {maintenanceMarginRate: 0.004, maintenanceDeduction: 0};
@@ -642,7 +643,7 @@ describe('Chromium: extension reloaded with two exchange tabs open', () => {
 		const worker = await chromium.serviceWorker();
 		const read = () => worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings as Record<string, unknown>);
 		// The reload fired onInstalled, whose migration rewrote the v0 object in the current schema.
-		await expect.poll(async () => (await read()).schemaVersion, {timeout: 5000}).toBe(1);
+		await expect.poll(async () => (await read()).schemaVersion, {timeout: 5000}).toBe(SCHEMA_VERSION);
 		const stored = (await read()) as {thresholds: Record<string, string>; gateMode: unknown; adapters: Record<string, unknown>};
 		expect(stored.thresholds.leverageWarn).toBe('7');
 		// The bad values are still there, so every reader keeps naming them until the user saves a repaired object.
