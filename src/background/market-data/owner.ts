@@ -3,7 +3,7 @@
  * 24 h, keeps it in `storage.local` with its URL and fetch time, and answers from the cache at once.
  *
  * - Never delays an answer: `lookup` reads only the cache and starts any fetch in the background; `onUpdate` fires
- *   when new data is stored, and the worker then asks the panels to re-evaluate.
+ *   when new data is stored or a request failed, and the worker then asks the panels to re-evaluate.
  * - At most one request in flight per endpoint; after a failure the endpoint is left alone for `retryAfterMs`.
  * - Every response is validated against the venue's documented shape (the venue modules); one that does not
  *   validate is refused and logged, and the previous cache stays.
@@ -101,8 +101,13 @@ export class MarketData {
 			.catch((error: unknown) => {
 				this.failedAtMs.set(doc.key, this.deps.now());
 				this.log(`${doc.request.url}: ${error instanceof Error ? error.message : String(error)}; the previous cache stays`);
+				return true;
 			})
-			.finally(() => this.inFlight.delete(doc.key));
+			.then(failed => {
+				this.inFlight.delete(doc.key);
+				// A panel that said "fetching" must now say "unavailable" (no request follows: the endpoint rests).
+				if (failed === true) this.deps.onUpdate();
+			});
 		this.inFlight.set(doc.key, request);
 	}
 
