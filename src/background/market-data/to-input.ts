@@ -45,9 +45,9 @@ function contractTier(params: MarketParams, quantity: string | undefined): Marke
 	const contractValue = parseDecimal(params.contractValue);
 	if (!size || !contractValue || contractValue.lte(0)) return {};
 	const contracts = size.div(contractValue);
-	const tier = params.tiers?.find(
-		candidate => contracts.gte(candidate.notionalFloor) && (candidate.notionalCap === undefined || contracts.lte(candidate.notionalCap)),
-	);
+	// OKX lists tier n+1 from maxSz(n) + 1 while sizes step by lots of 0.01: a size between two tiers belongs to the
+	// higher one (it is above the lower tier's maxSz). Tiers are ascending (the parser checks).
+	const tier = params.tiers?.find(candidate => candidate.notionalCap === undefined || contracts.lte(candidate.notionalCap));
 	if (!tier?.maintenanceMarginRate) return {};
 	return {
 		maintenanceMarginRate: tier.maintenanceMarginRate,

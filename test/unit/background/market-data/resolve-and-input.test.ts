@@ -62,6 +62,10 @@ describe('marketInput', () => {
 		expect(marketInput(LIVE_OKX, '25')).toMatchObject({maintenanceMarginRate: '0.006', maintenanceDeduction: '0', maxLeverage: '75'});
 	});
 
+	test('OKX: 2,000.5 contracts (above tier 1’s maxSz 2,000, below tier 2’s minSz 2,001) sit in tier 2', () => {
+		expect(marketInput(LIVE_OKX, '20.005')).toMatchObject({maintenanceMarginRate: '0.006'});
+	});
+
 	test('OKX: without the size, or past the last tier, no rate (the fallback states itself)', () => {
 		expect(marketInput(LIVE_OKX)).toEqual({contractValue: '0.01'});
 		expect(marketInput(LIVE_OKX, '100')).toEqual({contractValue: '0.01'});
