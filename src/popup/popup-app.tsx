@@ -2,7 +2,7 @@
  * The popup: quick calculator, position sizer and reminder switches. Browser APIs are injected by main.tsx,
  * so the whole popup renders in unit tests with in-memory storage.
  */
-import {useCallback, useState} from 'preact/hooks';
+import {useCallback, useMemo, useState} from 'preact/hooks';
 import type {OrderDraft} from '../core/draft.js';
 import type {SaveResult, Settings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
@@ -12,7 +12,8 @@ import {EMPTY_SIZER, PositionSizer, type SizerForm} from './position-sizer.js';
 import {RemindersToggle} from './reminders-toggle.js';
 import {UseOnSite, type UseOnSiteOutcome} from './use-on-site.js';
 import type {VenueId} from '../core/types.js';
-import type {MarketApi} from './market-source.js';
+import {type MarketApi, useMarketAnswer} from './market-source.js';
+import {marketInput} from '../background/market-data/to-input.js';
 
 export type PopupProps = {
 	settings: Settings;
@@ -40,6 +41,13 @@ export function PopupApp(props: PopupProps) {
 	const [isPrefilled, setPrefilled] = useState(props.draft !== undefined);
 	const unread = props.draft ? unreadChoices(props.draft).map(choice => CHOICE_NAMES[choice]) : [];
 	const [sizer, setSizer] = useState<SizerForm>(EMPTY_SIZER);
+	// The sizer assesses isolated sizes of the calculator's market: with the same market parameters, per size (an
+	// OKX tier depends on the contracts).
+	const sizerMarket = useMarketAnswer(props.market, form.venue, form.symbol, 'isolated').answer?.params ?? undefined;
+	const sizerAssess = useMemo<Assess>(
+		() => (sizerMarket ? (input, settings, options) => props.assess({...input, ...marketInput(sizerMarket, input.quantity)}, settings, options) : props.assess),
+		[sizerMarket, props.assess],
+	);
 	const reset = useCallback(() => {
 		setForm(EMPTY_FORM);
 		setSizer(EMPTY_SIZER);
@@ -86,7 +94,7 @@ export function PopupApp(props: PopupProps) {
 				onChange={setSizer}
 				context={{venue: form.venue, symbol: form.symbol, side: form.side, customMaintenancePercent: form.customMaintenancePercent}}
 				settings={props.settings}
-				assess={props.assess}
+				assess={sizerAssess}
 			/>
 			<RemindersToggle
 				settings={props.settings}

@@ -60,6 +60,24 @@ describe('popup market parameters', () => {
 		expect(screen.getByTestId('liquidation-price').textContent).toMatch(/^81,366\.1/);
 	});
 
+	it('the position sizer uses the same live tier: it sizes an OKX trade instead of asking for the rate', async () => {
+		const {api} = fakeApi(() => ({params: OKX_BTC, notice: {state: 'live', source: OKX_BTC.source}}));
+		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => undefined} assess={assess} market={api} />);
+		fillOkxOrder();
+		await waitFor(() => expect(screen.getByTestId('market-source')).toBeTruthy());
+		type(/Account size/, '10000');
+		type(/Risk per trade/, '1');
+		type(/Sizer entry price/, '90000');
+		type(/Sizer stop-loss price/, '88000');
+		type(/Sizer leverage/, '10');
+		const sizer = screen.getByRole('region', {name: 'Sizer results'});
+		await waitFor(() => expect(sizer.querySelector('.refused')).toBeNull());
+		// 1 % of 10,000 = 100 at risk: per BTC, the 2,000 stop distance plus taker fees 0.05 % in (45) and out at the
+		// stop (44) = 2,089, so 100 / 2,089 = 0.047870 BTC (4.8 contracts, tier 1).
+		expect(sizer.textContent).toContain('0.047870');
+		expect(sizer.textContent).not.toMatch(/maintenanceMarginRate/);
+	});
+
 	it('without a table: the missing rate is named, the typed field saves per market, and the typed rate is labelled', async () => {
 		let typed: string | undefined;
 		const {api, saved} = fakeApi(() =>
