@@ -23,6 +23,8 @@ const API_BODIES: [string, string][] = [
 	['https://www.okx.com/api/v5/public/instruments?instType=SWAP', 'okx-instruments.json'],
 	['https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=isolated&instFamily=BTC-USDT', 'okx-position-tiers-btc-usdt.json'],
 	['https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=isolated&instFamily=ETH-USDT', 'okx-position-tiers-eth-usdt.json'],
+	['https://www.okx.com/api/v5/public/funding-rate?instId=BTC-USDT-SWAP', 'okx-funding-rate-btc-usdt-swap.json'],
+	['https://www.okx.com/api/v5/public/funding-rate?instId=ETH-USDT-SWAP', 'okx-funding-rate-eth-usdt-swap.json'],
 	['https://api.bybit.com/v5/market/instruments-info?category=linear&limit=1000', 'bybit-instruments.json'],
 	['https://api.bybit.com/v5/market/risk-limit?category=linear&symbol=SOLUSDT', 'bybit-risk-limit-solusdt.json'],
 	['https://api.hyperliquid.xyz/info', 'hyperliquid-meta.json'],

@@ -38,6 +38,7 @@ export type EndpointDoc = {url: string; checked: string};
 export const ENDPOINT_DOCS = {
 	okxInstruments: {url: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-instruments', checked: '2026-12-04'},
 	okxPositionTiers: {url: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-position-tiers', checked: '2026-12-04'},
+	okxFundingRate: {url: 'https://www.okx.com/docs-v5/en/#public-data-rest-api-get-funding-rate', checked: '2026-12-04'},
 	bybitInstruments: {url: 'https://bybit-exchange.github.io/docs/v5/market/instrument', checked: '2026-12-04'},
 	bybitRiskLimit: {url: 'https://bybit-exchange.github.io/docs/v5/market/risk-limit', checked: '2026-12-04'},
 	hyperliquidMeta: {
@@ -62,6 +63,8 @@ export const ENDPOINTS = {
 		url: `${OKX}/position-tiers?instType=SWAP&tdMode=${tdMode}&instFamily=${encodeURIComponent(instFamily)}`,
 		method: 'GET',
 	}),
+	/** One swap's funding times (its interval is the difference); same market as the tiers request. */
+	okxFundingRate: (instId: string): ApiRequest => ({url: `${OKX}/funding-rate?instId=${encodeURIComponent(instId)}`, method: 'GET'}),
 	/** Every linear contract at once (≤ 1000 per page): max leverage, funding interval. */
 	bybitInstruments: {url: `${BYBIT}/instruments-info?category=linear&limit=1000`, method: 'GET'},
 	/** One symbol's risk-limit tiers (the whole list is ~30 pages of 15 symbols). */

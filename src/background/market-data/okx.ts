@@ -8,6 +8,9 @@
  *   (https://www.okx.com/docs-v5/en/#public-data-rest-api-get-position-tiers, checked 2026-12-04):
  *   `{code: "0", data: [{instFamily, tier, minSz, maxSz, mmr, imr, maxLever, …}]}`. Tiers are in contracts: the
  *   tier does not move with price, and its mmr applies to the whole position with no deduction.
+ * - GET /api/v5/public/funding-rate?instId=… (https://www.okx.com/docs-v5/en/#public-data-rest-api-get-funding-rate,
+ *   checked 2026-12-04): `{code: "0", data: [{instId, fundingTime, nextFundingTime, fundingRate, …}]}`, times in
+ *   epoch ms as strings. OKX has no interval field: the interval is nextFundingTime − fundingTime (1, 2, 4 or 8 h).
  */
 import {
 	decimal,
@@ -91,4 +94,21 @@ export function parseOkxPositionTiers(body: unknown): ParseResult {
 export function okxFamilyOf(instId: string): string | undefined {
 	const match = /^([A-Z0-9]{1,20}-(?:USDT|USDC|USD))-SWAP$/.exec(instId.toUpperCase());
 	return match?.[1];
+}
+
+const HOUR_MS = 3_600_000;
+
+/** One instrument's funding interval in hours, keyed by instId. */
+export function parseOkxFundingRate(body: unknown): ParseResult {
+	return guarded(() => {
+		const data = envelope(body);
+		if (data.length !== 1) fail(`data has ${data.length} entries, not 1`);
+		const item = record(data[0], 'data[0]');
+		const id = marketId(item.instId, 'data[0].instId');
+		const current = positive(item.fundingTime, 'data[0].fundingTime');
+		const next = positive(item.nextFundingTime, 'data[0].nextFundingTime');
+		const hours = next.minus(current).div(HOUR_MS);
+		if (!hours.isInteger() || hours.lt(1) || hours.gt(24)) fail(`the funding interval ${hours.toFixed()} h is not a whole number of hours from 1 to 24`);
+		return {markets: {[id]: {fundingIntervalHours: plain(hours)}}};
+	});
 }

@@ -24,7 +24,7 @@ export const RETRY_AFTER_MS = 10 * 60 * 1000;
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 /** Largest parsed document stored (parsed entries are a fraction of the response). */
 export const MAX_STORED_BYTES = 1024 * 1024;
-/** Per-market documents kept (OKX tiers, Bybit risk limits): the markets a trader looked at lately. */
+/** Per-market documents kept (OKX tiers and funding, Bybit risk limits): the markets a trader looked at lately. */
 export const MAX_PER_MARKET_DOCS = 60;
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -154,7 +154,7 @@ export class MarketData {
 	private async evictPerMarket(keep: string): Promise<void> {
 		const all = await this.deps.storage.get(null);
 		const perMarket = Object.entries(all)
-			.filter(([key, value]) => key.startsWith(CACHE_PREFIX) && /:(?:position-tiers|risk-limit):/.test(key) && isCacheEntry(value))
+			.filter(([key, value]) => key.startsWith(CACHE_PREFIX) && /:(?:position-tiers|risk-limit|funding-rate):/.test(key) && isCacheEntry(value))
 			.map(([key, value]) => ({key, fetchedAtMs: (value as CacheEntry).fetchedAtMs}))
 			.sort((a, b) => b.fetchedAtMs - a.fetchedAtMs);
 		const drop = perMarket.slice(MAX_PER_MARKET_DOCS).map(item => item.key).filter(key => key !== CACHE_PREFIX + keep);

@@ -2,7 +2,7 @@
  * Which responses one market needs, per venue, and how their entries combine into `MarketParams`.
  *
  * Whole-list endpoints (Hyperliquid meta, dYdX markets, GMX markets, OKX and Bybit instruments) reveal nothing: the
- * same request for every user. OKX tiers and Bybit risk limits are asked per market (OKX requires the family; Bybit's
+ * same request for every user. OKX tiers and funding times and Bybit risk limits are asked per market (OKX requires the family; Bybit's
  * whole list is ~30 pages), which tells the venue which market is being viewed: the venue's own page, open in the
  * tab, has already told it. No request ever carries an account, a size, a side or any other user data.
  */
@@ -13,7 +13,7 @@ import {dydxTickerOf, parseDydxPerpetualMarkets} from './dydx.js';
 import {type ApiRequest, ENDPOINTS} from './endpoints.js';
 import {gmxBaseOf, parseGmxMarkets} from './gmx.js';
 import {hyperliquidCoinOf, parseHyperliquidMeta} from './hyperliquid.js';
-import {okxFamilyOf, parseOkxInstruments, parseOkxPositionTiers} from './okx.js';
+import {okxFamilyOf, parseOkxFundingRate, parseOkxInstruments, parseOkxPositionTiers} from './okx.js';
 import type {MarketEntry, ParseResult} from './schema.js';
 
 export type DocSpec = {
@@ -56,7 +56,8 @@ export function planFor(venue: VenueId, symbol: string, marginMode: 'cross' | 'i
 				parse: parseOkxPositionTiers,
 				isPerMarket: true,
 			};
-			return {docs: [tiers, WHOLE.okxInstruments], ids: [family, instId], label: 'OKX position tiers'};
+			const funding: DocSpec = {key: `okx-swap:funding-rate:${instId}`, request: ENDPOINTS.okxFundingRate(instId), parse: parseOkxFundingRate, isPerMarket: true};
+			return {docs: [tiers, WHOLE.okxInstruments, funding], ids: [family, instId, instId], label: 'OKX position tiers'};
 		}
 		case 'bybit-linear': {
 			const id = bybitSymbolOf(symbol);

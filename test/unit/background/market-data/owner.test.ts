@@ -23,6 +23,7 @@ const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const HL_URL = 'https://api.hyperliquid.xyz/info';
 const OKX_TIERS_BTC = 'https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=isolated&instFamily=BTC-USDT';
 const OKX_INSTRUMENTS = 'https://www.okx.com/api/v5/public/instruments?instType=SWAP';
+const OKX_FUNDING_BTC = 'https://www.okx.com/api/v5/public/funding-rate?instId=BTC-USDT-SWAP';
 const T0 = Date.UTC(2026, 11, 4, 12);
 
 type Reply = {status?: number; body: string; headers?: Record<string, string>};
@@ -77,6 +78,7 @@ beforeEach(() => {
 	network.routes.set(HL_URL, () => ({body: text('hyperliquid-meta.json')}));
 	network.routes.set(OKX_TIERS_BTC, () => ({body: text('okx-position-tiers-btc-usdt.json')}));
 	network.routes.set(OKX_INSTRUMENTS, () => ({body: text('okx-instruments.json')}));
+	network.routes.set(OKX_FUNDING_BTC, () => ({body: text('okx-funding-rate-btc-usdt-swap.json')}));
 });
 
 describe('first need', () => {
@@ -116,7 +118,7 @@ describe('first need', () => {
 		expect(hl.init.method).toBe('POST');
 		expect(hl.init.body).toBe('{"type":"meta"}');
 		expect(network.calls.find(call => call.url === OKX_TIERS_BTC)?.init.method).toBe('GET');
-		expect(network.calls.map(call => call.url).sort()).toEqual([HL_URL, OKX_INSTRUMENTS, OKX_TIERS_BTC].sort());
+		expect(network.calls.map(call => call.url).sort()).toEqual([HL_URL, OKX_FUNDING_BTC, OKX_INSTRUMENTS, OKX_TIERS_BTC].sort());
 	});
 
 	test('never more than one request in flight per endpoint, however many lookups', async () => {
@@ -136,10 +138,11 @@ describe('first need', () => {
 		const answer = await restarted.lookup('okx-swap', 'BTC-USDT-SWAP');
 		expect(answer.params).toMatchObject({
 			contractValue: '0.01',
+			fundingIntervalHours: '4',
 			tierBasis: 'contracts',
 			source: {kind: 'live', label: 'OKX position tiers', url: OKX_TIERS_BTC, fetchedAtMs: T0},
 		});
-		expect(network.calls).toHaveLength(2);
+		expect(network.calls).toHaveLength(3);
 	});
 
 	test('a market the venue does not list, or a symbol that is not one of its ids: unsupported, no request for junk', async () => {

@@ -10,7 +10,7 @@ import {parseBybitInstruments, parseBybitRiskLimit} from '../../../../src/backgr
 import {parseDydxPerpetualMarkets} from '../../../../src/background/market-data/dydx.js';
 import {parseGmxMarkets} from '../../../../src/background/market-data/gmx.js';
 import {parseHyperliquidMeta} from '../../../../src/background/market-data/hyperliquid.js';
-import {okxFamilyOf, parseOkxInstruments, parseOkxPositionTiers} from '../../../../src/background/market-data/okx.js';
+import {okxFamilyOf, parseOkxFundingRate, parseOkxInstruments, parseOkxPositionTiers} from '../../../../src/background/market-data/okx.js';
 import type {ParseResult} from '../../../../src/background/market-data/schema.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/market-data');
@@ -66,6 +66,15 @@ describe('OKX', () => {
 		expect(refused(parseOkxPositionTiers({...good, data: [good.data[0], {...good.data[1], minSz: '2500'}]}))).toMatch(/gap/);
 		expect(refused(parseOkxPositionTiers({...good, data: [{...good.data[0], mmr: '4'}]}))).toMatch(/mmr \(4\) is not a fraction/);
 		expect(refused(parseOkxPositionTiers({...good, data: [{...good.data[0], maxSz: '0'}]}))).toMatch(/maxSz/);
+	});
+
+	test('funding rate: the interval is nextFundingTime − fundingTime, in whole hours', () => {
+		expect(markets(parseOkxFundingRate(body('okx-funding-rate-btc-usdt-swap.json')))).toEqual({'BTC-USDT-SWAP': {fundingIntervalHours: '4'}});
+		expect(markets(parseOkxFundingRate(body('okx-funding-rate-eth-usdt-swap.json')))).toEqual({'ETH-USDT-SWAP': {fundingIntervalHours: '8'}});
+		const good = body('okx-funding-rate-btc-usdt-swap.json') as {code: string; data: Record<string, string>[]};
+		expect(refused(parseOkxFundingRate({...good, data: [{...good.data[0], nextFundingTime: '1764837000000'}]}))).toMatch(/not a whole number of hours/);
+		expect(refused(parseOkxFundingRate({...good, data: [{...good.data[0], nextFundingTime: good.data[0]!.fundingTime}]}))).toMatch(/not a whole number of hours from 1/);
+		expect(refused(parseOkxFundingRate({...good, data: [good.data[0], good.data[0]]}))).toMatch(/not 1/);
 	});
 
 	test('family of an instrument id', () => {
@@ -185,10 +194,11 @@ describe('GMX', () => {
 });
 
 describe('every parser, on what is not its documented response', () => {
-	const parsers = {parseOkxInstruments, parseOkxPositionTiers, parseBybitInstruments, parseBybitRiskLimit, parseHyperliquidMeta, parseDydxPerpetualMarkets, parseGmxMarkets};
+	const parsers = {parseOkxInstruments, parseOkxPositionTiers, parseOkxFundingRate, parseBybitInstruments, parseBybitRiskLimit, parseHyperliquidMeta, parseDydxPerpetualMarkets, parseGmxMarkets};
 	const files = {
 		parseOkxInstruments: 'okx-instruments.json',
 		parseOkxPositionTiers: 'okx-position-tiers-btc-usdt.json',
+		parseOkxFundingRate: 'okx-funding-rate-btc-usdt-swap.json',
 		parseBybitInstruments: 'bybit-instruments.json',
 		parseBybitRiskLimit: 'bybit-risk-limit-solusdt.json',
 		parseHyperliquidMeta: 'hyperliquid-meta.json',
