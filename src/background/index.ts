@@ -127,7 +127,8 @@ const listener = createBackgroundListener(
 			const {draft} = request;
 			const symbol = draft.symbol.state === 'ok' ? draft.symbol.value : undefined;
 			const marginMode = draft.marginMode.state === 'ok' ? draft.marginMode.value : undefined;
-			const answer = symbol === undefined ? undefined : await paramsFor(draft.venue, symbol, marginMode ? {marginMode} : {});
+			// Market data is an improvement, never a condition: a failure of ours here leaves the fallback, not an error.
+			const answer = symbol === undefined ? undefined : await paramsFor(draft.venue, symbol, marginMode ? {marginMode} : {}).catch(() => undefined);
 			const market = answer && {input: marketInput(answer.params, draftQuantity(draft, answer.params?.contractValue)), notice: answer.notice};
 			const result = evaluateDraft(request, settings, isSnoozed, engine, market);
 			// The badge and the popup's prefill are conveniences: written after the reply, only when changed, and
