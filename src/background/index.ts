@@ -11,6 +11,8 @@
  * 4. `storage.onChanged`: settings → reconcile the sites' scripts (the options page adds/removes sites);
  *    a tab's snooze changed (popup) → push `refresh` to that tab.
  * 5. `tabs.onRemoved` / `onUpdated`: drop the tab's session keys (prefill draft, snooze).
+ * 6. Market data (`market-data/`): `paramsFor` answers from the cache of the venues' public APIs (or the typed rate)
+ *    for `evaluateDraft` and the popup's `marketParams`; a fetch it starts ends with a `refresh` push to the panels.
  *
  * No module state that matters: settings live in `storage.sync`, badges in the browser, the per-tab draft and
  * snooze in `storage.session`. The worker keeps in-memory copies of the settings and snoozes (`storage-memo.ts`,
