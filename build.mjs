@@ -7,7 +7,8 @@
  *   node build.mjs --watch     dev build, rebuilt on change
  *
  * The manifest's content_scripts and host_permissions are generated from the adapters' `matches`
- * (src/adapters/index.ts), so adding an exchange never touches the manifest.
+ * (src/adapters/index.ts), so adding an exchange never touches the manifest; the market-data API hosts and the CSP's
+ * connect-src come from src/background/market-data/endpoints.ts.
  */
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
@@ -51,13 +52,27 @@ async function adapterEntries(release) {
 	).map(adapter => ({id: adapter.id, matches: [...adapter.matches], excludeMatches: [...(adapter.excludeMatches ?? [])]}));
 }
 
-function manifestFor(browser, entries) {
+/**
+ * The venues' public API hosts (src/background/market-data/endpoints.ts), bundled for Node like the adapters: their
+ * host permissions join the adapters', and the extension pages' CSP `connect-src` lists exactly them (the popup and
+ * options pages narrow it back to 'none' in their own <meta> CSP; only the worker fetches).
+ */
+async function apiEndpoints() {
+	const result = await esbuild.build({...COMMON, entryPoints: [at('src/background/market-data/endpoints.ts')], format: 'esm', platform: 'node', write: false});
+	const module = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+	return {hostPermissions: module.API_ORIGINS.map(entry => entry.hostPermission), connectSources: module.connectSources()};
+}
+
+function manifestFor(browser, entries, api) {
 	const source = JSON.parse(readFileSync(at('manifest.json'), 'utf8'));
 	const {version} = JSON.parse(readFileSync(at('package.json'), 'utf8'));
 	// "//…" keys are comments in the source manifest (why each permission exists); browsers must not see them.
 	for (const key of Object.keys(source)) if (key.startsWith('//')) delete source[key];
 	const manifest = {...source, version};
-	manifest.host_permissions = [...new Set(entries.flatMap(entry => entry.matches))];
+	manifest.host_permissions = [...new Set([...entries.flatMap(entry => entry.matches), ...api.hostPermissions])];
+	const pages = manifest.content_security_policy.extension_pages;
+	if (!pages.includes("connect-src 'none'")) throw new Error("manifest.json: the extension_pages CSP must end with connect-src 'none' (build.mjs fills it)");
+	manifest.content_security_policy = {...manifest.content_security_policy, extension_pages: pages.replace("connect-src 'none'", `connect-src ${api.connectSources.join(' ')}`)};
 	manifest.content_scripts = entries.map(entry => ({
 		matches: entry.matches,
 		...(entry.excludeMatches.length > 0 ? {exclude_matches: entry.excludeMatches} : {}),
@@ -121,15 +136,16 @@ export async function build({release = false, watch = false} = {}) {
 	const dirs = {chrome: join(base, 'chrome'), firefox: join(base, 'firefox')};
 	for (const dir of Object.values(dirs)) rmSync(dir, {recursive: true, force: true});
 	const entries = await adapterEntries(release);
+	const api = await apiEndpoints();
 	const matches = [...new Set(entries.flatMap(entry => entry.matches))];
 	// Bundle once into chrome/, then copy: both variants ship the same code, only the manifest differs.
 	const contexts = await bundleAll({release, outDir: dirs.chrome, watch});
 	copyStatic({release, outDir: dirs.chrome});
 	const writeVariants = () => {
-		writeFileSync(join(dirs.chrome, 'manifest.json'), `${JSON.stringify(manifestFor('chrome', entries), null, '\t')}\n`);
+		writeFileSync(join(dirs.chrome, 'manifest.json'), `${JSON.stringify(manifestFor('chrome', entries, api), null, '\t')}\n`);
 		rmSync(dirs.firefox, {recursive: true, force: true});
 		cpSync(dirs.chrome, dirs.firefox, {recursive: true});
-		writeFileSync(join(dirs.firefox, 'manifest.json'), `${JSON.stringify(manifestFor('firefox', entries), null, '\t')}\n`);
+		writeFileSync(join(dirs.firefox, 'manifest.json'), `${JSON.stringify(manifestFor('firefox', entries, api), null, '\t')}\n`);
 	};
 	writeVariants();
 	return {dirs, matches, contexts, writeVariants};

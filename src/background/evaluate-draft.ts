@@ -10,6 +10,8 @@ import type {EvaluateDraftRequest, EvaluateDraftResult, ReminderNotice} from '..
 import {ISOLATED_SWITCH_STEPS, shouldShowReminder} from '../settings/reminders.js';
 import {toEngineSettings, type Settings} from '../settings/settings.js';
 import type {EngineSettings} from '../core/engine-settings.js';
+import type {MarketParams} from '../core/market-params.js';
+import type {MarketNotice} from './market-data/resolve.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = {info: 1, warn: 2, danger: 3};
 
@@ -31,15 +33,23 @@ export function reminderFor(draft: OrderDraft, settings: Settings, isSnoozed: bo
 }
 
 /** `engine` is `toEngineSettings(settings)`, passed in by the worker's settings memo so it is built once per value. */
-export function evaluateDraft(request: EvaluateDraftRequest, settings: Settings, isSnoozed = false, engine: EngineSettings = toEngineSettings(settings)): EvaluateDraftResult {
-	// The on-page panel's figures only: the PnL ladder and the sizer are the popup's (core AssessOptions).
-	const assessment = assessDraft(request.draft, engine, {detail: 'panel'});
+export function evaluateDraft(
+	request: EvaluateDraftRequest,
+	settings: Settings,
+	isSnoozed = false,
+	engine: EngineSettings = toEngineSettings(settings),
+	market?: {params?: MarketParams; notice: MarketNotice},
+): EvaluateDraftResult {
+	// The on-page panel's figures only: the PnL ladder and the sizer are the popup's (core AssessOptions). The market's
+	// parameters (live, or the rate the user typed) go to the core, which labels every figure with their source.
+	const assessment = assessDraft(request.draft, engine, market?.params ? {detail: 'panel', market: market.params} : {detail: 'panel'});
 	const worst = worstSeverity(assessment);
 	const result: EvaluateDraftResult = {revision: request.revision, gateMode: settings.gateMode, assessment};
 	if (worst !== undefined) result.worst = worst;
 	if (isIncomplete(assessment, request.draft)) result.isIncomplete = true;
 	const reminder = reminderFor(request.draft, settings, isSnoozed);
 	if (reminder !== undefined) result.reminder = reminder;
+	if (market) result.market = market.notice;
 	return result;
 }
 

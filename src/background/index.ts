@@ -11,6 +11,8 @@
  * 4. `storage.onChanged`: settings → reconcile the sites' scripts (the options page adds/removes sites);
  *    a tab's snooze changed (popup) → push `refresh` to that tab.
  * 5. `tabs.onRemoved` / `onUpdated`: drop the tab's session keys (prefill draft, snooze).
+ * 6. Market data (`market-data/`): `paramsFor` answers from the cache of the venues' public APIs (or the typed rate)
+ *    for `evaluateDraft` and the popup's `marketParams`; a fetch it starts ends with a `refresh` push to the panels.
  *
  * No module state that matters: settings live in `storage.sync`, badges in the browser, the per-tab draft and
  * snooze in `storage.session`. The worker keeps in-memory copies of the settings and snoozes (`storage-memo.ts`,
@@ -31,9 +33,14 @@ import {showSeverity} from './badge.js';
 import {evaluateDraft} from './evaluate-draft.js';
 import {reconcileSites, removedSites, serialised, useOnSite, venueForPage, type SitesApi} from './sites.js';
 import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo.js';
+import {MarketData} from './market-data/owner.js';
+import {type MarketAnswer, resolveMarket} from './market-data/resolve.js';
+import {readTypedRate, TYPED_RATE_PREFIX} from './market-data/typed-rates.js';
+import type {VenueId} from '../core/types.js';
 
 const sync = browser.storage.sync as StorageAreaLike;
 const session = browser.storage.session as StorageAreaLike;
+const local = browser.storage.local as StorageAreaLike;
 
 /** `storage.session` key of the latest validated draft of a tab (the popup's prefill; docs/settings.md). */
 export function draftKey(tabId: number): string {
@@ -62,6 +69,35 @@ const draftWritten = lastWritten<number>();
 /** Tabs this worker answered: told to re-evaluate when the settings change (below). */
 const answeredTabs = new Set<number>();
 
+/**
+ * Live market parameters (market-data/owner.ts): answered from the cache at once; a fetch it starts ends with a
+ * refresh push to the panels this worker answered, which re-evaluate with the new data.
+ */
+const marketData = new MarketData({
+	fetch: (url, init) => fetch(url, init),
+	now: () => Date.now(),
+	storage: local,
+	onUpdate: () => {
+		for (const tabId of answeredTabs) sendRefresh(tabId);
+	},
+});
+const typedRateMemo = keyedMemoFromStorage((key: string) => {
+	const [venue, symbol] = key.split('\n') as [VenueId, string];
+	return readTypedRate(local, venue, symbol);
+});
+
+/**
+ * The one place a market's parameters are decided, for the panel (evaluateDraft) and the popup (marketParams):
+ * live data when the switch is on and the cache has it, else the rate the user typed, else the core's fallback.
+ * With the switch off no request is made at all.
+ */
+async function paramsFor(venue: VenueId, symbol: string, options: {marginMode?: 'isolated' | 'cross'} = {}): Promise<MarketAnswer> {
+	const [{settings}, typed] = await Promise.all([settingsMemo.get(), typedRateMemo.get(`${venue}\n${symbol.trim().toUpperCase()}`)]);
+	const isEnabled = settings.marketDataUpdates;
+	const lookup = isEnabled ? await marketData.lookup(venue, symbol, options) : undefined;
+	return resolveMarket({venue, symbol, isEnabled, lookup, typed});
+}
+
 /** Runs `write` in a later task: after the reply to the current message has been posted. */
 function afterReply(write: () => Promise<unknown>): void {
 	setTimeout(() => void write().catch(() => undefined), 0);
@@ -89,7 +125,13 @@ const listener = createBackgroundListener(
 				const delayMs = await replyDelayMemo.get();
 				if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs));
 			}
-			const result = evaluateDraft(request, settings, isSnoozed, engine);
+			const {draft} = request;
+			const symbol = draft.symbol.state === 'ok' ? draft.symbol.value : undefined;
+			const marginMode = draft.marginMode.state === 'ok' ? draft.marginMode.value : undefined;
+			// Market data is an improvement, never a condition: a failure of ours here leaves the fallback, not an error.
+			const answer = symbol === undefined ? undefined : await paramsFor(draft.venue, symbol, marginMode ? {marginMode} : {}).catch(() => undefined);
+			const market = answer && {...(answer.params ? {params: answer.params} : {}), notice: answer.notice};
+			const result = evaluateDraft(request, settings, isSnoozed, engine, market);
 			// The badge and the popup's prefill are conveniences: written after the reply, only when changed, and
 			// failing to write them must not fail the assessment (a failed write is retried on the next message).
 			if (badgeWritten.changed(tabId, `${result.worst ?? ''}${result.isIncomplete ? '?' : ''}`)) {
@@ -121,6 +163,10 @@ const listener = createBackgroundListener(
 		async siteVenue(_data, sender) {
 			const {settings} = await settingsMemo.get();
 			return {venue: venueForPage(settings.customSites, sender.url)};
+		},
+		async marketParams(request) {
+			const answer = await paramsFor(request.venue, request.symbol, request.marginMode ? {marginMode: request.marginMode} : {});
+			return {params: answer.params ?? null, notice: answer.notice};
 		},
 		async useOnSite(request) {
 			return serialised(async () => {
@@ -164,6 +210,16 @@ browser.storage.onChanged.addListener((changes, area) => {
 		syncSites(removedSites(before, after)).catch((error: unknown) => console.error('LiqGuard: site scripts', error));
 	}
 	if (area === 'local' && 'e2eReplyDelayMs' in changes) replyDelayMemo.invalidate();
+	if (area === 'local') {
+		// The popup saved or cleared a typed maintenance rate: the panels use it too.
+		const typedKeys = Object.keys(changes).filter(key => key.startsWith(TYPED_RATE_PREFIX));
+		for (const key of typedKeys) {
+			const rest = key.slice(TYPED_RATE_PREFIX.length);
+			const split = rest.indexOf(':');
+			typedRateMemo.invalidate(`${rest.slice(0, split)}\n${rest.slice(split + 1)}`);
+		}
+		if (typedKeys.length > 0) for (const tabId of answeredTabs) sendRefresh(tabId);
+	}
 	if (area === 'session') {
 		// The popup snoozed or un-snoozed a tab: tell that tab's panel to re-evaluate (ignored if no panel there).
 		for (const key of Object.keys(changes)) {

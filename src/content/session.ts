@@ -360,6 +360,7 @@ export function startSession(options: SessionOptions): Session {
 			const shownDraft = shown?.key === key && view.draft === shown.draft ? shown.draft : draft;
 			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft: shownDraft, assessment, theme};
 			if (reply.value.reminder) next.reminder = reply.value.reminder;
+			if (reply.value.market) next.market = reply.value.market;
 			show(next);
 		});
 	};

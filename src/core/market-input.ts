@@ -220,7 +220,11 @@ export function rangeReplacesDefault(venue: AssessInput['venue']): boolean {
 	return TIER_ONE_RANGES[venue]?.field === 'minCollateralFactor';
 }
 
-/** Only the venue's live data and the user's own numbers may be shown as fact. */
+/**
+ * Only the venue's live data, and numbers given with the order itself ('input': the popup's custom model, a
+ * vector), may be shown as fact. A rate remembered for the market ('typed') is a fallback the trader entered once and
+ * the venue may have changed since: stated as theirs, never an all-clear.
+ */
 export function isFactual(source: ParameterSource): boolean {
-	return source.kind === 'live' || source.kind === 'typed' || source.kind === 'input';
+	return source.kind === 'live' || source.kind === 'input';
 }

@@ -216,9 +216,9 @@ export type Figures = {
 	/** Where the maintenance parameters (rate, tiers, loss rate, collateral factor) behind these figures came from. */
 	parameterSource: ParameterSource;
 	/**
-	 * True only when `parameterSource` may be shown as fact: the venue's own live data ('live'), or a rate the user
-	 * gave ('typed', 'input'), stated as theirs. Bundled tables, venue defaults, implied rates and ranges are shown as
-	 * what they are and never earn an all-clear (✓).
+	 * True only when `parameterSource` may be shown as fact: the venue's own live data ('live'), or numbers given with
+	 * the order itself ('input'). A remembered typed rate, bundled tables, venue defaults, implied rates and ranges are
+	 * shown as what they are and never earn an all-clear (✓).
 	 */
 	parametersAreFact: boolean;
 	/**

@@ -9,7 +9,7 @@ import {parseDecimal, toPlain, type DecimalString} from '../core/decimal.js';
 import {SIZE_UNITS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
 import {originProblem} from '../settings/settings.js';
-import type {EvaluateDraftRequest, UseOnSiteRequest} from './protocol.js';
+import type {EvaluateDraftRequest, MarketParamsRequest, UseOnSiteRequest} from './protocol.js';
 
 export type Checked<T> = {ok: true; value: T} | {ok: false; problems: readonly string[]};
 
@@ -171,4 +171,19 @@ export function isExtensionPageSender(
 		typeof sender.url === 'string' &&
 		sender.url.startsWith(extensionUrl)
 	);
+}
+
+/** `marketParams` payload: a venue id, a market symbol as the pages spell them, an optional margin mode; nothing else. */
+export function checkMarketParamsRequest(raw: unknown): Checked<MarketParamsRequest> {
+	if (!isRecord(raw)) return {ok: false, problems: ['payload']};
+	const problems: string[] = [];
+	const venue = oneOf<VenueId>(VENUE_IDS)(raw.venue);
+	if (venue === undefined) problems.push('venue');
+	const marketSymbol = symbol(raw.symbol);
+	if (marketSymbol === undefined) problems.push('symbol');
+	const marginMode = raw.marginMode === undefined ? undefined : oneOf(['isolated', 'cross'] as const)(raw.marginMode);
+	if (raw.marginMode !== undefined && marginMode === undefined) problems.push('marginMode');
+	problems.push(...Object.keys(raw).filter(key => !['venue', 'symbol', 'marginMode'].includes(key)));
+	if (problems.length > 0 || venue === undefined || marketSymbol === undefined) return {ok: false, problems};
+	return {ok: true, value: marginMode === undefined ? {venue, symbol: marketSymbol} : {venue, symbol: marketSymbol, marginMode}};
 }

@@ -2,7 +2,7 @@
  * Background-side dispatcher: the single `runtime.onMessage` listener. It checks the sender and validates the
  * payload before a handler sees it, and turns every failure into a `Reply` with `ok: false`.
  */
-import {checkEmpty, checkEvaluateDraftRequest, checkUseOnSiteRequest, isExtensionPageSender, isTrustedSender, type Checked} from './guards.js';
+import {checkEmpty, checkEvaluateDraftRequest, checkMarketParamsRequest, checkUseOnSiteRequest, isExtensionPageSender, isTrustedSender, type Checked} from './guards.js';
 import {APP, isMethodName, isPageMethod, type MethodName, type PageMethodName, type Payload, type Reply, type Result} from './protocol.js';
 
 /** A content script in a tab's top frame: the tab id and page URL come from the browser, not the message. */
@@ -20,6 +20,7 @@ const VALIDATORS: {[N in MethodName]: (raw: unknown) => Checked<Payload<N>>} = {
 	snoozeReminder: checkEmpty,
 	siteVenue: checkEmpty,
 	useOnSite: checkUseOnSiteRequest,
+	marketParams: checkMarketParamsRequest,
 };
 
 type RawSender = {id?: string; tab?: {id?: number}; frameId?: number; url?: string};

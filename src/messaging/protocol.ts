@@ -14,6 +14,8 @@ import type {DraftAssessment} from '../core/assess-draft.js';
 import type {OrderDraft} from '../core/draft.js';
 import type {Severity, VenueId} from '../core/types.js';
 import type {GateMode} from '../settings/settings.js';
+import type {MarketParams} from '../core/market-params.js';
+import type {MarketNotice} from '../background/market-data/resolve.js';
 
 /** Tells our messages apart from anything else on the runtime channel. */
 export const APP = 'liqguard';
@@ -40,7 +42,12 @@ export type EvaluateDraftResult = {
 	 * because only it may read the snooze (`storage.session` is not exposed to content scripts).
 	 */
 	reminder?: ReminderNotice;
+	/** Where the market parameters came from (live, typed, bundled) and the live lookup's state, for the source line. */
+	market?: MarketNotice;
 };
+
+/** The popup asks for a market's parameters (the same answer the panel's figures use). */
+export type MarketParamsRequest = {venue: VenueId; symbol: string; marginMode?: 'isolated' | 'cross'};
 
 export type ReminderNotice = {
 	/** How to switch to isolated on this venue (plain text from the venue model or settings/reminders.ts). */
@@ -67,10 +74,12 @@ export type BackgroundMethods = {
 	 * into the tab now. Refused from content scripts (`PAGE_METHODS`).
 	 */
 	useOnSite(input: UseOnSiteRequest): {registered: boolean; injected: boolean};
+	/** Extension pages only (popup): the market's parameters and their source, from the worker's cache. */
+	marketParams(input: MarketParamsRequest): {params: MarketParams | null; notice: MarketNotice};
 };
 
 /** Methods only our own extension pages (popup, options) may call; content scripts get `invalid-sender`. */
-export const PAGE_METHODS = ['useOnSite'] as const satisfies readonly MethodName[];
+export const PAGE_METHODS = ['useOnSite', 'marketParams'] as const satisfies readonly MethodName[];
 export type PageMethodName = (typeof PAGE_METHODS)[number];
 
 export function isPageMethod(name: MethodName): name is PageMethodName {
@@ -102,7 +111,7 @@ export type ErrorName =
 
 export type Reply<T> = {ok: true; value: T} | {ok: false; error: {name: ErrorName; message: string}};
 
-export const METHOD_NAMES = ['evaluateDraft', 'clearBadge', 'snoozeReminder', 'siteVenue', 'useOnSite'] as const satisfies readonly MethodName[];
+export const METHOD_NAMES = ['evaluateDraft', 'clearBadge', 'snoozeReminder', 'siteVenue', 'useOnSite', 'marketParams'] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: unknown): name is MethodName {
 	return (METHOD_NAMES as readonly unknown[]).includes(name);

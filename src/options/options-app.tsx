@@ -22,6 +22,7 @@ import {CheckboxField, RadioGroup, SelectField} from '../ui/components/choice-fi
 import {DecimalField} from '../ui/components/decimal-field.js';
 import {VENUE_LABELS} from '../ui/components/venue-labels.js';
 import {formFromSettings, type OptionsForm, type ReminderOverride, SITE_VENUES, settingsFromForm} from './options-form.js';
+import {MarketDataSection} from './market-data-section.js';
 
 export type OptionsProps = {
 	area: StorageAreaLike;
@@ -209,6 +210,8 @@ export function OptionsApp(props: OptionsProps) {
 					))}
 				</div>
 			</section>
+
+			<MarketDataSection checked={form.marketDataUpdates} onChange={marketDataUpdates => update({marketDataUpdates})} />
 
 			<section class="card" aria-labelledby="sites-heading">
 				<h2 id="sites-heading">Sites</h2>

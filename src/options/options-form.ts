@@ -30,6 +30,7 @@ export type OptionsForm = {
 	volatility: {asset: string; percent: string}[];
 	fees: Record<VenueId, FeeText>;
 	custom: {maintenancePercent: string; takerPercent: string; makerPercent: string};
+	marketDataUpdates: boolean;
 };
 
 /** Venue models that are real sites (the custom model is configured under "Custom venue"). */
@@ -61,6 +62,7 @@ export function formFromSettings(settings: Settings): OptionsForm {
 			takerPercent: percentText(settings.custom.takerFeeRate),
 			makerPercent: percentText(settings.custom.makerFeeRate),
 		},
+		marketDataUpdates: settings.marketDataUpdates,
 	};
 }
 
@@ -154,6 +156,7 @@ export function settingsFromForm(form: OptionsForm, base: Settings): {settings?:
 			volatility,
 			fees,
 			custom,
+			marketDataUpdates: form.marketDataUpdates,
 		},
 	};
 }

@@ -14,6 +14,7 @@ import {VENUE_LABELS} from '../ui/components/venue-labels.js';
 import {defaultMarketOf} from './default-market.js';
 import {buildAssessInput, type CalculatorField, type CalculatorForm, type SizeUnit} from './calculator-form.js';
 import {AssessmentView, IssueList} from './results.js';
+import {type MarketApi, MarketSource, needsMaintenanceRate, TypedRateField, useMarketAnswer} from './market-source.js';
 
 export type Assess = typeof assessFunction;
 
@@ -58,13 +59,17 @@ export function Calculator(props: {
 	assess: Assess;
 	/** Where the prefill came from, e.g. "Prefilled from the order form on this tab". */
 	prefillNote?: string;
+	/** The market's parameters through the background, and the typed-rate store (absent in unit tests of other parts). */
+	market?: MarketApi;
 }) {
 	const {form, onChange} = props;
 	const built = useMemo(() => buildAssessInput(form), [form]);
 	const engineSettings = useMemo(() => toEngineSettings(props.settings), [props.settings]);
+	const market = useMarketAnswer(props.market, form.venue, form.symbol, form.marginMode);
+	const params = market.answer?.params ?? undefined;
 	const result = useMemo(
-		() => (built.input ? props.assess(built.input, engineSettings) : undefined),
-		[built, engineSettings, props.assess],
+		() => (built.input ? props.assess(built.input, engineSettings, params ? {market: params} : {}) : undefined),
+		[built, engineSettings, props.assess, params],
 	);
 	const set = <K extends keyof CalculatorForm>(key: K) => (value: CalculatorForm[K]) => onChange({...form, [key]: value});
 	const field = (key: CalculatorField, extra: {unit?: string; hint?: string; isRequired?: boolean; placeholder?: string} = {}) => (
@@ -154,13 +159,23 @@ export function Calculator(props: {
 							: `Enter ${built.missing.map(key => FIELD_LABELS[key].toLowerCase()).join(', ')}.`}
 					</p>
 				) : result.ok ? (
-					<AssessmentView assessment={result.value} />
+					<>
+						<AssessmentView assessment={result.value} />
+						{/* A range or a venue-wide default is the best the engine could do: the market's own rate, typed, beats it. */}
+						{props.market && form.symbol.trim() !== '' && form.venue !== 'custom' && ['range', 'venue-default'].includes(result.value.figures.parameterSource.kind) ? (
+							<TypedRateField venue={form.venue} symbol={form.symbol} api={props.market} onSaved={market.reload} />
+						) : null}
+					</>
 				) : (
 					<div class="refused">
 						<p>{DASH} The engine cannot compute this order:</p>
 						<IssueList issues={result.issues} symbol={form.symbol.trim().toUpperCase() || undefined} />
+						{props.market && form.symbol.trim() !== '' && form.venue !== 'custom' && needsMaintenanceRate(result.issues) ? (
+							<TypedRateField venue={form.venue} symbol={form.symbol} api={props.market} onSaved={market.reload} />
+						) : null}
 					</div>
 				)}
+				{market.answer && result?.ok ? <MarketSource notice={market.answer.notice} nowMs={props.market?.now() ?? 0} used={result.value.figures.parameterSource} /> : null}
 			</section>
 		</section>
 	);

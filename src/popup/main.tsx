@@ -20,12 +20,24 @@ import type {StorageAreaLike} from '../settings/storage-area.js';
 import {asStoredDraft, draftKey} from './calculator-form.js';
 import {PopupApp} from './popup-app.js';
 import type {UseOnSiteOutcome} from './use-on-site.js';
+import type {MarketApi} from './market-source.js';
+import {saveTypedRate} from '../background/market-data/typed-rates.js';
 
 const sync = browser.storage.sync as StorageAreaLike;
 const session = browser.storage.session as StorageAreaLike | undefined;
 const local = browser.storage.local as StorageAreaLike;
 
 const call = createCaller(message => browser.runtime.sendMessage(message));
+
+/** Market parameters come from the background (the popup opens no connection: its CSP says connect-src 'none'). */
+const market: MarketApi = {
+	async params(venue, symbol, marginMode) {
+		const reply = await call('marketParams', {venue, symbol, marginMode});
+		return reply.ok ? reply.value : undefined;
+	},
+	saveTypedRate: (venue, symbol, rate) => saveTypedRate(browser.storage.local as StorageAreaLike, venue, symbol, rate, Date.now()),
+	now: () => Date.now(),
+};
 
 /**
  * The tab's origin when it is an https page no built-in adapter supports (the URL is visible via activeTab).
@@ -81,6 +93,7 @@ async function start(root: HTMLElement): Promise<void> {
 				onOpenOptions={() => void browser.runtime.openOptionsPage()}
 				unsupportedOrigin={unsupportedOrigin}
 				onUseOnSite={(origin, venue) => useOnSite(origin, venue, tabId)}
+				market={market}
 			/>,
 			root,
 		);

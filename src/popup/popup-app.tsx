@@ -2,7 +2,7 @@
  * The popup: quick calculator, position sizer and reminder switches. Browser APIs are injected by main.tsx,
  * so the whole popup renders in unit tests with in-memory storage.
  */
-import {useCallback, useState} from 'preact/hooks';
+import {useCallback, useMemo, useState} from 'preact/hooks';
 import type {OrderDraft} from '../core/draft.js';
 import type {SaveResult, Settings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
@@ -12,6 +12,7 @@ import {EMPTY_SIZER, PositionSizer, type SizerForm} from './position-sizer.js';
 import {RemindersToggle} from './reminders-toggle.js';
 import {UseOnSite, type UseOnSiteOutcome} from './use-on-site.js';
 import type {VenueId} from '../core/types.js';
+import {type MarketApi, useMarketAnswer} from './market-source.js';
 
 export type PopupProps = {
 	settings: Settings;
@@ -30,6 +31,8 @@ export type PopupProps = {
 	/** Origin of the active tab when it is an http(s) page no built-in adapter supports (issue 4). */
 	unsupportedOrigin?: string;
 	onUseOnSite?: (origin: string, venue: VenueId) => Promise<UseOnSiteOutcome>;
+	/** Market parameters through the background and the typed-rate store. */
+	market?: MarketApi;
 };
 
 const CHOICE_NAMES = {side: 'side', marginMode: 'margin mode'} as const;
@@ -39,6 +42,13 @@ export function PopupApp(props: PopupProps) {
 	const [isPrefilled, setPrefilled] = useState(props.draft !== undefined);
 	const unread = props.draft ? unreadChoices(props.draft).map(choice => CHOICE_NAMES[choice]) : [];
 	const [sizer, setSizer] = useState<SizerForm>(EMPTY_SIZER);
+	// The sizer assesses isolated sizes of the calculator's market: with the same market parameters, per size (an
+	// OKX tier depends on the contracts).
+	const sizerMarket = useMarketAnswer(props.market, form.venue, form.symbol, 'isolated').answer?.params ?? undefined;
+	const sizerAssess = useMemo<Assess>(
+		() => (sizerMarket ? (input, settings, options) => props.assess(input, settings, {...options, market: sizerMarket}) : props.assess),
+		[sizerMarket, props.assess],
+	);
 	const reset = useCallback(() => {
 		setForm(EMPTY_FORM);
 		setSizer(EMPTY_SIZER);
@@ -73,6 +83,7 @@ export function PopupApp(props: PopupProps) {
 				onReset={reset}
 				settings={props.settings}
 				assess={props.assess}
+				market={props.market}
 				prefillNote={
 					isPrefilled
 						? `Prefilled from the order form LiqGuard read on this tab.${unread.length > 0 ? ` Not read there, left at the default: ${unread.join(', ')}.` : ''}`
@@ -84,7 +95,7 @@ export function PopupApp(props: PopupProps) {
 				onChange={setSizer}
 				context={{venue: form.venue, symbol: form.symbol, side: form.side, customMaintenancePercent: form.customMaintenancePercent}}
 				settings={props.settings}
-				assess={props.assess}
+				assess={sizerAssess}
 				local={props.local}
 			/>
 			<RemindersToggle

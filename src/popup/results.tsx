@@ -6,8 +6,18 @@
 import {formatPrice} from '../core/format.js';
 import {formatMessage} from '../core/messages.js';
 import {explainIssue, renderMessage} from '../ui/explain-issue.js';
-import type {Assessment, InputIssue, Liquidation, Warning} from '../core/types.js';
+import type {Assessment, Figures, InputIssue, Liquidation, Warning} from '../core/types.js';
 import {DASH, formatAmount, formatPercent, formatSigned} from '../ui/components/format-number.js';
+
+/**
+ * The liquidation price as the popup shows it: a plain figure only when its parameters are facts (live venue data or
+ * the trader's own model); otherwise marked "≈", and a documented range shown as its two ends.
+ */
+export function estimateText(figures: Figures): string {
+	const range = figures.liquidationRange;
+	const text = range ? `between ${formatPrice(range.low)} and ${formatPrice(range.high)}` : liquidationText(figures.liquidation);
+	return figures.parametersAreFact || figures.liquidation.kind !== 'price' ? text : `≈ ${text}`;
+}
 
 export function liquidationText(liquidation: Liquidation): string {
 	if (liquidation.kind === 'price') return formatPrice(liquidation.price);
@@ -67,7 +77,7 @@ export function AssessmentView(props: {assessment: Assessment}) {
 		<div class="results">
 			<table class="figures">
 				<tbody>
-					<Row label="Liquidation price" value={liquidationText(figures.liquidation)} testId="liquidation-price" />
+					<Row label="Liquidation price" value={estimateText(figures)} testId="liquidation-price" />
 					<Row
 						label="Distance to liquidation"
 						value={formatPercent(figures.liquidationDistancePercent)}

@@ -119,7 +119,15 @@ function migrateV1ToV2(saved: Record<string, unknown>): Record<string, unknown> 
 /** The default of `portfolioHeatWarnPercent` when version 2 introduced it; fixed here, whatever later defaults are. */
 const PORTFOLIO_HEAT_DEFAULT_V2 = '6';
 
-export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1, migrateV1ToV2];
+/**
+ * Version 3 adds `marketDataUpdates` (fetch market parameters from the venues' public APIs). Written explicitly as
+ * on, its default, so the stored object says what applies (a later default change would not flip it silently).
+ */
+function migrateV2ToV3(saved: Record<string, unknown>): Record<string, unknown> {
+	return {...saved, schemaVersion: 3, marketDataUpdates: 'marketDataUpdates' in saved ? saved.marketDataUpdates : true};
+}
+
+export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1, migrateV1ToV2, migrateV2ToV3];
 
 /** The version a stored object claims; objects without `schemaVersion` are version 0. */
 export function schemaVersionOf(saved: Record<string, unknown>): number | undefined {

@@ -37,9 +37,11 @@ export type Settings = {
 	volatility: Readonly<Record<string, DecimalString>>;
 	fees: Partial<Record<VenueId, FeeOverride>>;
 	custom: EngineSettings['custom'];
+	/** "Update market data from the exchanges' public APIs": off = no request at all, the fallback applies. */
+	marketDataUpdates: boolean;
 };
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The `storage.sync` key holding the whole settings object (one item stays far below the 8 KB per-item quota). */
 export const SETTINGS_KEY = 'settings';
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	volatility: {},
 	fees: {},
 	custom: {},
+	marketDataUpdates: true,
 };
 
 export type Validated = {settings: Settings; errors: readonly string[]};
@@ -316,6 +319,12 @@ export function validateSettings(raw: unknown): Validated {
 		}
 	}
 
+	let marketDataUpdates = DEFAULT_SETTINGS.marketDataUpdates;
+	if (typeof raw.marketDataUpdates === 'boolean') marketDataUpdates = raw.marketDataUpdates;
+	else if (raw.marketDataUpdates !== undefined) {
+		errors.push(`marketDataUpdates: ${show(raw.marketDataUpdates)} is not true or false; using the default ${marketDataUpdates}`);
+	}
+
 	const settings: Settings = {
 		schemaVersion: SCHEMA_VERSION,
 		thresholds,
@@ -326,6 +335,7 @@ export function validateSettings(raw: unknown): Validated {
 		volatility: validateVolatility(raw.volatility, errors),
 		fees: validateFees(raw.fees, errors),
 		custom: validateRates('custom', raw.custom, ['maintenanceMarginRate', 'takerFeeRate', 'makerFeeRate'], errors),
+		marketDataUpdates,
 	};
 	for (const key of Object.keys(raw)) {
 		if (!KNOWN_KEYS.has(key)) errors.push(`${key}: unknown setting; ignored`);

@@ -208,8 +208,10 @@ function contractTier(reader: InputReader, tiers: readonly NormalTier[]): Normal
 		if (!reader.ok) return undefined;
 		return reader.issue('contractValue', 'missing', 'contractValue is required: OKX position tiers are counted in contracts');
 	}
-	// OKX lists a tier as "Min. amount 1,501 – Max. amount 3,000 (Cont)": the maximum belongs to its tier.
-	const tier = tiers.find(row => contracts.gte(row.floor) && (row.cap === undefined || contracts.lte(row.cap)));
+	// OKX lists a tier as "Min. amount 1,501 – Max. amount 3,000 (Cont)": the maximum belongs to its tier, and a size
+	// between one tier's maximum and the next one's minimum (sizes step in lots finer than 1 contract) is above the
+	// lower tier, so it belongs to the higher one. Tiers are ascending (normaliseTiers checks).
+	const tier = contracts.lt(tiers[0]?.floor ?? ZERO) ? undefined : tiers.find(row => row.cap === undefined || contracts.lte(row.cap));
 	if (!tier) return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`);
 	return [{index: tier.index, floor: ZERO, cap: undefined, rate: tier.rate, deduction: ZERO, maxLeverage: tier.maxLeverage}];
 }

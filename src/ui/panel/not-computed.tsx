@@ -53,9 +53,16 @@ export function panelPill(view: PanelView, warnings: readonly Warning[]): {class
 	if (problems.length > 0) return {className: 'pill unknown', text: '?'};
 	if (worst !== undefined) return {className: `pill ${worst}`, severity: worst};
 	// Without the balance, the margin and the risk to the account are not checked: nothing to call all-clear.
-	return isAllClear(view.assessment, viewSide(view)) && !isBalanceUnchecked(view)
-		? {className: 'pill ok', text: '✓', isClear: true}
-		: {className: 'pill unknown', text: '?'};
+	if (isBalanceUnchecked(view)) return {className: 'pill unknown', text: '?'};
+	if (isAllClear(view.assessment, viewSide(view))) return {className: 'pill ok', text: '✓', isClear: true};
+	// Computed and quiet, but on parameters that are not facts (a bundled table, a range, an implied or typed rate):
+	// an estimate, said as one; the source line says which.
+	return isEstimate(view) ? {className: 'pill unknown', text: '≈'} : {className: 'pill unknown', text: '?'};
+}
+
+function isEstimate(view: PanelView): boolean {
+	const sides = [view.assessment?.long, view.assessment?.short].filter(side => side !== undefined);
+	return sides.length > 0 && sides.every(side => side.ok) && sides.some(side => side.ok && !side.assessment.figures.parametersAreFact);
 }
 
 function isBalanceUnchecked(view: PanelView): boolean {

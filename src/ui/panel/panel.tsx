@@ -10,6 +10,7 @@ import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPric
 import type {PanelView, Translate} from './view.js';
 import {viewSide} from './view.js';
 import {BalanceUncheckedNote, FailOpenNote, NeedsList, NotComputedList, panelPill} from './not-computed.js';
+import {SourceLine} from './source-line.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -69,9 +70,12 @@ function ReadList({draft, t}: {draft: OrderDraft; t: Translate}) {
 function liquidationCell(figures: Figures, t: Translate) {
 	const {liquidation} = figures;
 	if (liquidation.kind !== 'price') return <td class="liq">{t('panel_liquidation_none')}</td>;
+	// Parameters that are not facts (a bundled table, a range, an implied rate) make the figure an estimate: marked so.
+	const {liquidationRange: range} = figures;
+	const price = range ? t('panel_liquidation_range', [formatPrice(range.low), formatPrice(range.high)]) : formatPrice(liquidation.price);
 	return (
-		<td class="liq">
-			{formatPrice(liquidation.price)}
+		<td class="liq" data-estimate={figures.parametersAreFact ? undefined : ''}>
+			{figures.parametersAreFact ? price : t('panel_estimate', [price])}
 			{figures.liquidationDistance !== undefined && figures.liquidationDistancePercent !== undefined ? (
 				<span class="sub">
 					{t('panel_liquidation_distance', [formatPrice(figures.liquidationDistance), formatPercent(figures.liquidationDistancePercent)])}
@@ -327,6 +331,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					<NotComputedList view={view} t={t} />
 					<BalanceUncheckedNote view={view} t={t} />
 					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
+					{view.state === 'ready' && view.market ? <SourceLine notice={view.market} view={view} t={t} nowMs={Date.now()} /> : null}
 					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
 						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />
 					) : null}

@@ -18,6 +18,7 @@ export const PANEL_CSS = `
 .head.draggable { cursor: move; user-select: none; touch-action: none; }
 .head h2 { font-size: 12px; margin: 0; font-weight: 700; letter-spacing: .02em; }
 .logo { width: 10px; height: 12px; background: #f5b528; clip-path: polygon(0 0,100% 0,100% 60%,50% 100%,0 60%); }
+.source { margin: 4px 0; font-size: 11px; color: var(--muted); }
 .pill { margin-left: auto; padding: 0 6px; border-radius: 9px; font-size: 11px; background: var(--chip); color: var(--muted); }
 .pill.danger { background: var(--danger); color: #fff; } .pill.warn { background: var(--warn); color: #111; } .pill.ok { background: var(--ok); color: #fff; }
 button { font: inherit; color: inherit; }

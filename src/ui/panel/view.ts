@@ -6,6 +6,7 @@ import type {DraftAssessment, SideAssessment} from '../../core/assess-draft.js';
 import type {OrderDraft} from '../../core/draft.js';
 import type {Side, Warning} from '../../core/types.js';
 import type {ReminderNotice} from '../../messaging/protocol.js';
+import type {MarketNotice} from '../../background/market-data/resolve.js';
 
 export type PanelState = 'reading' | 'ready' | 'needs-input' | 'unreadable' | 'error';
 
@@ -25,6 +26,8 @@ export type PanelView = {
 	gate?: GateNotice;
 	/** The isolated-margin reminder, when the background says it shows (cross, enabled, not snoozed). */
 	reminder?: ReminderNotice;
+	/** Where the market parameters came from (the background's notice), for the source line and the ✓. */
+	market?: MarketNotice;
 	theme: 'dark' | 'light';
 };
 
@@ -77,6 +80,7 @@ export function hostAttributes(view: PanelView): Record<string, string> {
 		'data-gate': view.gate?.status ?? '',
 		// Sides the engine could not compute ('long', 'short' or both), so a test can tell "no figure" from "no side".
 		'data-not-computed': view.state === 'ready' ? (assessment?.notComputed ?? []).join(' ') : '',
+		'data-market-source': view.state === 'ready' ? (view.market?.source?.kind ?? '') : '',
 		'data-theme': view.theme,
 	};
 }

@@ -4,7 +4,7 @@ import {showSeverity} from '../../../src/background/badge.js';
 import {evaluateDraft, isIncomplete, worstSeverity} from '../../../src/background/evaluate-draft.js';
 import {assessDraft} from '../../../src/core/index.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
-import {demoDraft} from '../messaging/draft-fixture.js';
+import {LIVE_BTCUSDT, demoDraft} from '../messaging/draft-fixture.js';
 
 const oneBtc = {state: 'ok', value: {value: '1', unit: 'base'}} as const;
 
@@ -39,7 +39,7 @@ describe('evaluateDraft: not computed reaches the reply', () => {
 
 	test('a fully computed draft is not incomplete; the same on a bundled table is', () => {
 		const draft = demoDraft();
-		expect(isIncomplete(assessDraft(draft, undefined, {typedRate: {maintenanceMarginRate: '0.004'}}), draft)).toBe(false);
+		expect(isIncomplete(assessDraft(draft, undefined, {market: LIVE_BTCUSDT}), draft)).toBe(false);
 		// Binance BTCUSDT without market data: the bundled table, an estimate rather than a fact.
 		const result = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS);
 		expect(result.isIncomplete).toBe(true);

@@ -146,11 +146,11 @@ describe('OKX BTC-USDT-SWAP from the popup/panel draft', () => {
 		expect(figures.venueCheck).toBeUndefined();
 	});
 
-	it('a typed rate is the user\'s, counted as fact, used when the market data has none', () => {
+	it('a typed rate is the user\'s, used when the market data has none, and not counted as fact', () => {
 		const assessment = longOf(assessDraft(okxDraft(), undefined, {typedRate: {maintenanceMarginRate: '0.004', savedAtMs: 123}}));
 		near(price(assessment), D(54000).div('0.9955'));
 		expect(assessment.figures.parameterSource).toEqual({kind: 'typed', savedAtMs: 123});
-		expect(assessment.figures.parametersAreFact).toBe(true);
+		expect(assessment.figures.parametersAreFact).toBe(false);
 	});
 
 	it('live tiers win over a typed rate', () => {

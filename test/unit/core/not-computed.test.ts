@@ -1,7 +1,7 @@
 /** A side the engine cannot compute is a state of the draft's assessment, never an absence that reads as clear. */
 import {describe, expect, test} from 'vitest';
 import {assessDraft, isAllClear, notComputedSeverity} from '../../../src/core/index.js';
-import {demoDraft} from '../messaging/draft-fixture.js';
+import {LIVE_BTCUSDT, demoDraft} from '../messaging/draft-fixture.js';
 
 const oneBtc = {state: 'ok', value: {value: '1', unit: 'base'}} as const;
 
@@ -40,7 +40,7 @@ describe('isAllClear', () => {
 	const quiet = demoDraft({leverage: {state: 'ok', value: '2'}, fundingRate: {state: 'empty'}, balance: {state: 'empty'}, stopLoss: {state: 'ok', value: '50000'}, side: {state: 'ok', value: 'long'}});
 
 	test('every side offered computed and no warning: clear', () => {
-		const assessment = assessDraft(quiet, undefined, {typedRate: {maintenanceMarginRate: '0.004'}});
+		const assessment = assessDraft(quiet, undefined, {market: LIVE_BTCUSDT});
 		expect(assessment.long?.ok && assessment.long.assessment.warnings).toEqual([]);
 		expect(isAllClear(assessment, 'long')).toBe(true);
 		// The same order on the bundled table: figures, but not facts, so no all-clear.

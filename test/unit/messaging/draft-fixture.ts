@@ -1,4 +1,5 @@
 import type {OrderDraft} from '../../../src/core/draft.js';
+import type {MarketParams} from '../../../src/core/market-params.js';
 
 /** A complete demo-page draft: isolated 50x, 0.5 BTC at 60,000, side not chosen. */
 export function demoDraft(overrides: Partial<OrderDraft> = {}): OrderDraft {
@@ -22,3 +23,19 @@ export function demoDraft(overrides: Partial<OrderDraft> = {}): OrderDraft {
 		...overrides,
 	};
 }
+
+/**
+ * Market data as the worker would hand it over for the demo's BTCUSDT: Binance's first two brackets (0.4 % up to
+ * 50,000 at 125x, 0.5 % up to 600,000 at 100x, deduction 50), labelled live, so figures on it may be facts.
+ */
+export const LIVE_BTCUSDT: MarketParams = {
+	venue: 'binance-usdm',
+	symbol: 'BTCUSDT',
+	tierBasis: 'notional',
+	tiers: [
+		{notionalFloor: '0', notionalCap: '50000', maintenanceMarginRate: '0.004', maintenanceDeduction: '0', maxLeverage: '125'},
+		{notionalFloor: '50000', notionalCap: '600000', maintenanceMarginRate: '0.005', maintenanceDeduction: '50', maxLeverage: '100'},
+		{notionalFloor: '600000', maintenanceMarginRate: '0.0065', maintenanceDeduction: '950', maxLeverage: '75'},
+	],
+	source: {kind: 'live', label: 'Binance brackets', url: 'https://example.invalid/brackets', fetchedAtMs: 0},
+};

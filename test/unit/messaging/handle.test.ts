@@ -12,6 +12,7 @@ function listenerWith(handlers: Partial<BackgroundHandlers> = {}) {
 		snoozeReminder: vi.fn(() => ({snoozed: true as const})),
 		siteVenue: vi.fn(() => ({venue: 'custom' as const})),
 		useOnSite: vi.fn(() => ({registered: true, injected: true})),
+		marketParams: vi.fn(() => ({params: null, notice: {state: 'unsupported' as const}})),
 		...handlers,
 	};
 	return {handlers: all, listener: createBackgroundListener(all, () => 'ext', () => EXTENSION_URL)};
@@ -132,5 +133,28 @@ describe('content caller', () => {
 		const send = vi.fn(() => Promise.resolve({ok: true, value: {cleared: true}}));
 		await createCaller(send)('clearBadge', {});
 		expect(send).toHaveBeenCalledWith({app: 'liqguard', name: 'clearBadge', data: {}});
+	});
+});
+
+describe('marketParams (extension pages only)', () => {
+	test('answers the popup with the handler result for a valid venue and symbol', async () => {
+		const {listener, handlers} = listenerWith();
+		const request = {venue: 'okx-swap', symbol: 'ETH-USDT-SWAP', marginMode: 'isolated'};
+		await expect(listener({app: 'liqguard', name: 'marketParams', data: request}, POPUP)).resolves.toEqual({ok: true, value: {params: null, notice: {state: 'unsupported'}}});
+		expect(handlers.marketParams).toHaveBeenCalledWith(request, {url: POPUP.url});
+	});
+
+	test('refuses a content script, and payloads with extra fields, a bad venue or symbol', async () => {
+		const {listener, handlers} = listenerWith();
+		await expect(listener({app: 'liqguard', name: 'marketParams', data: {venue: 'okx-swap', symbol: 'BTC-USDT-SWAP'}}, SENDER)).resolves.toMatchObject({ok: false, error: {name: 'invalid-sender'}});
+		for (const data of [
+			{venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', account: 'me'},
+			{venue: 'nowhere', symbol: 'BTC'},
+			{venue: 'okx-swap', symbol: '<img src=x>'},
+			{venue: 'okx-swap', symbol: 'BTC', marginMode: 'portfolio'},
+		]) {
+			await expect(listener({app: 'liqguard', name: 'marketParams', data}, POPUP)).resolves.toMatchObject({ok: false, error: {name: 'invalid-payload'}});
+		}
+		expect(handlers.marketParams).not.toHaveBeenCalled();
 	});
 });

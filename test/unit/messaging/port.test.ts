@@ -51,6 +51,7 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
 		snoozeReminder: vi.fn(() => ({snoozed: true as const})),
 		siteVenue: vi.fn(() => ({venue: 'custom' as const})),
 		useOnSite: vi.fn(() => ({registered: true, injected: true})),
+		marketParams: vi.fn(() => ({params: null, notice: {state: 'unsupported' as const}})),
 		...overrides,
 	};
 }

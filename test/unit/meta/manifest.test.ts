@@ -8,6 +8,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {API_ORIGINS, connectSources} from '../../../src/background/market-data/endpoints.js';
 import {buildIsolated, readManifest, ROOT, type Built} from './isolated-build.js';
 
 type Snapshot = {
@@ -128,19 +129,37 @@ describe('least privilege, whatever the snapshot says', () => {
 		}
 	});
 
-	test('extension pages: an explicit CSP stricter than the MV3 default (no eval, no inline or remote script, no connections)', () => {
+	test('extension pages: an explicit CSP stricter than the MV3 default (no eval, no inline or remote script, connections only to the API list)', () => {
 		for (const [variant, manifest] of variants()) {
 			expect(manifest.manifest_version).toBe(3);
 			const csp = manifest.content_security_policy;
 			expect(typeof csp, `${variant}: an MV3 CSP object`).toBe('object');
 			const pages = typeof csp === 'object' ? (csp.extension_pages ?? '') : '';
-			expect(pages, variant).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*|data:|blob:/);
 			const directives = new Map(pages.split(';').map(part => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+			const withoutConnect = pages.split(';').filter(part => !part.trim().startsWith('connect-src')).join(';');
+			expect(withoutConnect, variant).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*|data:|blob:/);
 			expect(directives.get('script-src'), variant).toBe("'self'");
 			expect(directives.get('object-src'), variant).toBe("'none'");
-			// The popup, options page and worker never fetch: connect-src 'none' makes that a browser-enforced rule.
-			expect(directives.get('connect-src'), variant).toBe("'none'");
+			// Only the worker fetches, and only the venues' public market-data API paths listed in endpoints.ts.
+			expect(directives.get('connect-src')?.split(' '), variant).toEqual(connectSources());
+			for (const source of connectSources()) expect(source, variant).toMatch(/^https:\/\/[a-z0-9.-]+\/[a-z0-9/]+\/?$/);
 			expect(typeof csp === 'object' ? csp.sandbox : undefined, variant).toBeUndefined();
+		}
+	});
+
+	test("the popup and options pages keep connect-src 'none' in their own CSP (the stricter of the two policies applies)", () => {
+		for (const page of ['popup.html', 'options.html']) {
+			const html = readFileSync(join(built.release.chrome, page), 'utf8');
+			expect(html, page).toContain('<meta http-equiv="Content-Security-Policy" content="connect-src \'none\'">');
+		}
+	});
+
+	test('host permissions beyond the adapters are exactly the API list, each limited to an API path', () => {
+		for (const [variant, manifest] of variants()) {
+			const hosts = manifest.host_permissions ?? [];
+			const apiHosts = API_ORIGINS.map(entry => entry.hostPermission);
+			expect(hosts, variant).toEqual(expect.arrayContaining(apiHosts));
+			for (const host of apiHosts) expect(host, variant).toMatch(/^https:\/\/[a-z0-9.-]+\/(api|v[0-9]|info)/);
 		}
 	});
 });

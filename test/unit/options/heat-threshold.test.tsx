@@ -3,7 +3,7 @@
 import {cleanup, fireEvent, render, screen} from '@testing-library/preact';
 import {afterEach, describe, expect, it} from 'vitest';
 import {OptionsApp} from '../../../src/options/options-app.js';
-import {loadSettings, SETTINGS_KEY, type Settings} from '../../../src/settings/settings.js';
+import {loadSettings, SCHEMA_VERSION, SETTINGS_KEY, type Settings} from '../../../src/settings/settings.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
 
 afterEach(cleanup);
@@ -28,14 +28,14 @@ describe('portfolio heat threshold in options', () => {
 		expect(hint).toContain('open trades often hit their stops on the same day');
 	});
 
-	it('saves an edited threshold to sync storage with the v2 schema', async () => {
+	it('saves an edited threshold to sync storage with the current schema', async () => {
 		const area = await renderOptions();
 		fireEvent.input(field(), {target: {value: '8.5'}});
 		fireEvent.click(saveButton());
 		await screen.findByText('Saved. Open tabs use the new settings now.');
 		const stored = area.items.get(SETTINGS_KEY) as Settings;
 		expect(stored.thresholds.portfolioHeatWarnPercent).toBe('8.5');
-		expect(stored.schemaVersion).toBe(2);
+		expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
 	});
 
 	it.each([

@@ -68,6 +68,16 @@ describe('options page', () => {
 		expect((screen.getByLabelText('Leverage: warn at') as HTMLInputElement).value).toBe('20');
 	});
 
+	it("the market-data switch: on by default, stored off when unticked", async () => {
+		const {area} = await renderOptions();
+		const box = screen.getByLabelText("Update market data from the exchanges' public APIs") as HTMLInputElement;
+		expect(box.checked).toBe(true);
+		fireEvent.click(box);
+		fireEvent.click(saveButton());
+		await screen.findByText('Saved. Open tabs use the new settings now.');
+		expect(stored(area)?.marketDataUpdates).toBe(false);
+	});
+
 	it('stores gate mode, reminders, per-venue enable, fees and volatility in engine units', async () => {
 		const {area} = await renderOptions();
 		fireEvent.click(screen.getByLabelText('Off: no panel gate'));

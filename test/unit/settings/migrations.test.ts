@@ -101,13 +101,13 @@ describe('migration from v1 (adds the portfolio heat threshold)', () => {
 	it('writes the heat threshold with the 6 % it came with and keeps every v1 value', () => {
 		const result = migrate(v1, SCHEMA_VERSION);
 		expect(result.ok && result.fromVersion).toBe(1);
-		expect(result.ok && result.value.schemaVersion).toBe(2);
+		expect(result.ok && result.value.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(result.ok && (result.value.thresholds as Record<string, string>).portfolioHeatWarnPercent).toBe('6');
 		expect(result.ok && (result.value.thresholds as Record<string, string>).leverageWarn).toBe('15');
 		expect(result.ok && result.value.gateMode).toBe('warn');
 	});
 
-	it('reads a stored v1 object without an error, and the background stores it as v2 once', async () => {
+	it('reads a stored v1 object without an error, and the background stores it as the current version once', async () => {
 		const area = new FakeStorageArea({[SETTINGS_KEY]: v1});
 		const {settings, errors} = await loadSettings(area);
 		expect(errors).toEqual([]);
@@ -117,7 +117,7 @@ describe('migration from v1 (adds the portfolio heat threshold)', () => {
 		await migrateStoredSettings(area);
 		expect(area.writes).toHaveLength(1);
 		const stored = area.items.get(SETTINGS_KEY) as {schemaVersion: number; thresholds: Record<string, string>};
-		expect(stored.schemaVersion).toBe(2);
+		expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(stored.thresholds.portfolioHeatWarnPercent).toBe('6');
 	});
 
@@ -144,12 +144,12 @@ describe('migration from v1 (adds the portfolio heat threshold)', () => {
 	it('a v1 export imports with the heat threshold added', () => {
 		const result = importSettings(JSON.stringify(v1));
 		expect(result.ok && result.settings.thresholds.portfolioHeatWarnPercent).toBe('6');
-		expect(result.ok && result.settings.schemaVersion).toBe(2);
+		expect(result.ok && result.settings.schemaVersion).toBe(SCHEMA_VERSION);
 	});
 
-	it('a v0 object goes through both steps', () => {
+	it('a v0 object goes through every step', () => {
 		const result = migrate({maxLeverage: 15}, SCHEMA_VERSION);
-		expect(result.ok && result.value.schemaVersion).toBe(2);
+		expect(result.ok && result.value.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(result.ok && result.value.thresholds).toEqual({leverageWarn: '15', portfolioHeatWarnPercent: '6'});
 	});
 });
@@ -164,5 +164,33 @@ describe('portfolioHeatWarnPercent validation', () => {
 		const {settings, errors} = await loadSettings(area);
 		expect(settings.thresholds.portfolioHeatWarnPercent).toBe('6');
 		expect(errors).toEqual([error]);
+	});
+});
+
+describe('version 2 → 3: the market-data switch', () => {
+	it('adds marketDataUpdates, on, to a version-2 object and keeps the rest', () => {
+		const result = migrate({schemaVersion: 2, gateMode: 'warn'}, 3);
+		expect(result).toEqual({ok: true, fromVersion: 2, value: {schemaVersion: 3, gateMode: 'warn', marketDataUpdates: true}});
+	});
+
+	it('keeps a value a version-2 object already had, for validation to judge', async () => {
+		const off = migrate({schemaVersion: 2, marketDataUpdates: false}, 3);
+		expect(off.ok && off.value.marketDataUpdates).toBe(false);
+		const area = new FakeStorageArea({[SETTINGS_KEY]: {schemaVersion: 2, marketDataUpdates: 'yes'}});
+		const {settings, errors} = await loadSettings(area);
+		expect(settings.marketDataUpdates).toBe(true);
+		expect(errors).toEqual(["marketDataUpdates: 'yes' is not true or false; using the default true"]);
+	});
+
+	it('writes a stored version-2 object back as version 3 with the switch on', async () => {
+		const area = new FakeStorageArea({[SETTINGS_KEY]: {schemaVersion: 2, gateMode: 'off'}});
+		await migrateStoredSettings(area);
+		expect(area.items.get(SETTINGS_KEY)).toMatchObject({schemaVersion: 3, gateMode: 'off', marketDataUpdates: true});
+	});
+
+	it('a v0 object goes through every step; the default is on', () => {
+		const result = importSettings(JSON.stringify(v0));
+		expect(result.ok && result.settings.marketDataUpdates).toBe(true);
+		expect(DEFAULT_SETTINGS.marketDataUpdates).toBe(true);
 	});
 });

@@ -226,7 +226,7 @@ describe('export and import', () => {
 		['{not json', /^not valid JSON/],
 		['[1,2]', /not a LiqGuard settings file/],
 		['{}', /not a LiqGuard settings file/],
-		['{"schemaVersion": 99}', /written by a newer LiqGuard \(this one reads up to 2\)/],
+		['{"schemaVersion": 99}', /written by a newer LiqGuard \(this one reads up to 3\)/],
 		['{"schemaVersion": "one"}', /schemaVersion: "one" is not a version number/],
 		['{"schemaVersion": 1, "thresholds": {"leverageWarn": "abc"}}', /thresholds\.leverageWarn: 'abc' is not a plain decimal/],
 		['{"schemaVersion": 1, "extra": true}', /extra: unknown setting/],

@@ -11,7 +11,7 @@ import {formatMessage} from '../../../src/core/messages.js';
 import {DEFAULT_SETTINGS, toEngineSettings} from '../../../src/settings/settings.js';
 import {Panel} from '../../../src/ui/panel/panel.js';
 import {hostAttributes, type PanelView} from '../../../src/ui/panel/view.js';
-import {demoDraft} from '../messaging/draft-fixture.js';
+import {LIVE_BTCUSDT, demoDraft} from '../messaging/draft-fixture.js';
 
 afterEach(cleanup);
 
@@ -111,15 +111,15 @@ describe('the all-clear and LiqGuard failing', () => {
 			fundingRate: {state: 'empty'},
 			stopLoss: {state: 'ok', value: '59000'},
 		};
-		// A maintenance rate the trader typed for the market: the figures rest on facts.
-		const typed: AssessOptions = {typedRate: {maintenanceMarginRate: '0.004'}};
+		// The venue's live brackets: the figures rest on facts.
+		const typed: AssessOptions = {market: LIVE_BTCUSDT};
 		const {pill, text} = renderPanel(viewOf(quiet, typed));
 		expect(pill.textContent).toBe('✓');
 		expect(text).toContain('No warnings at your thresholds.');
 		cleanup();
-		// The same order on the bundled table only: an estimate, so "?" and no "No warnings".
+		// The same order on the bundled table only: an estimate, so "≈" and no "No warnings".
 		const bundled = renderPanel(viewOf(quiet));
-		expect(bundled.pill.textContent).toBe('?');
+		expect(bundled.pill.textContent).toBe('≈');
 		expect(bundled.text).not.toContain('No warnings at your thresholds.');
 		cleanup();
 		// The same order with the balance unread: margin and account risk are unchecked, so no ✓.
