@@ -59,7 +59,7 @@ const selectors = {
 	typeTabs: ['[role="tab"][id*="-trigger-"]'], // TradeBoxOrderView.tsx: TradeFormType values (src/bonsai/forms/trade/types.ts)
 	marginToggle: ['[role="group"]'], // MarginModeSelector.tsx: Radix ToggleGroup type="single", items CROSS then ISOLATED (role="radio")
 	leverageOutput: ['button output[title$="×"]'], // MarginModeSelector.tsx: leverage Button → Output type Multiple, title "<value>×"
-	leverageInput: ['input[inputmode="decimal"]'], // before 2025-12-01 (v4-web@a1f2929^): TargetLeverageInput, InputType.Leverage (suffix "×")
+	leverageInput: ['input[inputmode="decimal"]'], // before 2025-12-01 (v4-web@08ae801, parent of a1f2929): TargetLeverageInput, InputType.Leverage (suffix "×")
 	tpslToggle: ['#show-trigger-orders'], // AdvancedTradeOptions.tsx: Radix Checkbox (a button, role="checkbox", aria-checked)
 	takeProfit: ['#takeprofit-price'], // TradeTriggerInput.tsx: id `${key}-price`, key takeprofit | stoploss
 	stopLoss: ['#stoploss-price'],
@@ -291,12 +291,13 @@ export default defineAdapter({
 			draft.stopLoss = sl ? inputNumber(sl, inputOptions(sl)) : toggle && !tpslOn ? {state: 'empty'} : notFound();
 
 			draft.venueLiquidationPrice = diffValue(termValue(root, STRINGS.LIQUIDATION_PRICE), 'after', display);
-			const margin = termValue(root, STRINGS.POSITION_MARGIN);
-			if (margin) draft.venueMargin = diffValue(margin, 'after', display);
-			// TradeSizeInputs.tsx: "≈ $1,420.01" beside the amount in asset mode is the order's USD value.
-			const conversion = size?.closest('form')?.querySelector(`label[for="trade-amount"]`)?.closest('div')?.parentElement;
+			draft.venueMargin = diffValue(termValue(root, STRINGS.POSITION_MARGIN), 'after', display);
+			// TradeSizeInputs.tsx: "≈ $1,420.01" beside the amount in asset mode is the order's USD value; in USD mode the
+			// amount itself is.
+			const conversion = size?.ownerDocument.querySelector('label[for="trade-amount"]')?.closest('div')?.parentElement;
 			const approx = conversion ? [...conversion.querySelectorAll('div')].map(textOf).find(text => /^≈\s*\$/.test(text)) : undefined;
-			if (approx) draft.venueOrderValue = numberField(approx.replace(/^≈\s*/, ''), display);
+			const sizeRead = draft.size;
+			draft.venueOrderValue = approx ? numberField(approx.replace(/^≈\s*/, ''), display) : sizeRead.state === 'ok' && sizeRead.value.unit === 'quote' ? ok(sizeRead.value.value, sizeRead.text) : notFound();
 
 			const account = (dl: Element) => [...dl.querySelectorAll('dt')].some(term => isString(STRINGS.PORTFOLIO_VALUE, textOf(term)));
 			draft.balance = diffValue(termValue(doc, STRINGS.AVAILABLE_BALANCE, account), 'current', display);

@@ -258,12 +258,11 @@ export default defineAdapter({
 			const marginUsd = marginBox ? [...marginBox.querySelectorAll('span')].map(textOf).find(text => /^≈\s*\$/.test(text)) : undefined;
 			// MarginField.tsx shows "≈$x" beside a volatile pay token; a stablecoin's amount is its dollar value.
 			const marginInput = queryVisible(root, selectors.margin);
-			if (marginUsd) draft.venueMargin = numberField(marginUsd.replace(/^≈\s*/, ''), {units: ['$']});
-			else if (marginInput && STABLE.test(token)) draft.venueMargin = inputNumber(marginInput);
+			draft.venueMargin = marginUsd ? numberField(marginUsd.replace(/^≈\s*/, ''), {units: ['$']}) : marginInput && STABLE.test(token) ? inputNumber(marginInput) : notFound();
 			const sizeBox = queryVisible(root, selectors.sizeBox);
 			const sizeUsd = sizeBox ? [...sizeBox.querySelectorAll('span')].map(textOf).find(text => /^≈\s*\$/.test(text)) : undefined;
-			if (sizeUsd) draft.venueOrderValue = numberField(sizeUsd.replace(/^≈\s*/, ''), {units: ['$']});
-			else if (draft.size.state === 'ok' && draft.size.value.unit === 'quote') draft.venueOrderValue = ok(draft.size.value.value, draft.size.text);
+			const sizeRead = draft.size;
+			draft.venueOrderValue = sizeUsd ? numberField(sizeUsd.replace(/^≈\s*/, ''), {units: ['$']}) : sizeRead.state === 'ok' && sizeRead.value.unit === 'quote' ? ok(sizeRead.value.value, sizeRead.text) : notFound();
 
 			draft.venueLiquidationPrice = readLiquidation(root);
 			const mark = readMark(root);
