@@ -120,7 +120,14 @@ function diffValue(cell: Element | undefined, pick: 'current' | 'after', display
 	if (!cell) return notFound();
 	const outputs = [...cell.querySelectorAll('output')];
 	if (outputs.length === 0) return numberField(textOf(cell), display);
-	return outputNumber(pick === 'current' ? outputs[0] : outputs.at(-1), display);
+	// The value after the order follows the DiffArrow (a span around an svg icon, src/components/DiffArrow.tsx).
+	const afterArrow = (output: Element) => {
+		const arrow = output.previousElementSibling;
+		return !!arrow && !textOf(arrow) && (arrow.tagName.toLowerCase() === 'svg' || arrow.querySelector('svg') !== null);
+	};
+	const current = outputs.filter(output => !afterArrow(output));
+	if (pick === 'current') return current[0] ? outputNumber(current[0], display) : notFound(); // never the value after the order
+	return outputNumber(outputs.filter(afterArrow).at(-1) ?? current.at(-1), display);
 }
 
 /** The `<dd>` of the `<dt>` (in `root`) whose text is one of the source's strings for that row. */
