@@ -1,7 +1,7 @@
 /**
  * OKX perpetual swap order form (https://www.okx.com/trade-swap/btc-usdt-swap).
- * Evidence: research/dom.md §3 — mop824/okx-hotkey selectors and its logged-out page dump (Apr 8 2026,
- * commit ba4e1c7); the authors note okui-* classes and data-testid are stable, `_r_…` ids and `index_…__hash`
+ * Evidence: mop824/okx-hotkey selectors and its logged-out page dump (Apr 8 2026, commit ba4e1c7,
+ * dom-dumps/futures-full.html); the authors note okui-* classes and data-testid are stable, `_r_…` ids and `index_…__hash`
  * classes are not, so neither is used here.
  *
  * Leverage is shown per side ("5x5x" = long 5x, short 5x). The one-way form offers both sides at once (side
@@ -79,12 +79,33 @@ const selectors = {
 		'button.okui-positivebutton', // buy/long
 		'button.okui-negativebutton', // sell/short
 	],
+	tickerItem: [
+		'.ticker-top-box .ticker-item', // 2026 header: span.label (or a popover div around it) + span.value (Apr 2026 dump)
+	],
 	takeProfit: ['input[aria-label="tpTriggerPx"]', 'input[labelbasic="TP trigger price"]'], // logged-in TP/SL (medium confidence)
 	stopLoss: ['input[aria-label="slTriggerPx"]', 'input[labelbasic="SL trigger price"]'],
 } as const;
 
 function formRoot(doc: Document): Element | undefined {
 	return queryVisible(doc, selectors.form);
+}
+
+const MARK_LABEL = /^Mark(?: price)?$/i;
+/** "Funding rate (8h) / Countdown" on the live page: the funding interval sits in the label. */
+const FUNDING_LABEL = /^Funding(?: rate)?(?:\s*\(\d{1,2}h\))?\s*\/\s*countdown$/i;
+
+/**
+ * A header figure: the `.value` of the `.ticker-item` whose `.label` matches. On the live page the funding label is
+ * wrapped in a popover div, so its value is a sibling of that wrapper, not of the label (okx.com/trade-swap/btc-usdt-swap,
+ * logged out, as saved in mop824/okx-hotkey@ba4e1c7 dom-dumps/futures-full.html; checked 2026-12-04).
+ */
+function tickerValue(doc: Document, label: RegExp): string | undefined {
+	for (const item of queryAll(doc, selectors.tickerItem)) {
+		const labels = [...item.querySelectorAll('.label')].filter(candidate => label.test(textOf(candidate)));
+		const value = [...item.children].find(child => child.classList.contains('value'));
+		if (labels.length > 0 && value) return textOf(value);
+	}
+	return undefined;
 }
 
 function submitButtons(form: Element): Element[] {
@@ -147,9 +168,8 @@ export default defineAdapter({
 			draft.stopLoss = sl ? inputNumber(sl) : readOptionalPrice(form, /^SL trigger price$/i, TPSL_TOGGLE);
 			draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?liq(?:\.|uidation)?\s*price$/i));
 
-			draft.markPrice = numberField(rowValue(doc, /^Mark(?: price)?$/i));
-			const funding = rowValue(doc, /^Funding(?: rate)?\s*\/\s*countdown$/i);
-			Object.assign(draft, fundingPairFields(funding));
+			draft.markPrice = numberField(tickerValue(doc, MARK_LABEL) ?? rowValue(doc, MARK_LABEL));
+			Object.assign(draft, fundingPairFields(tickerValue(doc, FUNDING_LABEL) ?? rowValue(doc, FUNDING_LABEL)));
 			return draft;
 		}),
 	submitTarget: (target, doc, trigger) =>

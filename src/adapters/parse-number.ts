@@ -243,9 +243,19 @@ export function parseLeverageText(
 	return {kind: 'invalid'};
 }
 
-/** "07:59:58" → "28798", "59:58" → "3598" (seconds). Anything else → undefined. */
+/**
+ * "07:59:58" → "28798", "59:58" → "3598", OKX's unit form "4h 21m 11s" → "15671", "59m" → "3540" (seconds). Hours
+ * alone ("8h") are not a countdown: that is how a funding interval is written ("Funding (8h)"). Anything else →
+ * undefined.
+ */
 export function parseCountdown(input: string): DecimalString | undefined {
 	const text = normalizeText(input);
+	const units = /^(?:(\d{1,3})\s*h)?\s*(?:(\d{1,2})\s*m)?\s*(?:(\d{1,2})\s*s)?$/i.exec(text);
+	if (units && (units[2] !== undefined || units[3] !== undefined)) {
+		const [hours, minutes, seconds] = [units[1], units[2], units[3]].map(part => Number(part ?? '0')) as [number, number, number];
+		if (minutes > 59 || seconds > 59) return undefined;
+		return String(hours * 3600 + minutes * 60 + seconds);
+	}
 	const match = /^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)$/.exec(text);
 	if (!match) return undefined;
 	const hours = Number(match[1] ?? '0');

@@ -14,10 +14,10 @@ function fixture(name: string) {
 }
 
 test('dYdX: a "Buying Power $125,000.00" row is not the balance', () => {
-	const doc = fixture('dydx-v4/2026-11-21-limit-long-isolated');
-	const row = [...doc.querySelectorAll('.sc-receipt-row')].find(element => element.firstElementChild?.textContent === 'Available')!;
-	row.firstElementChild!.textContent = 'Buying Power';
-	row.lastElementChild!.textContent = '$125,000.00';
+	const doc = fixture('dydx-v4/2026-12-04-market-short-cross');
+	const term = [...doc.querySelectorAll('dt')].find(element => element.textContent === 'Available Balance')!;
+	term.querySelector('span')!.textContent = 'Buying Power';
+	term.nextElementSibling!.innerHTML = '<output title="125000 USD">$125,000.00</output>';
 	const result = adapterById('dydx-v4')!.read(doc);
 	expect(result.found && result.draft.balance.state).not.toBe('ok');
 });

@@ -18,8 +18,9 @@ const CASES: Array<[string, string, Record<string, unknown>]> = [
 	['hyperliquid', '2026-11-21-limit-long-cross', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
 	['hyperliquid', '2026-11-21-market-short-isolated-usdc-size', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
 	['bybit-linear', '2026-11-21-limit-cross', {}],
-	['dydx-v4', '2026-11-21-limit-long-isolated', {}],
-	['dydx-v4', '2026-11-21-market-short-cross-decimal-comma', {}],
+	// dYdX's real markup marks side and order type by Radix tab ids, the margin mode by a toggle's position, leverage
+	// and the liquidation price in <output> elements: the generic reader leaves those unread, never a wrong figure.
+	['dydx-v4', '2026-12-04-limit-long-isolated-tpsl', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, leverage: {state: 'unread'}, marginMode: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
 ];
 
 describe('generic adapter', () => {

@@ -234,6 +234,16 @@ describe('parseCountdown', () => {
 		['7h', undefined],
 		['07:60:00', undefined],
 		['--:--:--', undefined],
+		// OKX's funding countdown in units (live page, logged out; see okx-swap.ts).
+		['4h 21m 11s', '15671'],
+		['07:59:12', '28752'],
+		['59m', '3540'],
+		['0h 0m 9s', '9'],
+		['4h21m11s', '15671'],
+		['1h 60m', undefined],
+		['8h', undefined],
+		['4h 21', undefined],
+		['m', undefined],
 	] as const)('reads %j as %j seconds', (text, expected) => {
 		expect(parseCountdown(text)).toBe(expected);
 	});
