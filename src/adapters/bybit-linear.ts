@@ -20,6 +20,10 @@ const VOCABULARY: Vocabulary = {
 	mark: /^Mark Price$/,
 	funding: /^Funding Rate\s*\/\s*Countdown$/,
 	submit: /^(?:Long|Short|Buy\s*\/\s*Long|Sell\s*\/\s*Short|Open Long|Open Short)$/,
+	// "Value" and "Cost" rows under the slider (Oct 2025 clone checklist). Cost = initial margin + fee to open + fee
+	// to close (https://testnet.bybit.com/en/help-center/article/Order-Cost-USDT-Contract, checked 2026-12-04).
+	margin: /^Cost$/,
+	orderValue: /^Value$/,
 };
 
 const selectors = {

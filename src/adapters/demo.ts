@@ -29,6 +29,7 @@ const selectors = {
 	stopLoss: ['input[data-testid="sl-price"]'],
 	fundingRate: ['[data-testid="funding-rate"]'], // "0.0100%" per 8 h
 	fundingCountdown: ['[data-testid="funding-countdown"]'], // "07:59:12"
+	cost: ['[data-testid="cost"]'], // "178.50 USDT": initial margin + open loss, Binance's "Cost"
 	submit: ['button[data-testid="buy-long"]', 'button[data-testid="sell-short"]'],
 } as const;
 
@@ -65,6 +66,7 @@ function readDraft(doc: Document): OrderDraft {
 		venueLiquidationPrice: unread(),
 		fundingRate: rateField(textOf(doc, selectors.fundingRate)),
 		fundingCountdownSeconds: countdownField(textOf(doc, selectors.fundingCountdown)),
+		venueMargin: balanceField(textOf(doc, selectors.cost)),
 	};
 }
 

@@ -25,6 +25,10 @@ const VOCABULARY: Vocabulary = {
 	funding: /^Funding\s*\/\s*Countdown$/,
 	submit: /^(?:Place Order|Buy|Sell|Long|Short|Buy \/ Long|Sell \/ Short)$/,
 	quoteCurrencies: ['USDC', 'USD', '$'],
+	// Receipt rows under "Place Order": "Order Value" = size × price, "Margin Required" = order value / leverage
+	// (inferred: no archived source shows these rows; read only when present).
+	margin: /^Margin Required$/,
+	orderValue: /^Order Value$/,
 };
 
 const selectors = {

@@ -44,6 +44,10 @@ export type Vocabulary = {
 	tpslToggle: RegExp;
 	submit: RegExp;
 	quoteCurrencies: readonly string[];
+	/** The venue's own margin/cost row for the order ("Cost", "Margin Required"), where the form shows one. */
+	margin?: RegExp;
+	/** The venue's own order-value row ("Value", "Order Value"), where the form shows one. */
+	orderValue?: RegExp;
 };
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
@@ -185,6 +189,12 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
 	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
 	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);
+	// The venue's own figures for the order, read only where the vocabulary names them and the row is there: they
+	// check our read (core/misread.ts), they are never used in the math.
+	const marginText = vocabulary.margin ? rowValue(form, vocabulary.margin) : undefined;
+	if (marginText !== undefined) draft.venueMargin = balanceField(marginText, vocabulary.quoteCurrencies, options);
+	const valueText = vocabulary.orderValue ? rowValue(form, vocabulary.orderValue) : undefined;
+	if (valueText !== undefined) draft.venueOrderValue = balanceField(valueText, vocabulary.quoteCurrencies, options);
 	draft.markPrice = numberField(rowValue(doc, vocabulary.mark), options);
 	const funding = rowValue(doc, vocabulary.funding);
 	const [rateText, countdownText] = funding?.split(/\s+\/\s+|\s+(?=\d{1,2}:\d{2})/) ?? [];

@@ -50,6 +50,13 @@ export type OrderDraft = {
 	fundingRate: FieldRead<DecimalString>;
 	/** Seconds until the next funding. */
 	fundingCountdownSeconds: FieldRead<DecimalString>;
+	/**
+	 * The margin the venue itself shows for this order ("Cost", "Margin", "Margin Required"), in the settlement
+	 * currency. Optional: read only where the form shows one; used to catch our own misreads (core/misread.ts).
+	 */
+	venueMargin?: FieldRead<DecimalString>;
+	/** The order value the venue shows ("Value", "Order Value"), price × size in the settlement currency. Optional, as above. */
+	venueOrderValue?: FieldRead<DecimalString>;
 };
 
 export const DRAFT_FIELDS = [
