@@ -9,6 +9,8 @@ import type {OrderDraft} from '../../core/draft.js';
 import {formatAmount, formatCountdown, formatLeverage, formatPercent, formatPrice, formatQuantity, formatRateAsPercent} from '../format.js';
 import type {PanelView, Translate} from './view.js';
 import {viewSide} from './view.js';
+import {MisreadNotice, misreadFindings} from './misread-notice.js';
+import {ReportMisread, type SnapshotSource} from './report-misread.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -20,6 +22,8 @@ export type PanelProps = {
 	onMove?(dx: number, dy: number): void;
 	/** "Snooze for this tab" on the isolated-margin reminder. */
 	onSnoozeReminder?(): void;
+	/** "Report a misread": a snapshot of the order form; absent where there is no form to save. */
+	snapshot?: SnapshotSource;
 };
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = {danger: 0, warn: 1, info: 2};
@@ -230,6 +234,8 @@ function statusText(view: PanelView, t: Translate): string {
 
 function worstPill(view: PanelView, items: readonly Warning[]): {className: string; severity?: Severity} {
 	if (view.state !== 'ready') return {className: 'pill'};
+	// The venue's own figures disagree with our read: no ✓, whatever the warnings say.
+	if (misreadFindings(view).length > 0) return {className: 'pill doubtful'};
 	const worst = items[0]?.severity;
 	return worst === undefined ? {className: 'pill ok'} : {className: `pill ${worst}`, severity: worst};
 }
@@ -259,7 +265,7 @@ function Reminder({view, t, onSnooze}: {view: PanelView; t: Translate; onSnooze?
 	);
 }
 
-export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder}: PanelProps) {
+export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder, snapshot}: PanelProps) {
 	const [isCollapsed, setCollapsed] = useState(false);
 	const drag = useRef<{x: number; y: number} | undefined>(undefined);
 	const warnings = view.state === 'ready' ? warningsOf(view) : [];
@@ -268,6 +274,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
 	const pill = worstPill(view, warnings);
+	const isDoubtful = misreadFindings(view).length > 0;
 	const status = statusText(view, t);
 	const pointer = isFloating
 		? {
@@ -291,7 +298,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 			<header class={isFloating ? 'head draggable' : 'head'} title={isFloating ? t('panel_drag') : undefined} {...pointer}>
 				<span class="logo" aria-hidden="true" />
 				<h2>{t('panel_title')}</h2>
-				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : view.state === 'ready' ? '✓' : '…'}</span>
+				<span class={pill.className}>{pill.severity ? t(`panel_severity_${pill.severity}`) : isDoubtful ? '?' : view.state === 'ready' ? '✓' : '…'}</span>
 				<button
 					type="button"
 					class="icon"
@@ -326,10 +333,16 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 						</div>
 					) : null}
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
-					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
+					<MisreadNotice view={view} t={t} />
+					{sides.length > 0 ? (
+						<div class={isDoubtful ? 'doubtful' : undefined} data-doubtful={isDoubtful ? 'true' : undefined} title={isDoubtful ? t('panel_misread_doubtful') : undefined}>
+							<FigureTable sides={sides} t={t} />
+						</div>
+					) : null}
 					{view.state === 'ready' ? <Warnings items={listed} t={t} isBothSides={sides.length > 1} /> : null}
 					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
+					{snapshot ? <ReportMisread t={t} snapshot={snapshot} /> : null}
 				</div>
 			)}
 		</section>

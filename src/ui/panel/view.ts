@@ -75,6 +75,8 @@ export function hostAttributes(view: PanelView): Record<string, string> {
 		'data-liquidation-price-long': view.state === 'ready' ? liquidationOf(assessment?.long) : '',
 		'data-liquidation-price-short': view.state === 'ready' ? liquidationOf(assessment?.short) : '',
 		'data-gate': view.gate?.status ?? '',
+		// The venue's own figures disagree with our read (core/misread.ts): the figures above are doubtful.
+		'data-misread': view.state === 'ready' && (assessment?.misread?.findings.length ?? 0) > 0 ? 'true' : '',
 		'data-theme': view.theme,
 	};
 }
