@@ -87,6 +87,7 @@ function copyLiveValues(original: Element, clone: Element, summary: SnapshotSumm
 		} else {
 			const input = source as HTMLInputElement;
 			const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+			if (type === 'hidden' || type === 'password') return; // dropped by the cleaner, never copied
 			if (type === 'checkbox' || type === 'radio') {
 				if (input.checked) target.setAttribute('checked', '');
 				else target.removeAttribute('checked');

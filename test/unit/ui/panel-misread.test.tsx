@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+/** The panel's "may be misreading this page" state and the "Report a misread" action. */
+import {cleanup, fireEvent, render} from '@testing-library/preact';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
+import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {Panel} from '../../../src/ui/panel/panel.js';
+import {hostAttributes, type PanelView} from '../../../src/ui/panel/view.js';
+import {demoDraft} from '../messaging/draft-fixture.js';
+
+afterEach(cleanup);
+
+const t = (key: string, substitutions: readonly string[] = []) => `${key}${substitutions.length > 0 ? `(${substitutions.join('|')})` : ''}`;
+
+/** 0.5 BTC at 60,000, isolated 50x: initial margin 600. */
+function viewWithCost(cost: string): PanelView {
+	const draft = demoDraft({venueMargin: {state: 'ok', value: cost, text: `${cost} USDT`}});
+	const {assessment} = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS);
+	return {state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark'};
+}
+
+describe('misread state', () => {
+	test('the venue\'s cost agrees: no notice, figures not marked, the contract says nothing', () => {
+		const view = viewWithCost('600.00');
+		const {container} = render(<Panel view={view} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(container.querySelector('[data-misread]')).toBeNull();
+		expect(container.querySelector('[data-doubtful]')).toBeNull();
+		expect(hostAttributes(view)['data-misread']).toBe('');
+	});
+
+	test('the venue\'s cost is ten times ours: names both numbers, no ✓, figures doubtful', () => {
+		const view = viewWithCost('6000.00');
+		const {container} = render(<Panel view={view} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		const notice = container.querySelector('[data-misread="true"]');
+		expect(notice?.textContent).toContain('panel_misread_title');
+		const item = notice?.querySelector('[data-misread-kind="margin"]');
+		expect(item?.textContent).toBe('panel_misread_margin(6,000.00|600.00)');
+		expect(container.querySelector('.pill')?.textContent).toBe('?');
+		expect(container.textContent).not.toContain('✓');
+		expect(container.querySelector('[data-doubtful="true"] .figures')).not.toBeNull();
+		expect(hostAttributes(view)['data-misread']).toBe('true');
+	});
+
+	test('without a venue figure the ready state keeps its ✓', () => {
+		const draft = demoDraft({leverage: {state: 'ok', value: '2'}, fundingRate: {state: 'empty'}});
+		const {assessment} = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS);
+		const {container} = render(<Panel view={{state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark'}} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(assessment.misread).toBeUndefined();
+		expect(container.querySelector('.pill')?.textContent).not.toBe('?');
+	});
+});
+
+describe('report a misread', () => {
+	test('no snapshot source, no action', () => {
+		const {container} = render(<Panel view={viewWithCost('600.00')} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(container.querySelector('[data-action="report-misread"]')).toBeNull();
+	});
+
+	test('a scripted (untrusted) click builds nothing', () => {
+		const snapshot = vi.fn(() => ({html: '<!doctype html>', fileName: 'x.html', summary: {fields: 0, masked: {balances: 0, accountIds: 0, addresses: 0, emails: 0}, removed: {scripts: 0, eventHandlers: 0, frames: 0, hiddenInputs: 0, links: 0}, bytes: 15}}));
+		const {container} = render(<Panel view={viewWithCost('600.00')} t={t} isFloating={false} width={300} onAcknowledge={() => {}} snapshot={snapshot} />);
+		const button = container.querySelector('[data-action="report-misread"]');
+		expect(button?.textContent).toBe('panel_report_misread');
+		fireEvent.click(button!);
+		expect(snapshot).not.toHaveBeenCalled();
+		expect(container.querySelector('[data-snapshot]')).toBeNull();
+	});
+});
