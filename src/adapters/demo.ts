@@ -36,7 +36,10 @@ const selectors = {
 function textOf(doc: Document, alternatives: readonly string[]): string | undefined {
 	const element = queryFirst(doc, alternatives);
 	if (!element) return undefined;
-	return element instanceof HTMLInputElement || element instanceof HTMLSelectElement ? element.value : (element.textContent ?? '').trim();
+	// By tag name, not `instanceof HTMLInputElement`: a document from another realm (a fixture read in Node by
+	// happy-dom, `npm run fixture`) has its own element classes, and the global one may not exist at all.
+	const tag = element.tagName.toLowerCase();
+	return tag === 'input' || tag === 'select' ? ((element as HTMLInputElement).value ?? '') : (element.textContent ?? '').trim();
 }
 
 function readDraft(doc: Document): OrderDraft {
