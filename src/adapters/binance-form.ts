@@ -25,6 +25,18 @@ import {
 } from './dom-read.js';
 import {readOptionalPrice} from './label-form.js';
 
+/*
+ * Evidence per selector (checked 2026-12-04). "live" = used on the live page by a maintained script whose
+ * maintainer re-checks the live DOM before each change (docs/binance-orderbook-trade-development.md in that repo):
+ * - live: `input[id^="unitAmount-"]`, `input[id^="limitPrice-"]`, `input[aria-label="数量"]`, `input[aria-label="委托价格"]`,
+ *   `div[target^="unitAmount-"]`, `.bn-formItem`, `[role="tab"][aria-selected="true"][data-tab-key]`,
+ *   `#position-direction [role="tab"]`, `.bn-tabs__buySell [role="tab"]`, side buttons 开多/开空/平多/平空, the
+ *   "(全仓|逐仓|cross|isolated) N x" button: jackhai9/userscripts@e59d070 (2026-07-28),
+ *   src/binance-orderbook-trade/index.user.js and dom/trade-form.js.
+ * - live in 2024: "Buy/Long" / "Sell/Short" button texts, `data-testid` order tabs: phuonglinh118/AZ_2404 Loc_Bin.java.
+ * - inferred: the English aria-labels "Size"/"Price", `.bn-select-field` for the unit, the "Avbl", "Cost", "Mark",
+ *   "Funding / Countdown" row labels.
+ */
 export const BINANCE_SELECTORS = {
 	quantity: [
 		'input[id^="unitAmount-"]', // 2024–2026: id prefix + changing numeric suffix (jackhai9 Mar 2026; Loc_Bin 2024 "unitAmount-618")

@@ -5,6 +5,15 @@
  * grid-bot content script (`.oc-head-leverage`, `.oc__tp-sl-chk-text`), and an Oct 2025 clone checklist for
  * visible texts ("Cross", "10.00x", Limit/Market/Conditional, "Price"+"Last", "Quantity"+"BTC", "Liq. Price",
  * "Long"/"Short"). So fields are found by label text with the BEM classes as first alternatives.
+ *
+ * Evidence per selector (checked 2026-12-04):
+ * - live in 2022: `.by-input__inner`, `.oc__row-bottom--12`, "Order by", `.contract-detail` "Mark Price":
+ *   mmintel/chrome-bybit-extension@46001d8 (2022-09-28), src/content.ts.
+ * - live in 2024–25: `.oc-head-leverage`, `.by-input__inner` in the leverage modal, `.oc__tp-sl-chk-text`: a grid-bot
+ *   extension's content script found by public code search (repository not resolvable from the index); the TP/SL
+ *   checkbox class also in Greasy Fork script 548078 (@version 2026-01-01).
+ * - inferred: the `.oc` form root, the "Value", "Cost", "Liq. Price", "Available Balance" row labels (from a
+ *   clone's design checklist of Bybit screenshots, Oct 2025, not from the live DOM).
  */
 import {defineAdapter} from './define-adapter.js';
 import {elementsWithText, leverageField, queryVisible, safeRead, safely, sideOfButtonText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
