@@ -132,8 +132,7 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	// (https://www.binance.com/en/support/faq/87fa7ee33b574f7084d42bd2ce2e463b, checked 2026-12-04). Checked
 	// against price × size / leverage to catch our own misreads (core/misread.ts). Only the first "Cost" row is
 	// read: with both buttons shown the rows are the buy side's then the sell side's, which differ by open loss only.
-	const cost = rowValue(form, /^(?:Cost|成本)$/);
-	if (cost !== undefined) draft.venueMargin = balanceField(cost);
+	draft.venueMargin = balanceField(rowValue(form, /^(?:Cost|成本)$/));
 
 	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
 	const funding = rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i);

@@ -189,12 +189,10 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
 	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
 	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);
-	// The venue's own figures for the order, read only where the vocabulary names them and the row is there: they
-	// check our read (core/misread.ts), they are never used in the math.
-	const marginText = vocabulary.margin ? rowValue(form, vocabulary.margin) : undefined;
-	if (marginText !== undefined) draft.venueMargin = balanceField(marginText, vocabulary.quoteCurrencies, options);
-	const valueText = vocabulary.orderValue ? rowValue(form, vocabulary.orderValue) : undefined;
-	if (valueText !== undefined) draft.venueOrderValue = balanceField(valueText, vocabulary.quoteCurrencies, options);
+	// The venue's own figures for the order, read only where the vocabulary names them (a missing row is then unread):
+	// they check our read (core/misread.ts), they are never used in the math.
+	if (vocabulary.margin) draft.venueMargin = balanceField(rowValue(form, vocabulary.margin), vocabulary.quoteCurrencies, options);
+	if (vocabulary.orderValue) draft.venueOrderValue = balanceField(rowValue(form, vocabulary.orderValue), vocabulary.quoteCurrencies, options);
 	draft.markPrice = numberField(rowValue(doc, vocabulary.mark), options);
 	const funding = rowValue(doc, vocabulary.funding);
 	const [rateText, countdownText] = funding?.split(/\s+\/\s+|\s+(?=\d{1,2}:\d{2})/) ?? [];
