@@ -73,6 +73,12 @@ export const BINANCE_SELECTORS = {
 	],
 } as const;
 
+/**
+ * The margin-mode button ("Cross", "Isolated 20x", "全仓"). `\b` only follows ASCII word characters: after 全仓/逐仓
+ * it never matched, so a Chinese page lost its form root and margin mode (zh-CN fixture).
+ */
+const MARGIN_BUTTON = /^(?:(?:cross|isolated)\b|全仓|逐仓)/i;
+
 /** The "TP/SL" tick box: without a TP/SL input, TP and SL are not set (empty), not missing. Also OKX's. */
 export const TPSL_TOGGLE = /^TP\s*\/\s*SL$/i;
 
@@ -88,7 +94,7 @@ export function binanceFormRoot(doc: Document): Element | undefined {
 	if (!quantity) return undefined;
 	let fallback: Element | undefined;
 	for (let node = quantity.parentElement, level = 0; node && level < 12; node = node.parentElement, level++) {
-		const hasSettings = queryAll(node, BINANCE_SELECTORS.settingsButtons).some(button => /^(?:cross|isolated|全仓|逐仓)\b/i.test(textOf(button)));
+		const hasSettings = queryAll(node, BINANCE_SELECTORS.settingsButtons).some(button => MARGIN_BUTTON.test(textOf(button)));
 		if (hasSettings) return node;
 		if (!fallback && (binanceSubmitButtons(node).length > 0 || node.matches('[role="tabpanel"], form'))) fallback = node;
 	}
@@ -119,7 +125,7 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	draft.size = sizeField(inputNumber(quantityInput), sizeUnitFromText(unitText));
 
 	const settings = queryAll(form, BINANCE_SELECTORS.settingsButtons).map(textOf).filter(text => text.length <= 48);
-	const marginText = settings.find(text => /^(?:cross|isolated|全仓|逐仓)\b/i.test(text));
+	const marginText = settings.find(text => MARGIN_BUTTON.test(text));
 	draft.marginMode = marginModeField(marginText);
 	const leverageText = settings.find(text => /^(?:(?:cross|isolated|全仓|逐仓)\s*)?\d+(?:\.\d+)?\s*[xX×]$/i.test(text));
 	draft.leverage = leverageField(leverageText?.replace(/^(?:cross|isolated|全仓|逐仓)\s*/i, ''), draft.side);
@@ -132,7 +138,7 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	// (https://www.binance.com/en/support/faq/87fa7ee33b574f7084d42bd2ce2e463b, checked 2026-12-04). Checked
 	// against price × size / leverage to catch our own misreads (core/misread.ts). Only the first "Cost" row is
 	// read: with both buttons shown the rows are the buy side's then the sell side's, which differ by open loss only.
-	draft.venueMargin = balanceField(rowValue(form, /^(?:Cost|成本)$/));
+	draft.venueMargin = balanceField(rowValue(form, /^Cost$/));
 
 	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
 	const funding = rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i);
