@@ -100,14 +100,15 @@ export function readSide(form: Root, vocabulary: Vocabulary): FieldRead<Side | '
 export function readOrderType(form: Root): FieldRead<'limit' | 'market'> {
 	for (const element of form.querySelectorAll(CONTROLS)) {
 		const text = textOf(element);
-		if (!/^(?:limit|market)$/i.test(text) || !isActive(element)) continue;
-		return ok(text.toLowerCase() as 'limit' | 'market', text);
+		const type = /^(?:limit|限價單?)$/i.test(text) ? 'limit' : /^(?:market|市價單?)$/i.test(text) ? 'market' : undefined;
+		if (!type || !isActive(element)) continue;
+		return ok(type, text);
 	}
 	return notFound();
 }
 
 export function readMarginMode(form: Root): FieldRead<'cross' | 'isolated'> {
-	const candidates = [...form.querySelectorAll(CONTROLS)].filter(element => /^(?:cross|isolated)(?:\s+margin)?$/i.test(textOf(element)) && !isHidden(element));
+	const candidates = [...form.querySelectorAll(CONTROLS)].filter(element => /^(?:(?:cross|isolated)(?:\s+margin)?|全倉(?:模式)?)$/i.test(textOf(element)) && !isHidden(element));
 	const toggles = candidates.filter(isActive);
 	if (toggles.length === 1) return marginModeField(textOf(toggles[0]));
 	// A lone "Cross"/"Isolated" button (the current mode, opening a chooser) — not a two-option toggle.
