@@ -234,10 +234,10 @@ function statusText(view: PanelView, t: Translate): string {
 
 function worstPill(view: PanelView, items: readonly Warning[]): {className: string; severity?: Severity} {
 	if (view.state !== 'ready') return {className: 'pill'};
-	// The venue's own figures disagree with our read: no ✓, whatever the warnings say.
-	if (misreadFindings(view).length > 0) return {className: 'pill doubtful'};
 	const worst = items[0]?.severity;
-	return worst === undefined ? {className: 'pill ok'} : {className: `pill ${worst}`, severity: worst};
+	if (worst !== undefined) return {className: `pill ${worst}`, severity: worst};
+	// The venue's own figures disagree with our read: no ✓ (a warning still shows: it may well be real).
+	return misreadFindings(view).length > 0 ? {className: 'pill doubtful'} : {className: 'pill ok'};
 }
 
 /** The cross blast radius: the balance that backs a cross order (same for both sides), when assessed. */

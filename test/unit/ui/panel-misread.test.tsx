@@ -19,6 +19,19 @@ function viewWithCost(cost: string): PanelView {
 	return {state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark'};
 }
 
+/** The same view with the rule warnings removed: isolates the pill's misread logic from the thresholds. */
+function withoutWarnings(view: PanelView): PanelView {
+	const assessment = view.assessment && {...view.assessment};
+	for (const side of ['long', 'short'] as const) {
+		const assessed = assessment?.[side];
+		if (assessment && assessed?.ok) {
+			const {worst: _worst, ...rest} = assessed.assessment;
+			assessment[side] = {ok: true, assessment: {...rest, warnings: []}};
+		}
+	}
+	return {...view, ...(assessment ? {assessment} : {})};
+}
+
 describe('misread state', () => {
 	test('the venue\'s cost agrees: no notice, figures not marked, the contract says nothing', () => {
 		const view = viewWithCost('600.00');
@@ -35,18 +48,25 @@ describe('misread state', () => {
 		expect(notice?.textContent).toContain('panel_misread_title');
 		const item = notice?.querySelector('[data-misread-kind="margin"]');
 		expect(item?.textContent).toBe('panel_misread_margin(6,000.00|600.00)');
-		expect(container.querySelector('.pill')?.textContent).toBe('?');
+		// 50x raises warnings: the pill shows the worst (it may well be real), never a ✓.
+		expect(container.querySelector('.pill')?.textContent).toMatch(/^panel_severity_(?:danger|warn|info)$/);
 		expect(container.textContent).not.toContain('✓');
 		expect(container.querySelector('[data-doubtful="true"] .figures')).not.toBeNull();
 		expect(hostAttributes(view)['data-misread']).toBe('true');
 	});
 
-	test('without a venue figure the ready state keeps its ✓', () => {
-		const draft = demoDraft({leverage: {state: 'ok', value: '2'}, fundingRate: {state: 'empty'}});
-		const {assessment} = evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS);
-		const {container} = render(<Panel view={{state: 'ready', venue: 'binance-usdm', draft, assessment, theme: 'dark'}} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
-		expect(assessment.misread).toBeUndefined();
-		expect(container.querySelector('.pill')?.textContent).not.toBe('?');
+	test('with no warning the pill shows "?" instead of ✓', () => {
+		const view = withoutWarnings(viewWithCost('6000.00'));
+		const {container} = render(<Panel view={view} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(container.querySelectorAll('.warnings li[data-rule]')).toHaveLength(0);
+		expect(container.querySelector('.pill')?.textContent).toBe('?');
+	});
+
+	test('without a disagreement (and no warning) the ready state keeps its ✓', () => {
+		const view = withoutWarnings(viewWithCost('600.00'));
+		const {container} = render(<Panel view={view} t={t} isFloating={false} width={300} onAcknowledge={() => {}} />);
+		expect(view.assessment?.misread?.findings).toEqual([]);
+		expect(container.querySelector('.pill')?.textContent).toBe('✓');
 	});
 });
 
