@@ -72,7 +72,7 @@ if (existsSync(htmlPath)) fail(`${htmlPath} exists: pick another --state`);
 const sidecar = {
 	url: pageUrl.href,
 	capturedAt: date,
-	notes: `Saved with LiqGuard's "Report a misread" and converted by npm run fixture. Masked: ${summary.masked.balances} balances, ${summary.masked.accountIds} account ids, ${summary.masked.addresses} addresses, ${summary.masked.emails} e-mails. Expected = the ${adapter.id} adapter's read on ${date}: check it against the HTML by eye.`,
+	notes: `Saved with LiqGuard's "Report a misread" and converted by npm run fixture (its own cleaning pass masked ${summary.masked.balances} balances, ${summary.masked.accountIds} account ids, ${summary.masked.addresses} addresses, ${summary.masked.emails} e-mails more). Expected = the ${adapter.id} adapter's read on ${date}: check it against the HTML by eye.`,
 	expected: result,
 };
 mkdirSync(outDir, {recursive: true});

@@ -15,7 +15,8 @@
  *   rate is the non-VIP rate, the highest a user pays, so it bounds the fee from above.
  * - Open loss: Binance's "Cost" adds the loss a limit order priced worse than the mark opens with
  *   (https://www.binance.com/en/support/faq/87fa7ee33b574f7084d42bd2ce2e463b, checked 2026-12-04): up to
- *   size × |limit − mark|. The same page prices a short's margin at max(last × 1.0015, mark, limit).
+ *   size × |limit − mark|. The same page prices a short's margin at max(last × 1.0015, mark, limit). Without the
+ *   mark (not on the page, or outside a saved snapshot) the open loss has no bound: only a margin below ours counts.
  * - Market orders fill at the venue's price of the moment (last trade, best bid/ask), not the mark we read, so a
  *   market order's figures get a 2 % price band. Far wider than the mark/last gap on a listed market, far narrower
  *   than a misread: a wrong leverage or size is off by 2× or more.
@@ -102,7 +103,9 @@ export function checkMisread(input: MisreadInput): MisreadCheck | undefined {
 		const openLoss = input.orderType === 'limit' && input.mark ? quantity.times(entry.minus(input.mark).abs()) : ZERO;
 		const lower = initialMargin.times(new D(1).minus(band)).minus(half);
 		const upper = initialMargin.plus(fees).times(new D(1).plus(band)).plus(openLoss).plus(half);
-		if (venueMargin.lt(lower) || venueMargin.gt(upper)) findings.push({kind: 'margin', venue: toPlain(venueMargin), ours: toPlain(initialMargin)});
+		// A limit order without the mark: its open loss has no bound, so only a margin below ours is a disagreement.
+		const isUpperKnown = input.orderType !== 'limit' || input.mark !== undefined;
+		if (venueMargin.lt(lower) || (isUpperKnown && venueMargin.gt(upper))) findings.push({kind: 'margin', venue: toPlain(venueMargin), ours: toPlain(initialMargin)});
 	}
 
 	const venueLiquidation = okDecimal(draft.venueLiquidationPrice);

@@ -115,6 +115,11 @@ describe('tolerances', () => {
 		expect(checkMisread(input({venueMargin: money('198.50')}, {mark: new D('71400')}))?.findings).toHaveLength(1);
 	});
 
+	it('without the mark a limit order\'s open loss is unbounded: only a margin below ours disagrees', () => {
+		expect(checkMisread(input({venueMargin: money('298.50')}, {mark: undefined}))?.findings).toEqual([]);
+		expect(checkMisread(input({venueMargin: money('89.25')}, {mark: undefined}))?.findings).toEqual([{kind: 'margin', venue: '89.25', ours: '178.5'}]);
+	});
+
 	it('gives a market order a 2 % price band, a limit order 0.2 %', () => {
 		// Order value 3,570 vs the venue's 3,600: 0.84 % off.
 		expect(checkMisread(input({venueOrderValue: money('3600.00')}, {orderType: 'market'}))?.findings).toEqual([]);
