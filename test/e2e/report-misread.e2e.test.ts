@@ -1,7 +1,8 @@
 /**
  * "Report a misread" end to end, in Chromium with the built extension on the demo exchange: a real mouse click
  * (Playwright's, a trusted event) opens the preview, a second one saves the file; the download is caught, turned into
- * a fixture by `npm run fixture`'s script, and the fixture test table passes on it.
+ * a fixture by `npm run fixture`'s script, and the fixture test table passes on it. And the misread state in the
+ * real panel, on a page built to mislead served at Binance's URL.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
@@ -9,7 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {SEL, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
+import {panelAttributesScript, SEL, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
 import {launchChromium, ROOT, serveDemo, type ChromiumSession, type DemoServer} from './harness.js';
 
 let demo: DemoServer;
@@ -85,5 +86,26 @@ describe('Chromium: Report a misread on the demo exchange', () => {
 		expect(run.status, output).toBe(0);
 		// The five checks of one fixture (adapter, read, submit sides, URL patterns, clean); the other fixtures' rows skipped.
 		expect(output).toMatch(/Tests\s+5 passed/);
+	});
+
+	test('on a page built to mislead, the panel says it may be misreading it and names both figures', async () => {
+		// The Binance page of test/misleading: the size is read from a quick-close field (0.500 BTC) while the venue's
+		// Cost (178.50 USDT) is that of the 0.050 BTC really typed.
+		const url = 'https://www.binance.com/en/futures/BTCUSDT';
+		await chromium.routeFixture(url, join(ROOT, 'test/misleading/binance-usdm/2026-11-21-unit-amount-prefix-on-close-field.html'));
+		const venue = await chromium.context.newPage();
+		await venue.goto(url);
+		const venueDriver: PageDriver = {...driver, evaluate: fn => venue.evaluate(fn)};
+		const attributes = await waitForPanel(venueDriver, {'data-state': 'ready', 'data-misread': 'true'}, 10_000);
+		expect(attributes['data-quantity']).toBe('0.5');
+		const notice = venue.locator('[data-misread="true"] [data-misread-kind="margin"]');
+		expect(await notice.getAttribute('data-venue-figure')).toBe('178.5');
+		expect(await notice.getAttribute('data-our-figure')).toBe('1785');
+		expect(await notice.textContent()).toContain('178.50');
+		expect(await notice.textContent()).toContain('1,785.00');
+		expect(await venue.locator('.pill').textContent()).not.toBe('✓');
+		expect(await venue.locator('[data-doubtful="true"] .figures').count()).toBe(1);
+		expect(await venue.evaluate(panelAttributesScript)).toMatchObject({'data-misread': 'true'});
+		await venue.close();
 	});
 });
