@@ -27,9 +27,12 @@ export type SnapshotSummary = {
 
 export type PageSnapshot = {html: string; fileName: string; summary: SnapshotSummary};
 
-/** Balance rows, in the venues' own words (the label vocabularies of src/adapters) and the usual account rows. */
+/**
+ * Balance rows, in the venues' own words (the label vocabularies of src/adapters) and the usual account rows, and
+ * the rows that give a balance away: the most one can open (balance × leverage / price) and the position held.
+ */
 const BALANCE_LABEL =
-	/^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade|equity))?|free\s+collateral|buying\s+power|(?:margin|wallet|account|total)\s+(?:balance|equity)|equity|balance|portfolio\s+value|unrealized\s+pnl|可用|可用余额|账户权益|保证金余额|利用可能|사용\s*가능)$/i;
+	/^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade|equity))?|free\s+collateral|buying\s+power|(?:margin|wallet|account|total)\s+(?:balance|equity)|equity|balance|portfolio\s+value|unrealized\s+pnl|max(?:\s+(?:long|short|buy|sell))?|current\s+position|可用|可用余额|可用餘額|可开|账户权益|保证金余额|保證金餘額|利用可能|사용\s*가능)$/i;
 const ACCOUNT_ID = /\b(UID|User\s*ID|Account\s*(?:ID|No\.?)?|Sub-?account)(\s*[:#]?\s*)([A-Za-z0-9_-]{4,})/gi;
 const ADDRESS = /\b0x[0-9a-fA-F]{8,}\b/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;

@@ -22,6 +22,7 @@ const PAGE = `
       <svg viewBox="0 0 10 10"><path d="M0 0L10 10"/></svg>
       <button type="submit" data-testid="buy-long" onclick="go()">Buy/Long</button>
       <div class="costs"><span>Cost</span><span data-testid="cost">600.00 USDT</span></div>
+      <div class="max"><span>Max</span><span>8.333 BTC</span></div>
     </form>
   </aside>
 </div>`;
@@ -66,7 +67,10 @@ describe('buildSnapshot', () => {
 		expect(html).not.toContain('sub_77821');
 		expect(html).not.toContain('48213377');
 		expect(html).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]{2,}/i);
-		expect(summary.masked).toEqual({balances: 2, accountIds: 1, addresses: 2, emails: 0});
+		// The maximum size gives the balance away (balance × leverage / price): masked too.
+		expect(html).not.toContain('8.333');
+		expect(html).toContain('600.00 USDT');
+		expect(summary.masked).toEqual({balances: 3, accountIds: 1, addresses: 2, emails: 0});
 	});
 
 	test('drops scripts, event handlers, frames, hidden inputs, links and drawings', () => {
