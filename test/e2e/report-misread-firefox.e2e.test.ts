@@ -3,7 +3,7 @@
  * URL made by the content script inside the panel's shadow root. Firefox is told to save downloads to a temporary
  * folder without asking, and the test waits for the file there.
  */
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
@@ -63,8 +63,10 @@ describe('Firefox: Report a misread on the demo exchange', () => {
 		const deadline = Date.now() + 10_000;
 		let files: string[] = [];
 		while (Date.now() < deadline) {
-			files = existsSync(downloads) ? readdirSync(downloads).filter(name => name.endsWith('.html')) : [];
-			if (files.length > 0) break;
+			// Firefox creates the empty target first and writes through a .part file: wait until that is gone.
+			const names = existsSync(downloads) ? readdirSync(downloads) : [];
+			files = names.filter(name => name.endsWith('.html'));
+			if (files.length > 0 && !names.some(name => name.endsWith('.part')) && statSync(join(downloads, files[0]!)).size > 0) break;
 			await new Promise(resolve => setTimeout(resolve, 100));
 		}
 		expect(files).toEqual([expect.stringMatching(/^liqguard-snapshot-demo-\d{4}-\d{2}-\d{2}\.html$/)]);
