@@ -50,20 +50,26 @@ export type Vocabulary = {
 	orderValue?: RegExp;
 };
 
+/**
+ * English, plus the Chinese labels two venues are known to use (each venue's own strings: Binance zh-CN 数量, 委托价格,
+ * 可用, 开多/开空 from jackhai9/userscripts@e59d070; Bybit zh-TW 價格, 數量, 可用餘額, 強平價格, 買入/做多, 賣出/做空
+ * from its help centre, https://bybit-tr.com/zh-TW/help-center/article/How-to-Trade-USDC-Perpetual-Contract, checked
+ * 2026-12-04). No other language has a sourced string yet: a label we cannot source is not guessed.
+ */
 export const DEFAULT_VOCABULARY: Vocabulary = {
-	price: /^(?:limit\s+)?price\b(?!.*trigger)/i,
-	size: /^(?:size|amount|quantity|qty|order\s+(?:size|qty))\b/i,
+	price: /^(?:(?:limit\s+)?price\b(?!.*trigger)|價格|委托价格)/i,
+	size: /^(?:(?:size|amount|quantity|qty|order\s+(?:size|qty))\b|數量|数量)/i,
 	leverageRow: /^leverage$/i,
 	// Not "Buying Power": that is the balance times leverage (dYdX: free collateral × max leverage), not the balance.
-	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral)$/i,
-	liquidation: /^(?:est(?:imated|\.)?\s*)?liq(?:\.|uidation)?\s*price$/i,
+	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral|可用|可用餘額)$/i,
+	liquidation: /^(?:(?:est(?:imated|\.)?\s*)?liq(?:\.|uidation)?\s*price|強平價格)$/i,
 	mark: /^(?:mark|mark\s+price|oracle\s+price)$/i,
 	funding: /^(?:funding|funding\s+rate|(?:1h|8h)\s+funding|predicted\s+funding)$/i,
 	countdown: /^(?:countdown|next\s+funding)$/i,
 	takeProfit: /^(?:take\s*profit|tp)(?:\s+(?:price|trigger\s+price))?$/i,
 	stopLoss: /^(?:stop\s*loss|sl)(?:\s+(?:price|trigger\s+price))?$/i,
 	tpslToggle: /^(?:tp\s*\/\s*sl|take\s+profit\s*\/\s*stop\s+loss)$/i,
-	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short))$/i,
+	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short)|買入\s*\/\s*做多|賣出\s*\/\s*做空|开多|开空)$/i,
 	quoteCurrencies: QUOTE_CURRENCIES,
 };
 

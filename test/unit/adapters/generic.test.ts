@@ -18,6 +18,8 @@ const CASES: Array<[string, string, Record<string, unknown>]> = [
 	['hyperliquid', '2026-11-21-limit-long-cross', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
 	['hyperliquid', '2026-11-21-market-short-isolated-usdc-size', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, price: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
 	['bybit-linear', '2026-11-21-limit-cross', {}],
+	// The same page in Traditional Chinese: the generic reads Bybit's own zh-TW labels too.
+	['bybit-linear', '2026-12-04-zh-tw-limit-cross', {}],
 	['dydx-v4', '2026-11-21-limit-long-isolated', {}],
 	['dydx-v4', '2026-11-21-market-short-cross-decimal-comma', {}],
 ];
