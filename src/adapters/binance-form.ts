@@ -25,6 +25,18 @@ import {
 } from './dom-read.js';
 import {readOptionalPrice} from './label-form.js';
 
+/*
+ * Evidence per selector (checked 2026-12-04). "live" = used on the live page by a maintained script whose
+ * maintainer re-checks the live DOM before each change (docs/binance-orderbook-trade-development.md in that repo):
+ * - live: `input[id^="unitAmount-"]`, `input[id^="limitPrice-"]`, `input[aria-label="数量"]`, `input[aria-label="委托价格"]`,
+ *   `div[target^="unitAmount-"]`, `.bn-formItem`, `[role="tab"][aria-selected="true"][data-tab-key]`,
+ *   `#position-direction [role="tab"]`, `.bn-tabs__buySell [role="tab"]`, side buttons 开多/开空/平多/平空, the
+ *   "(全仓|逐仓|cross|isolated) N x" button: jackhai9/userscripts@e59d070 (2026-07-28),
+ *   src/binance-orderbook-trade/index.user.js and dom/trade-form.js.
+ * - live in 2024: "Buy/Long" / "Sell/Short" button texts, `data-testid` order tabs: phuonglinh118/AZ_2404 Loc_Bin.java.
+ * - inferred: the English aria-labels "Size"/"Price", `.bn-select-field` for the unit, the "Avbl", "Cost", "Mark",
+ *   "Funding / Countdown" row labels.
+ */
 export const BINANCE_SELECTORS = {
 	quantity: [
 		'input[id^="unitAmount-"]', // 2024–2026: id prefix + changing numeric suffix (jackhai9 Mar 2026; Loc_Bin 2024 "unitAmount-618")
@@ -61,6 +73,12 @@ export const BINANCE_SELECTORS = {
 	],
 } as const;
 
+/**
+ * The margin-mode button ("Cross", "Isolated 20x", "全仓"). `\b` only follows ASCII word characters: after 全仓/逐仓
+ * it never matched, so a Chinese page lost its form root and margin mode (zh-CN fixture).
+ */
+const MARGIN_BUTTON = /^(?:(?:cross|isolated)\b|全仓|逐仓)/i;
+
 /** The "TP/SL" tick box: without a TP/SL input, TP and SL are not set (empty), not missing. Also OKX's. */
 export const TPSL_TOGGLE = /^TP\s*\/\s*SL$/i;
 
@@ -76,7 +94,7 @@ export function binanceFormRoot(doc: Document): Element | undefined {
 	if (!quantity) return undefined;
 	let fallback: Element | undefined;
 	for (let node = quantity.parentElement, level = 0; node && level < 12; node = node.parentElement, level++) {
-		const hasSettings = queryAll(node, BINANCE_SELECTORS.settingsButtons).some(button => /^(?:cross|isolated|全仓|逐仓)\b/i.test(textOf(button)));
+		const hasSettings = queryAll(node, BINANCE_SELECTORS.settingsButtons).some(button => MARGIN_BUTTON.test(textOf(button)));
 		if (hasSettings) return node;
 		if (!fallback && (binanceSubmitButtons(node).length > 0 || node.matches('[role="tabpanel"], form'))) fallback = node;
 	}
@@ -107,7 +125,7 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	draft.size = sizeField(inputNumber(quantityInput), sizeUnitFromText(unitText));
 
 	const settings = queryAll(form, BINANCE_SELECTORS.settingsButtons).map(textOf).filter(text => text.length <= 48);
-	const marginText = settings.find(text => /^(?:cross|isolated|全仓|逐仓)\b/i.test(text));
+	const marginText = settings.find(text => MARGIN_BUTTON.test(text));
 	draft.marginMode = marginModeField(marginText);
 	const leverageText = settings.find(text => /^(?:(?:cross|isolated|全仓|逐仓)\s*)?\d+(?:\.\d+)?\s*[xX×]$/i.test(text));
 	draft.leverage = leverageField(leverageText?.replace(/^(?:cross|isolated|全仓|逐仓)\s*/i, ''), draft.side);
@@ -116,6 +134,11 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	draft.takeProfit = readOptionalPrice(form, /^(?:Take Profit|TP)(?:\s+(?:Price|Trigger Price))?$/i, TPSL_TOGGLE);
 	draft.stopLoss = readOptionalPrice(form, /^(?:Stop Loss|SL)(?:\s+(?:Price|Trigger Price))?$/i, TPSL_TOGGLE);
 	draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?Liq(?:\.|uidation)?\s*Price$/i));
+	// "Cost" under the buttons: initial margin + open loss
+	// (https://www.binance.com/en/support/faq/87fa7ee33b574f7084d42bd2ce2e463b, checked 2026-12-04). Checked
+	// against price × size / leverage to catch our own misreads (core/misread.ts). Only the first "Cost" row is
+	// read: with both buttons shown the rows are the buy side's then the sell side's, which differ by open loss only.
+	draft.venueMargin = balanceField(rowValue(form, /^Cost$/));
 
 	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
 	const funding = rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i);

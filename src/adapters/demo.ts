@@ -29,13 +29,17 @@ const selectors = {
 	stopLoss: ['input[data-testid="sl-price"]'],
 	fundingRate: ['[data-testid="funding-rate"]'], // "0.0100%" per 8 h
 	fundingCountdown: ['[data-testid="funding-countdown"]'], // "07:59:12"
+	cost: ['[data-testid="cost"]'], // "178.50 USDT": initial margin + open loss, Binance's "Cost"
 	submit: ['button[data-testid="buy-long"]', 'button[data-testid="sell-short"]'],
 } as const;
 
 function textOf(doc: Document, alternatives: readonly string[]): string | undefined {
 	const element = queryFirst(doc, alternatives);
 	if (!element) return undefined;
-	return element instanceof HTMLInputElement || element instanceof HTMLSelectElement ? element.value : (element.textContent ?? '').trim();
+	// By tag name, not `instanceof HTMLInputElement`: a document from another realm (a fixture read in Node by
+	// happy-dom, `npm run fixture`) has its own element classes, and the global one may not exist at all.
+	const tag = element.tagName.toLowerCase();
+	return tag === 'input' || tag === 'select' ? ((element as HTMLInputElement).value ?? '') : (element.textContent ?? '').trim();
 }
 
 function readDraft(doc: Document): OrderDraft {
@@ -65,6 +69,7 @@ function readDraft(doc: Document): OrderDraft {
 		venueLiquidationPrice: unread(),
 		fundingRate: rateField(textOf(doc, selectors.fundingRate)),
 		fundingCountdownSeconds: countdownField(textOf(doc, selectors.fundingCountdown)),
+		venueMargin: balanceField(textOf(doc, selectors.cost)),
 	};
 }
 

@@ -300,7 +300,8 @@ export function leverageField(text: string | undefined, side?: FieldRead<Side | 
 export function marginModeField(text: string | undefined): FieldRead<MarginMode> {
 	if (text === undefined) return notFound();
 	const shown = normalizeText(text);
-	const isCross = /\bcross\b|全仓/i.test(shown);
+	// 全倉: Bybit's Traditional Chinese help centre (https://bybit-tr.com/zh-TW/help-center/article/How-to-Trade-USDC-Perpetual-Contract).
+	const isCross = /\bcross\b|全仓|全倉/i.test(shown);
 	const isIsolated = /\bisolated\b|逐仓/i.test(shown);
 	if (isCross === isIsolated) return {state: 'unread', reason: isCross ? 'ambiguous' : 'unparseable', text: shown};
 	return ok(isCross ? 'cross' : 'isolated', shown);
@@ -308,8 +309,9 @@ export function marginModeField(text: string | undefined): FieldRead<MarginMode>
 
 /** "Buy / Long", "Long", "Open Short", "Sell | Short" → the side; text naming both or neither → undefined. */
 export function sideFromText(text: string): Side | undefined {
-	const isLong = /\b(?:buy|long)\b|开多|买入/i.test(text);
-	const isShort = /\b(?:sell|short)\b|开空|卖出/i.test(text);
+	// 買入/做多, 賣出/做空: Bybit's Traditional Chinese buttons (its zh-TW help centre, How-to-Trade-USDC-Perpetual-Contract).
+	const isLong = /\b(?:buy|long)\b|开多|买入|買入|做多/i.test(text);
+	const isShort = /\b(?:sell|short)\b|开空|卖出|賣出|做空/i.test(text);
 	return isLong === isShort ? undefined : isLong ? 'long' : 'short';
 }
 

@@ -7,6 +7,13 @@
  * The toggle's selected state is not evidenced; we accept ARIA state, an active class, or the selected side's
  * non-transparent inline background (low confidence). Order type: the "Market"/"Limit" tab state, or else the
  * presence of the limit "Price" input (only the Limit form has one).
+ *
+ * Evidence per selector (checked 2026-12-04):
+ * - live: the "Buy / Long" | "Sell / Short" toggle of divs, the input under the "Size" label, a button reading
+ *   "Place Order", "Market"/"Limit"/"Pro" tabs: hansolar21/perpetualpulse_extension@c4f8716 (2026-04-14),
+ *   platform.js (a maintained extension that drives the live page).
+ * - inferred: "Price (USDC)", "Available to Trade", "Liquidation Price", "Order Value", "Margin Required", the
+ *   "Cross"/"NNx" buttons, and the selected-state colours.
  */
 import {defineAdapter} from './define-adapter.js';
 import {controlByLabel, elementsWithText, ok, safeRead, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
@@ -25,6 +32,10 @@ const VOCABULARY: Vocabulary = {
 	funding: /^Funding\s*\/\s*Countdown$/,
 	submit: /^(?:Place Order|Buy|Sell|Long|Short|Buy \/ Long|Sell \/ Short)$/,
 	quoteCurrencies: ['USDC', 'USD', '$'],
+	// Receipt rows under "Place Order": "Order Value" = size × price, "Margin Required" = order value / leverage
+	// (inferred: no archived source shows these rows; read only when present).
+	margin: /^Margin Required$/,
+	orderValue: /^Order Value$/,
 };
 
 const selectors = {

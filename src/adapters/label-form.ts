@@ -44,22 +44,32 @@ export type Vocabulary = {
 	tpslToggle: RegExp;
 	submit: RegExp;
 	quoteCurrencies: readonly string[];
+	/** The venue's own margin/cost row for the order ("Cost", "Margin Required"), where the form shows one. */
+	margin?: RegExp;
+	/** The venue's own order-value row ("Value", "Order Value"), where the form shows one. */
+	orderValue?: RegExp;
 };
 
+/**
+ * English, plus the Chinese labels two venues are known to use (each venue's own strings: Binance zh-CN 数量, 委托价格,
+ * 可用, 开多/开空 from jackhai9/userscripts@e59d070; Bybit zh-TW 價格, 數量, 可用餘額, 強平價格, 買入/做多, 賣出/做空
+ * from its help centre, https://bybit-tr.com/zh-TW/help-center/article/How-to-Trade-USDC-Perpetual-Contract, checked
+ * 2026-12-04). No other language has a sourced string yet: a label we cannot source is not guessed.
+ */
 export const DEFAULT_VOCABULARY: Vocabulary = {
-	price: /^(?:limit\s+)?price\b(?!.*trigger)/i,
-	size: /^(?:size|amount|quantity|qty|order\s+(?:size|qty))\b/i,
+	price: /^(?:(?:limit\s+)?price\b(?!.*trigger)|價格|委托价格)/i,
+	size: /^(?:(?:size|amount|quantity|qty|order\s+(?:size|qty))\b|數量|数量)/i,
 	leverageRow: /^leverage$/i,
 	// Not "Buying Power": that is the balance times leverage (dYdX: free collateral × max leverage), not the balance.
-	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral)$/i,
-	liquidation: /^(?:est(?:imated|\.)?\s*)?liq(?:\.|uidation)?\s*price$/i,
+	balance: /^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade))?|free\s+collateral|可用|可用餘額)$/i,
+	liquidation: /^(?:(?:est(?:imated|\.)?\s*)?liq(?:\.|uidation)?\s*price|強平價格)$/i,
 	mark: /^(?:mark|mark\s+price|oracle\s+price)$/i,
 	funding: /^(?:funding|funding\s+rate|(?:1h|8h)\s+funding|predicted\s+funding)$/i,
 	countdown: /^(?:countdown|next\s+funding)$/i,
 	takeProfit: /^(?:take\s*profit|tp)(?:\s+(?:price|trigger\s+price))?$/i,
 	stopLoss: /^(?:stop\s*loss|sl)(?:\s+(?:price|trigger\s+price))?$/i,
 	tpslToggle: /^(?:tp\s*\/\s*sl|take\s+profit\s*\/\s*stop\s+loss)$/i,
-	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short))$/i,
+	submit: /^(?:buy|sell|long|short|buy\s*[/|]\s*long|sell\s*[/|]\s*short|open\s+(?:long|short)|place\s+(?:\w+\s+)?order|(?:\w+:\s*)?(?:open|increase)\s+(?:long|short)|買入\s*\/\s*做多|賣出\s*\/\s*做空|开多|开空)$/i,
 	quoteCurrencies: QUOTE_CURRENCIES,
 };
 
@@ -96,14 +106,15 @@ export function readSide(form: Root, vocabulary: Vocabulary): FieldRead<Side | '
 export function readOrderType(form: Root): FieldRead<'limit' | 'market'> {
 	for (const element of form.querySelectorAll(CONTROLS)) {
 		const text = textOf(element);
-		if (!/^(?:limit|market)$/i.test(text) || !isActive(element)) continue;
-		return ok(text.toLowerCase() as 'limit' | 'market', text);
+		const type = /^(?:limit|限價單?)$/i.test(text) ? 'limit' : /^(?:market|市價單?)$/i.test(text) ? 'market' : undefined;
+		if (!type || !isActive(element)) continue;
+		return ok(type, text);
 	}
 	return notFound();
 }
 
 export function readMarginMode(form: Root): FieldRead<'cross' | 'isolated'> {
-	const candidates = [...form.querySelectorAll(CONTROLS)].filter(element => /^(?:cross|isolated)(?:\s+margin)?$/i.test(textOf(element)) && !isHidden(element));
+	const candidates = [...form.querySelectorAll(CONTROLS)].filter(element => /^(?:(?:cross|isolated)(?:\s+margin)?|全倉(?:模式)?)$/i.test(textOf(element)) && !isHidden(element));
 	const toggles = candidates.filter(isActive);
 	if (toggles.length === 1) return marginModeField(textOf(toggles[0]));
 	// A lone "Cross"/"Isolated" button (the current mode, opening a chooser) — not a two-option toggle.
@@ -185,6 +196,10 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
 	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
 	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);
+	// The venue's own figures for the order, read only where the vocabulary names them (a missing row is then unread):
+	// they check our read (core/misread.ts), they are never used in the math.
+	if (vocabulary.margin) draft.venueMargin = balanceField(rowValue(form, vocabulary.margin), vocabulary.quoteCurrencies, options);
+	if (vocabulary.orderValue) draft.venueOrderValue = balanceField(rowValue(form, vocabulary.orderValue), vocabulary.quoteCurrencies, options);
 	draft.markPrice = numberField(rowValue(doc, vocabulary.mark), options);
 	const funding = rowValue(doc, vocabulary.funding);
 	const [rateText, countdownText] = funding?.split(/\s+\/\s+|\s+(?=\d{1,2}:\d{2})/) ?? [];

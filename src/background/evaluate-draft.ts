@@ -60,6 +60,8 @@ export function evaluateDraft(
  */
 export function isIncomplete(assessment: DraftAssessment, draft: OrderDraft): boolean {
 	if ((assessment.notComputed?.length ?? 0) > 0) return true;
+	// The venue's own figures disagree with what we read: the figures may rest on a misread.
+	if ((assessment.misread?.findings.length ?? 0) > 0) return true;
 	// Figures on a bundled table, a range or an implied rate are estimates, not an all-clear.
 	for (const side of [assessment.long, assessment.short]) if (side?.ok && !side.assessment.figures.parametersAreFact) return true;
 	// Figures without the balance: the margin and the risk to the account went unchecked.

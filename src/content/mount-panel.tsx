@@ -9,6 +9,7 @@
 import {render} from 'preact';
 import {Panel} from '../ui/panel/panel.js';
 import {PANEL_CSS} from '../ui/panel/styles.js';
+import type {SnapshotSource} from '../ui/panel/report-misread.js';
 import {hostAttributes, type PanelView, type Translate} from '../ui/panel/view.js';
 
 /** Where a docked host goes: the anchor's bottom-left corner in document coordinates, and its width. */
@@ -32,7 +33,7 @@ const HOST_RESET =
 const MIN_WIDTH = 260;
 const MAX_WIDTH = 360;
 
-export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; signal: AbortSignal}): PanelHandle {
+export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; snapshot?: SnapshotSource; signal: AbortSignal}): PanelHandle {
 	const {doc, t, signal} = options;
 	const host = doc.createElement('liqguard-panel');
 	const shadow = host.attachShadow({mode: __DEV__ ? 'open' : 'closed'});
@@ -52,7 +53,7 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		pendingRender = undefined;
 		if (!view || signal.aborted) return;
 		render(
-			<Panel view={view} t={t} isFloating={isFloating} width={width} onAcknowledge={options.onAcknowledge} onMove={move} onSnoozeReminder={options.onSnoozeReminder} />,
+			<Panel view={view} t={t} isFloating={isFloating} width={width} onAcknowledge={options.onAcknowledge} onMove={move} onSnoozeReminder={options.onSnoozeReminder} snapshot={options.snapshot} />,
 			container,
 		);
 	};

@@ -22,6 +22,7 @@ import {isContextInvalidated} from '../messaging/send.js';
 import type {GateNotice, PanelView, Translate} from '../ui/panel/view.js';
 import {ALLOWANCE_MS, REPLY_TIMEOUT_MS, type Allowance, decideGate, orderKey} from './gate.js';
 import {mountPanel, type PanelHandle, type PlacedBox} from './mount-panel.js';
+import {buildSnapshot} from './snapshot.js';
 import {pageTheme} from './theme.js';
 
 export type SessionOptions = {
@@ -254,6 +255,12 @@ export function startSession(options: SessionOptions): Session {
 		}
 	};
 
+	/** "Report a misread": the order form as a cleaned, masked snapshot (content/snapshot.ts); only on a user's click. */
+	const snapshotOfForm = () => {
+		const form = adapter.formRoot(doc);
+		return form ? buildSnapshot(form, {adapterId: adapter.id, url: doc.location?.href ?? '', capturedAt: new Date().toISOString().slice(0, 10)}) : undefined;
+	};
+
 	const read = (inFrame: boolean) => {
 		if (signal.aborted) return;
 		// The form root is looked up again only when the one we watch left the page (and at the heartbeat): for the
@@ -261,7 +268,7 @@ export function startSession(options: SessionOptions): Session {
 		const root = observedRoot?.isConnected ? observedRoot : ensureObserved();
 		// Nothing to show until the form first appears; once the panel is up, a form that went away reads as not found.
 		if (!root && !panel) return;
-		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
+		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, snapshot: snapshotOfForm, signal});
 		// Style and layout reads (anchor box, computed background) belong in a frame: inline when this read is
 		// one, else in the next frame, off the input → answer path.
 		if (!layoutDue) {

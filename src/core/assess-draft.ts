@@ -11,13 +11,14 @@
  *   the assumptions: a maker fee would be a guess in the trader's favour.
  * - Optional fields (stop-loss, take-profit, funding, the venue's estimate) are used only when read 'ok'.
  */
-import {type Dec, parseDecimal, toPlain} from './decimal.js';
+import {type Dec, parseDecimal, toPlain, ZERO} from './decimal.js';
 import type {DraftField, FieldRead, OrderDraft, SizeUnit} from './draft.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
 import {assess, type AssessOptions} from './assess.js';
 import type {AssessInput, Assessment, InputIssue, MarginMode, Severity, Side} from './types.js';
 import {VENUE_MODELS} from './venues/index.js';
 import {BUNDLED_CONTRACT_VALUES} from './data/tiers.js';
+import {checkMisread, type MisreadCheck} from './misread.js';
 
 export type SideAssessment = {ok: true; assessment: Assessment} | {ok: false; issues: readonly InputIssue[]};
 
@@ -37,6 +38,8 @@ export type DraftAssessment = {
 	/** Base-unit quantity and entry price used, as plain decimals (for the panel's test contract). */
 	quantity?: string;
 	entryPrice?: string;
+	/** The venue's own figures (margin, order value, liquidation) against ours; absent when the page shows none. */
+	misread?: MisreadCheck;
 };
 
 const okValue = <T>(field: FieldRead<T> | undefined): T | undefined => (field?.state === 'ok' ? field.value : undefined);
@@ -126,6 +129,21 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	}
 	const notComputed = sides.filter(side => result[side]?.ok === false);
 	if (notComputed.length > 0) result.notComputed = notComputed;
+	const onlySide = sides.length === 1 ? sides[0] : undefined;
+	const known = onlySide ? result[onlySide] : undefined;
+	const ourLiquidation = known?.ok && known.assessment.figures.liquidation.kind === 'price' ? parseDecimal(known.assessment.figures.liquidation.price) : undefined;
+	const misread = checkMisread({
+		draft,
+		quantity,
+		entry,
+		leverage,
+		orderType,
+		marginMode,
+		takerFeeRate: parseDecimal(model.meta.takerFeeRate) ?? ZERO,
+		...(markPrice ? {mark: markPrice} : {}),
+		...(onlySide && ourLiquidation ? {liquidation: {side: onlySide, price: ourLiquidation}} : {}),
+	});
+	if (misread) result.misread = misread;
 	return result;
 }
 

@@ -148,6 +148,7 @@ function wireForm() {
 		if (dialog.returnValue === 'ok' && Number.isInteger(leverage) && leverage >= 1 && leverage <= 125) {
 			leverageButton.textContent = `${leverage}x`;
 		}
+		updateCost();
 	});
 	const priceField = form.querySelector('[data-testid="price-field"]') as HTMLElement;
 	const sizeField = (form.querySelector('input[id^="unitAmount-"]') as HTMLElement).parentElement as HTMLElement;
@@ -161,18 +162,14 @@ function wireForm() {
 				if (tab.getAttribute('data-tab-key') === 'MARKET') priceField.remove();
 				else if (!priceField.isConnected) sizeField.before(priceField);
 			}
+			updateCost();
 		});
 	}
 	const tpsl = form.querySelector('[data-testid="tpsl-toggle"]') as HTMLInputElement;
 	tpsl.addEventListener('change', () => {
 		for (const field of form.querySelectorAll('[data-testid="tp-field"], [data-testid="sl-field"]')) (field as HTMLElement).hidden = !tpsl.checked;
 	});
-	form.addEventListener('input', () => {
-		const size = Number((form.querySelector('input[id^="unitAmount-"]') as HTMLInputElement).value.replaceAll(',', ''));
-		const leverage = Number((leverageButton.textContent ?? '20x').replace('x', ''));
-		const cost = Number.isFinite(size) && leverage > 0 ? (size * markPrice) / leverage : 0;
-		(form.querySelector('[data-testid="cost"]') as HTMLElement).textContent = `${grouping(2).format(cost)} USDT`;
-	});
+	form.addEventListener('input', updateCost);
 	form.addEventListener('submit', event => {
 		event.preventDefault();
 		const submitter = (event as SubmitEvent).submitter;
@@ -186,8 +183,32 @@ function wireForm() {
 	});
 }
 
+/**
+ * "Cost" as Binance shows it for a buy: initial margin at the order's price plus the open loss of a limit priced above
+ * the mark (https://www.binance.com/en/support/faq/87fa7ee33b574f7084d42bd2ce2e463b). LiqGuard checks its own read
+ * against this figure, so the demo computes it the venue's way, live.
+ */
+function updateCost() {
+	const form = app.querySelector('form[data-testid="order-form"]');
+	const costCell = form?.querySelector('[data-testid="cost"]');
+	if (!form || !costCell) return;
+	const number = (selector: string) => Number((form.querySelector(selector) as HTMLInputElement | null)?.value.replaceAll(',', '') ?? Number.NaN);
+	const isMarket = form.querySelector('[data-tab-key="MARKET"]')?.getAttribute('aria-selected') === 'true';
+	const price = isMarket ? markPrice : number('input[id^="limitPrice-"]');
+	const size = number('input[id^="unitAmount-"]');
+	const inQuote = (form.querySelector('[data-testid="size-unit"]') as HTMLSelectElement | null)?.value === 'USDT';
+	const leverage = Number((form.querySelector('[data-testid="leverage-button"]')?.textContent ?? '').replace('x', ''));
+	const quantity = inQuote ? size / price : size;
+	const valid = [price, size, leverage, quantity].every(value => Number.isFinite(value) && value > 0);
+	const cost = valid ? (quantity * price) / leverage + quantity * Math.max(0, price - markPrice) : 0;
+	const text = `${grouping(2).format(cost)} USDT`;
+	// Written only when it changes: a rewrite is a mutation in the observed form, and the mark ticks every second.
+	if (costCell.textContent !== text) costCell.textContent = text;
+}
+
 function tick() {
 	if (!market) return;
+	updateCost();
 	const format = grouping(market.decimals);
 	const mark = app.querySelector('[data-testid="mark-price"]');
 	if (mark) {

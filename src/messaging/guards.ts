@@ -84,6 +84,12 @@ const FIELD_PARSERS = {
 	fundingCountdownSeconds: decimal,
 } satisfies {[K in keyof OrderDraft]?: Parser<unknown>};
 
+/** Fields an adapter reads only where the page shows them: absent stays absent, present is checked like the rest. */
+const OPTIONAL_FIELD_PARSERS = {
+	venueMargin: decimal,
+	venueOrderValue: decimal,
+} satisfies {[K in keyof OrderDraft]?: Parser<unknown>};
+
 export function checkDraft(raw: unknown): Checked<OrderDraft> {
 	if (!isRecord(raw)) return {ok: false, problems: ['draft']};
 	const problems: string[] = [];
@@ -93,6 +99,12 @@ export function checkDraft(raw: unknown): Checked<OrderDraft> {
 	if (venue === undefined) problems.push('venue');
 	const fields: Record<string, unknown> = {};
 	for (const [name, parse] of Object.entries(FIELD_PARSERS) as [keyof typeof FIELD_PARSERS, Parser<unknown>][]) {
+		const read = fieldRead(raw[name], parse);
+		if (read === undefined) problems.push(name);
+		else fields[name] = read;
+	}
+	for (const [name, parse] of Object.entries(OPTIONAL_FIELD_PARSERS) as [keyof typeof OPTIONAL_FIELD_PARSERS, Parser<unknown>][]) {
+		if (raw[name] === undefined) continue;
 		const read = fieldRead(raw[name], parse);
 		if (read === undefined) problems.push(name);
 		else fields[name] = read;

@@ -11,6 +11,8 @@ import type {PanelView, Translate} from './view.js';
 import {viewSide} from './view.js';
 import {BalanceUncheckedNote, FailOpenNote, NeedsList, NotComputedList, panelPill} from './not-computed.js';
 import {SourceLine} from './source-line.js';
+import {MisreadNotice, misreadFindings} from './misread-notice.js';
+import {ReportMisread, type SnapshotSource} from './report-misread.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -22,6 +24,8 @@ export type PanelProps = {
 	onMove?(dx: number, dy: number): void;
 	/** "Snooze for this tab" on the isolated-margin reminder. */
 	onSnoozeReminder?(): void;
+	/** "Report a misread": a snapshot of the order form; absent where there is no form to save. */
+	snapshot?: SnapshotSource;
 };
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = {danger: 0, warn: 1, info: 2};
@@ -259,7 +263,7 @@ function Reminder({view, t, onSnooze}: {view: PanelView; t: Translate; onSnooze?
 	);
 }
 
-export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder}: PanelProps) {
+export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder, snapshot}: PanelProps) {
 	const [isCollapsed, setCollapsed] = useState(false);
 	const drag = useRef<{x: number; y: number} | undefined>(undefined);
 	const warnings = view.state === 'ready' ? warningsOf(view) : [];
@@ -267,7 +271,10 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	// counts for the pill, the badge and the gate.
 	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
-	const pill = panelPill(view, warnings);
+	const isDoubtful = misreadFindings(view).length > 0;
+	// The venue's own figures disagree with our read: no ✓ (a warning still shows its severity: it may well be real).
+	const basePill = panelPill(view, warnings);
+	const pill = isDoubtful && basePill.severity === undefined ? {className: 'pill doubtful', text: '?'} : basePill;
 	const status = statusText(view, t);
 	const pointer = isFloating
 		? {
@@ -330,13 +337,19 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					<Reminder view={view} t={t} onSnooze={onSnoozeReminder} />
 					<NotComputedList view={view} t={t} />
 					<BalanceUncheckedNote view={view} t={t} />
-					{sides.length > 0 ? <FigureTable sides={sides} t={t} /> : null}
+					<MisreadNotice view={view} t={t} />
+					{sides.length > 0 ? (
+						<div class={isDoubtful ? 'doubtful' : undefined} data-doubtful={isDoubtful ? 'true' : undefined} title={isDoubtful ? t('panel_misread_doubtful') : undefined}>
+							<FigureTable sides={sides} t={t} />
+						</div>
+					) : null}
 					{view.state === 'ready' && view.market ? <SourceLine notice={view.market} view={view} t={t} nowMs={Date.now()} /> : null}
 					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
 						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />
 					) : null}
 					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
+					{snapshot ? <ReportMisread t={t} snapshot={snapshot} /> : null}
 				</div>
 			)}
 		</section>

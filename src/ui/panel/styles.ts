@@ -58,5 +58,16 @@ button:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
 .reminder .title { font-weight: 600; }
 .reminder button { align-self: flex-start; border: 1px solid currentColor; border-radius: 4px; padding: 2px 8px; background: transparent; color: inherit; cursor: pointer; }
 .gate button { align-self: flex-start; border: 0; border-radius: 4px; padding: 4px 10px; background: var(--danger); color: #fff; cursor: pointer; font-weight: 600; }
+.pill.doubtful { background: var(--warn); color: #111; }
+.misread { border: 1px solid var(--warn); border-radius: 6px; padding: 6px 8px; }
+.misread p, .report p { margin: 0; } .misread .title, .report .title { font-weight: 600; }
+.misread ul, .report ul { margin: 2px 0; padding-left: 16px; }
+.doubtful .figures td { color: var(--muted); text-decoration: underline dotted var(--warn); }
+.doubtful .figures .liq::after { content: " ?"; color: var(--warn); }
+button.link { align-self: flex-start; border: 0; background: none; padding: 0; color: var(--info); cursor: pointer; text-decoration: underline; }
+.report { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; display: flex; flex-direction: column; gap: 4px; }
+.report .actions { display: flex; gap: 8px; align-items: center; }
+.report .actions button:not(.link) { border: 1px solid currentColor; border-radius: 4px; padding: 2px 8px; background: transparent; cursor: pointer; }
+.snapshot-text { max-height: 160px; overflow: auto; white-space: pre-wrap; word-break: break-all; font-size: 10px; background: var(--chip); padding: 4px; margin: 2px 0 0; }
 h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
 ` + NOT_COMPUTED_CSS;

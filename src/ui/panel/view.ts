@@ -81,6 +81,8 @@ export function hostAttributes(view: PanelView): Record<string, string> {
 		// Sides the engine could not compute ('long', 'short' or both), so a test can tell "no figure" from "no side".
 		'data-not-computed': view.state === 'ready' ? (assessment?.notComputed ?? []).join(' ') : '',
 		'data-market-source': view.state === 'ready' ? (view.market?.source?.kind ?? '') : '',
+		// The venue's own figures disagree with our read (core/misread.ts): the figures above are doubtful.
+		'data-misread': view.state === 'ready' && (assessment?.misread?.findings.length ?? 0) > 0 ? 'true' : '',
 		'data-theme': view.theme,
 	};
 }

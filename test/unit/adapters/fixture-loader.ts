@@ -8,7 +8,8 @@ import path from 'node:path';
 import {Window} from 'happy-dom';
 import type {ReadResult} from '../../../src/adapters/define-adapter.js';
 
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../fixtures');
+/** LIQGUARD_FIXTURES_DIR: another tree of fixtures (the e2e round trip of a saved snapshot runs the table on its own). */
+export const FIXTURES_DIR = process.env.LIQGUARD_FIXTURES_DIR ?? path.resolve(import.meta.dirname, '../../fixtures');
 
 export type FixtureSidecar = {
 	url: string;

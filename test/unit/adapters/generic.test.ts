@@ -21,6 +21,8 @@ const CASES: Array<[string, string, Record<string, unknown>]> = [
 	// dYdX's real markup marks side and order type by Radix tab ids, the margin mode by a toggle's position, leverage
 	// and the liquidation price in <output> elements: the generic reader leaves those unread, never a wrong figure.
 	['dydx-v4', '2026-12-04-limit-long-isolated-tpsl', {side: {state: 'ok', value: 'both'}, orderType: {state: 'unread'}, leverage: {state: 'unread'}, marginMode: {state: 'unread'}, venueLiquidationPrice: {state: 'unread'}}],
+	// The same page in Traditional Chinese: the generic reads Bybit's own zh-TW labels too.
+	['bybit-linear', '2026-12-04-zh-tw-limit-cross', {}],
 ];
 
 describe('generic adapter', () => {

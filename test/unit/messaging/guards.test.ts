@@ -33,6 +33,28 @@ describe('payload guards', () => {
 		expect(checked.ok && checked.value.size).toEqual({state: 'ok', value: {value: '25', unit}});
 	});
 
+	test('the venue\'s own margin and order value pass checked, and stay absent when absent', () => {
+		const withFigures = checkDraft({
+			...demoDraft(),
+			venueMargin: {state: 'ok', value: '600.00', text: '600.00 USDT', extra: 'x'},
+			venueOrderValue: {state: 'empty'},
+		});
+		expect(withFigures.ok && withFigures.value.venueMargin).toEqual({state: 'ok', value: '600', text: '600.00 USDT'});
+		expect(withFigures.ok && withFigures.value.venueOrderValue).toEqual({state: 'empty'});
+		const without = checkDraft(demoDraft());
+		expect(without.ok && 'venueMargin' in without.value).toBe(false);
+		expect(without.ok && 'venueOrderValue' in without.value).toBe(false);
+	});
+
+	test.each([
+		['venueMargin', {state: 'ok', value: '6e2'}],
+		['venueOrderValue', {state: 'ok', value: 'Infinity'}],
+		['venueMargin', {state: 'perhaps'}],
+		['venueOrderValue', 'thirty thousand'],
+	])('a draft whose %s is malformed is rejected and the field is named', (field, value) => {
+		expect(checkDraft({...demoDraft(), [field]: value})).toEqual({ok: false, problems: [field]});
+	});
+
 	test('venue and adapter id are checked against the known ids and the kebab-case shape', () => {
 		expect(checkDraft({...demoDraft(), venue: 'mt-gox'})).toEqual({ok: false, problems: ['venue']});
 		expect(checkDraft({...demoDraft(), adapter: 'Demo Adapter'})).toEqual({ok: false, problems: ['adapter']});
