@@ -21,6 +21,9 @@ export type MarketApi = {
 };
 
 const ASK_DELAY_MS = 250;
+/** While the worker is still fetching ('pending'), ask again this often, this many times (the panel gets a push). */
+const PENDING_RETRY_MS = 1000;
+const PENDING_RETRIES = 10;
 
 /** The background's answer for the form's market, re-asked when the venue, symbol or margin mode change. */
 export function useMarketAnswer(api: MarketApi | undefined, venue: VenueId, symbol: string, marginMode: 'isolated' | 'cross'): {answer?: MarketAnswer; reload(): void} {
@@ -31,11 +34,16 @@ export function useMarketAnswer(api: MarketApi | undefined, venue: VenueId, symb
 		setAnswer(undefined);
 		if (!api || trimmed === '' || venue === 'custom') return undefined;
 		let isCurrent = true;
-		const timer = setTimeout(() => {
+		let timer: ReturnType<typeof setTimeout>;
+		const ask = (retriesLeft: number) => {
 			void api.params(venue, trimmed, marginMode).then(reply => {
-				if (isCurrent) setAnswer(reply);
+				if (!isCurrent) return;
+				setAnswer(reply);
+				// A cold cache answers 'pending' at once and fetches: the popup has no push, so it asks again.
+				if (reply?.notice.state === 'pending' && retriesLeft > 0) timer = setTimeout(() => ask(retriesLeft - 1), PENDING_RETRY_MS);
 			}).catch(() => undefined);
-		}, ASK_DELAY_MS);
+		};
+		timer = setTimeout(() => ask(PENDING_RETRIES), ASK_DELAY_MS);
 		return () => {
 			isCurrent = false;
 			clearTimeout(timer);

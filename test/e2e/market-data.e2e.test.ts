@@ -8,6 +8,8 @@
  * Expected liquidation prices are worked out by hand from the recorded tier, each in a comment, with the formula of
  * the venue's model (src/core/venues/*.ts headers).
  */
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Page, Route} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -17,6 +19,13 @@ import {ROOT, launchChromium, relativeError, type ChromiumSession} from './harne
 const FIXTURES = join(ROOT, 'test/fixtures');
 const API = join(FIXTURES, 'market-data');
 const page = (adapter: string, file: string) => join(FIXTURES, adapter, `${file}.html`);
+
+/** A fixture whose form names its market in the page (dYdX's header): the same form, on another market. */
+function pageOn(adapter: string, file: string, from: string, to: string): string {
+	const path = join(mkdtempSync(join(tmpdir(), 'liqguard-market-')), `${file}.html`);
+	writeFileSync(path, readFileSync(page(adapter, file), 'utf8').replaceAll(from, to));
+	return path;
+}
 
 /** The API answers: URL prefix → fixture body. */
 const API_BODIES: [string, string][] = [
@@ -107,22 +116,22 @@ const CASES: Case[] = [
 		label: 'Hyperliquid margin tables',
 	},
 	{
-		// dYdX form: limit long 71,000.5, 0.02, 5x, isolated (no equity read: backed by its margin at the entry).
-		// SOL-USD MMF 3 %: (E − E/5) / (1 − 0.03) = 71,000.5 × 0.8 / 0.97 = 58,557.1134.
+		// dYdX form (its BTC-USD page, shown on SOL-USD): limit long 71,000, 0.02, 5x, isolated (backed by its margin at
+		// the entry). SOL-USD MMF 3 %: (E − E/5) / (1 − 0.03) = 71,000 × 0.8 / 0.97 = 58,556.7010.
 		name: 'dYdX SOL-USD',
 		url: 'https://dydx.trade/trade/SOL-USD',
-		html: page('dydx-v4', '2026-11-21-limit-long-isolated'),
-		long: (71000.5 * 0.8) / 0.97,
+		html: pageOn('dydx-v4', '2026-12-04-limit-long-isolated-tpsl', 'BTC-USD', 'SOL-USD'),
+		long: (71000 * 0.8) / 0.97,
 		label: 'dYdX indexer markets',
 	},
 	{
-		// GMX form (ETH/USD): market long at 3,412.55, 5,000 USD, 10x: collateral 500, close fee 5,000 × 0.06 % = 3.
-		// ETH min collateral factor 0.5 % → 25 (above the 1 USD floor). LP = (25 − (500 − 3) + 5,000) / (5,000 / 3,412.55)
-		// = 4,528 × 3,412.55 / 5,000 = 3,090.4053.
+		// GMX form (ETH/USD): market long at the mark 3,456.78, 5,000 USD, 10x: collateral 500, close fee 5,000 × 0.06 % =
+		// 3. ETH min collateral factor 0.5 % → 25 (above the 1 USD floor). LP = (25 − (500 − 3) + 5,000) / (5,000 /
+		// 3,456.78) = 4,528 × 3,456.78 / 5,000 = 3,130.4600.
 		name: 'GMX ETH/USD',
 		url: 'https://app.gmx.io/trade/long',
-		html: page('gmx-v2', '2026-11-21-market-long-usd-size'),
-		long: (4528 * 3412.55) / 5000,
+		html: page('gmx-v2', '2026-12-04-market-long-usd-size'),
+		long: (4528 * 3456.78) / 5000,
 		label: 'GMX markets',
 	},
 ];

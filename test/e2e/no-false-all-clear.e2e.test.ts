@@ -121,7 +121,7 @@ describe('Chromium: no false all-clear on the demo page', () => {
 });
 
 describe('Chromium: OKX page with no market data', () => {
-	test('every field read, no side computed: no ✓, and the reason is shown', async () => {
+	test('every field read, no tier data: a range over OKX\'s documented tier-1 rates, marked as such, never ✓', async () => {
 		const okx = await chromium.context.newPage();
 		await okx.goto(OKX_URL);
 		let attributes: Record<string, string> | undefined;
@@ -135,12 +135,16 @@ describe('Chromium: OKX page with no market data', () => {
 			}, {timeout: 5000})
 			.toBe('ready');
 		expect(attributes?.['data-venue']).toBe('okx-swap');
-		expect(attributes?.['data-not-computed']).toBe('long short');
+		expect(attributes?.['data-not-computed']).toBe('');
+		expect(attributes?.['data-market-source']).toBe('range');
 		const text = (await okx.locator('[data-liqguard-panel] section.panel').textContent()) ?? '';
 		expect(text).not.toContain('✓');
 		expect(text).not.toContain('No warnings at your thresholds.');
-		expect(text).toContain('No maintenance rate for BTC-USDT-SWAP on OKX swap');
-		expect(await okx.locator('[data-liqguard-panel] .pill').textContent()).toBe('?');
+		// The reason, in the source line: the rate is unknown, the figures span OKX's tier-1 rates 0.5 %–1 %.
+		expect(text).toMatch(/Maintenance rate unknown: figures use the nearest end of 0\.5 ?% to 1 ?%/);
+		// The liquidation price itself is shown as a range, marked as an estimate.
+		expect(await okx.locator('[data-liqguard-panel] td.liq').first().textContent()).toMatch(/^≈ between [\d,.]+ and [\d,.]+/);
+		expect(await okx.locator('[data-liqguard-panel] .pill').textContent()).not.toBe('✓');
 		await okx.close();
 	});
 });

@@ -78,9 +78,12 @@ export function parseOkxPositionTiers(body: unknown): ParseResult {
 			if (previous && row.minSz.gt(previous.maxSz.plus(1))) fail(`a gap between tiers ${index} and ${index + 1}`);
 			if (previous && row.mmr.lt(previous.mmr)) fail(`tier ${index + 1}'s mmr is below tier ${index}'s`);
 		});
-		// Floors and caps in contracts (tierBasis 'contracts'); OKX's tier i+1 starts where tier i ends (or one above).
-		const tiers: Tier[] = rows.map(row => ({
-			notionalFloor: plain(row.minSz),
+		// Floors and caps in contracts (tierBasis 'contracts'). OKX lists tier i+1 from maxSz(i) + 1 while sizes step in
+		// lots finer than one contract: a size between the two is above tier i, so it belongs to tier i+1. The table
+		// is stored contiguous (each floor is the previous tier's maxSz), and the core takes the first tier whose
+		// maxSz holds the position's contracts.
+		const tiers: Tier[] = rows.map((row, index) => ({
+			notionalFloor: plain(index === 0 ? row.minSz : rows[index - 1]!.maxSz),
 			notionalCap: plain(row.maxSz),
 			maintenanceMarginRate: plain(row.mmr),
 			maintenanceDeduction: '0',

@@ -80,7 +80,8 @@ export function hostAttributes(view: PanelView): Record<string, string> {
 		'data-gate': view.gate?.status ?? '',
 		// Sides the engine could not compute ('long', 'short' or both), so a test can tell "no figure" from "no side".
 		'data-not-computed': view.state === 'ready' ? (assessment?.notComputed ?? []).join(' ') : '',
-		'data-market-source': view.state === 'ready' ? (view.market?.source?.kind ?? '') : '',
+		// What the engine used (it may be a range or an implied rate the notice cannot know of), else the notice's source.
+		'data-market-source': view.state === 'ready' ? (figures?.parameterSource.kind ?? view.market?.source?.kind ?? '') : '',
 		// The venue's own figures disagree with our read (core/misread.ts): the figures above are doubtful.
 		'data-misread': view.state === 'ready' && (assessment?.misread?.findings.length ?? 0) > 0 ? 'true' : '',
 		'data-theme': view.theme,

@@ -51,8 +51,8 @@ describe('OKX', () => {
 				maxLeverage: '100',
 				tiers: [
 					{notionalFloor: '0', notionalCap: '2000', maintenanceMarginRate: '0.004', maintenanceDeduction: '0', maxLeverage: '100'},
-					{notionalFloor: '2001', notionalCap: '4000', maintenanceMarginRate: '0.006', maintenanceDeduction: '0', maxLeverage: '75'},
-					{notionalFloor: '4001', notionalCap: '10000', maintenanceMarginRate: '0.01', maintenanceDeduction: '0', maxLeverage: '50'},
+					{notionalFloor: '2000', notionalCap: '4000', maintenanceMarginRate: '0.006', maintenanceDeduction: '0', maxLeverage: '75'},
+					{notionalFloor: '4000', notionalCap: '10000', maintenanceMarginRate: '0.01', maintenanceDeduction: '0', maxLeverage: '50'},
 				],
 			},
 		});
