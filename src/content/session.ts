@@ -84,6 +84,8 @@ export function startSession(options: SessionOptions): Session {
 	let allowanceUntilMs: number | undefined;
 	let allowanceTimer: ReturnType<typeof setTimeout> | undefined;
 	let panel: PanelHandle | undefined;
+	/** mountPanel threw (a hostile or broken page): no panel, and `judge` lets every submit through. */
+	let panelFailed = false;
 	let observedRoot: Element | undefined;
 	let frame: number | undefined;
 	let soon: ReturnType<typeof setTimeout> | undefined;
@@ -259,7 +261,14 @@ export function startSession(options: SessionOptions): Session {
 		const root = observedRoot?.isConnected ? observedRoot : ensureObserved();
 		// Nothing to show until the form first appears; once the panel is up, a form that went away reads as not found.
 		if (!root && !panel) return;
-		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
+		if (!panel && !panelFailed) {
+			try {
+				panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, signal});
+			} catch {
+				// Fail open: with no panel the user can neither see a hold nor acknowledge it, so the gate never holds.
+				panelFailed = true;
+			}
+		}
 		// Style and layout reads (anchor box, computed background) belong in a frame: inline when this read is
 		// one, else in the next frame, off the input → answer path.
 		if (!layoutDue) {
@@ -389,6 +398,7 @@ export function startSession(options: SessionOptions): Session {
 	};
 
 	const judge = (trigger: SubmitTrigger, target: Element): 'pass' | 'hold' => {
+		if (panelFailed) return 'pass';
 		const submit = adapter.submitTarget(target, doc, trigger);
 		if (!submit) return 'pass';
 		// Freshness: the reply must be for the form exactly as it is at the moment of the click.

@@ -12,6 +12,7 @@ import type {CallBackground} from '../../../src/messaging/send.js';
 import type {EvaluateDraftRequest, Reply} from '../../../src/messaging/protocol.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
+import {trustedClick} from '../ui/trusted-click.js';
 
 vi.stubGlobal('__DEV__', true);
 
@@ -154,7 +155,7 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 			}
 		},
 		requests,
-		host: () => document.querySelector('liqguard-panel') as HTMLElement,
+		host: () => document.querySelector('[data-liqguard-panel]') as HTMLElement,
 		form,
 		button,
 		setRead(next) {
@@ -281,8 +282,18 @@ describe('content session: no figures for a form that is not there', () => {
 describe('content session: the gate allowance', () => {
 	const acknowledge = (h: Harness) => {
 		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
-		button.click();
+		trustedClick(button);
 	};
+
+	test('a page script\'s .click() or dispatched click on "I understand" does not arm the gate', async () => {
+		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
+		button.click();
+		button.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
+		expect(h.host().dataset.gate).toBe('held');
+		expect(h.session.judge('click', h.button)).toBe('hold');
+	});
 
 	test('a second "I understand" lasts its full 15 s, whatever the first one\'s timer does', async () => {
 		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
@@ -520,5 +531,52 @@ describe('content session: main-thread work per read', () => {
 		expect(h.boxReads.filter(where => where === 'task')).toEqual([]);
 		// Once a document has had one, Chromium computes intersections in every frame for the rest of its life.
 		expect(h.intersectionObservers()).toBe(0);
+	});
+});
+
+describe('content session: a hostile page and the panel host', () => {
+	test('the host is a plain div: a page that defined the old custom element name first gets nothing', async () => {
+		let constructed = 0;
+		customElements.define('liqguard-panel', class extends HTMLElement {
+			constructor() {
+				super();
+				constructed += 1;
+			}
+		});
+		const h = await startAnswered(demoDraft());
+		expect(h.host().tagName).toBe('DIV');
+		expect(h.host().parentElement).toBe(document.documentElement);
+		expect(constructed).toBe(0);
+	});
+
+	test('mountPanel failing (attachShadow throws) fails open: no error out of the read, and the gate never holds', async () => {
+		const attachShadow = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(() => {
+			throw new DOMException('disabled', 'NotSupportedError');
+		});
+		try {
+			const h = start(demoDraft({leverage: {state: 'ok', value: '100'}}));
+			expect(() => h.frame()).not.toThrow();
+			h.requests[0]?.answer();
+			await flushReplies();
+			expect(h.requests).toHaveLength(1);
+			expect(h.session.judge('click', h.button)).toBe('pass');
+		} finally {
+			attachShadow.mockRestore();
+		}
+	});
+
+	test('the page hiding the host through its inline style or attributes is undone', async () => {
+		const h = await startAnswered(demoDraft());
+		const host = h.host();
+		const own = host.getAttribute('style');
+		expect(own).toContain('display:block!important');
+		host.style.opacity = '0';
+		host.setAttribute('style', 'display:none!important;opacity:0!important;pointer-events:none!important');
+		host.setAttribute('inert', '');
+		host.setAttribute('hidden', '');
+		await flushReplies();
+		expect(host.getAttribute('style')).toBe(own);
+		expect(host.hasAttribute('inert')).toBe(false);
+		expect(host.hasAttribute('hidden')).toBe(false);
 	});
 });
