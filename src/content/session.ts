@@ -442,6 +442,12 @@ export function startSession(options: SessionOptions): Session {
 	const onFormEvent = (event: Event) => {
 		if (observedRoot && !observedRoot.isConnected) ensureObserved();
 		if (!observedRoot || !(event.target instanceof Node) || !observedRoot.contains(event.target)) return;
+		// A page script's own events (`dispatchEvent`, untrusted) take the per-frame path like any DOM change: a page
+		// flooding them must not buy a read and a worker round trip each (SECURITY.md, page scripts).
+		if (!event.isTrusted) {
+			schedule();
+			return;
+		}
 		readNow(false);
 		// The second read: at the window in this task, or in the next task for an event the page stops on the way.
 		scheduleSoon();

@@ -190,6 +190,13 @@ async function startAnswered(initial: OrderDraft): Promise<Harness> {
 	return h;
 }
 
+/** An input event as the browser makes it for the user's typing (happy-dom has no isTrusted). */
+function userInput(): Event {
+	const event = new Event('input', {bubbles: true});
+	Object.defineProperty(event, 'isTrusted', {value: true});
+	return event;
+}
+
 const settle = () => new Promise<void>(resolve => queueMicrotask(resolve)).then(() => undefined);
 
 /** The page re-renders its form to `draft` (a mutation in the form), and the next frame reads it. */
@@ -330,7 +337,7 @@ describe('content session: main-thread work per read', () => {
 		for (const value of ['0.1', '0.2', '0.3']) {
 			h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value, unit: 'base'}, text: value}})});
 			size.value = value;
-			size.dispatchEvent(new Event('input', {bubbles: true}));
+			size.dispatchEvent(userInput());
 			vi.advanceTimersByTime(1);
 		}
 		expect(h.requests.map(entry => entry.request.draft.size)).toHaveLength(4);
@@ -358,7 +365,7 @@ describe('content session: main-thread work per read', () => {
 		};
 		h.form.addEventListener('input', pageHandler);
 		h.setRead({found: true, draft: draftOf('0.9')});
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		expect(seenByPage).toEqual([before + 1]);
 		// The draft as the page left it is asked for in the same task (no timer ran), and its answer is the one shown.
 		expect(h.requests.map(entry => entry.request.draft.size)).toMatchObject([...Array(before).fill(expect.anything()), {value: {value: '0.9'}}, {value: {value: '0.5'}}]);
@@ -372,7 +379,7 @@ describe('content session: main-thread work per read', () => {
 		h.form.removeEventListener('input', pageHandler);
 		// A handler that leaves the form as typed: one request for the edit, not two.
 		h.setRead({found: true, draft: draftOf('0.75')});
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		expect(h.requests).toHaveLength(before + 3);
 		// The page stops the next event at the form and rewrites the value: the second read comes in the next task.
 		h.form.addEventListener('input', event => {
@@ -380,7 +387,7 @@ describe('content session: main-thread work per read', () => {
 			h.setRead({found: true, draft: draftOf('0.85')});
 		}, {once: true});
 		h.setRead({found: true, draft: draftOf('0.8')});
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		expect(h.requests).toHaveLength(before + 4);
 		vi.advanceTimersByTime(1);
 		expect(h.requests).toHaveLength(before + 5);
@@ -401,7 +408,7 @@ describe('content session: main-thread work per read', () => {
 		const requestsBefore = h.requests.length;
 		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.4', unit: 'base'}, text: '0.4'}})});
 		size.value = '0.4';
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		await settle(); // MutationObserver delivery
 		h.frame();
 		// Before and after the page's handler (see the test above); the frame reads nothing more.
@@ -499,7 +506,7 @@ describe('content session: main-thread work per read', () => {
 			h.form.setAttribute('data-tick', value);
 			h.frame();
 			const size = h.form.querySelector('#size') as HTMLInputElement;
-			size.dispatchEvent(new Event('input', {bubbles: true}));
+			size.dispatchEvent(userInput());
 			vi.advanceTimersByTime(1);
 			h.frame();
 		}
@@ -520,7 +527,7 @@ describe('content session: main-thread work per read', () => {
 		expect(h.host().style.getPropertyValue('left')).toBe('24px');
 		for (let second = 0; second < 3; second++) {
 			const size = h.form.querySelector('#size') as HTMLInputElement;
-			size.dispatchEvent(new Event('input', {bubbles: true}));
+			size.dispatchEvent(userInput());
 			vi.advanceTimersByTime(1);
 			h.session.tick();
 			vi.advanceTimersByTime(1);
@@ -578,5 +585,33 @@ describe('content session: a hostile page and the panel host', () => {
 		expect(host.getAttribute('style')).toBe(own);
 		expect(host.hasAttribute('inert')).toBe(false);
 		expect(host.hasAttribute('hidden')).toBe(false);
+	});
+});
+
+describe('content session: untrusted input events', () => {
+	test('a page flooding synthetic input events gets one read per frame, not one per event', async () => {
+		const h = await startAnswered(demoDraft());
+		const before = h.readCalls();
+		const input = h.form.querySelector('input')!;
+		for (let i = 0; i < 50; i++) {
+			h.setRead({found: true, draft: demoDraft({leverage: {state: 'ok', value: String(i + 2)}})});
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		}
+		vi.advanceTimersByTime(0);
+		expect(h.readCalls() - before).toBe(0);
+		h.frame();
+		expect(h.readCalls() - before).toBe(1);
+		expect(h.requests).toHaveLength(2);
+	});
+
+	test('the user\'s own (trusted) input event is still read at once', async () => {
+		const h = await startAnswered(demoDraft());
+		const before = h.readCalls();
+		h.setRead({found: true, draft: demoDraft({leverage: {state: 'ok', value: '7'}})});
+		const event = new Event('input', {bubbles: true});
+		Object.defineProperty(event, 'isTrusted', {value: true});
+		h.form.querySelector('input')!.dispatchEvent(event);
+		expect(h.readCalls() - before).toBeGreaterThanOrEqual(1);
+		expect(h.requests).toHaveLength(2);
 	});
 });
