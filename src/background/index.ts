@@ -31,6 +31,7 @@ import {showSeverity} from './badge.js';
 import {evaluateDraft} from './evaluate-draft.js';
 import {reconcileSites, removedSites, serialised, useOnSite, venueForPage, type SitesApi} from './sites.js';
 import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo.js';
+import {DRAFT_WRITE_INTERVAL_MS, keyedThrottle} from './throttle.js';
 
 const sync = browser.storage.sync as StorageAreaLike;
 const session = browser.storage.session as StorageAreaLike;
@@ -59,6 +60,13 @@ const snoozeMemo = keyedMemoFromStorage((tabId: number) => isReminderSnoozed(ses
 const replyDelayMemo = memoFromStorage(e2eReplyDelayMs);
 const badgeWritten = lastWritten<number>();
 const draftWritten = lastWritten<number>();
+/** The popup's prefill, at most one write per tab per second (throttle.ts). */
+const draftWrites = keyedThrottle<number, unknown>(DRAFT_WRITE_INTERVAL_MS, (tabId, draft) => {
+	afterReply(() => session.set({[draftKey(tabId)]: draft}).catch(error => {
+		draftWritten.forget(tabId);
+		throw error;
+	}));
+});
 /** Tabs this worker answered: told to re-evaluate when the settings change (below). */
 const answeredTabs = new Set<number>();
 
@@ -70,6 +78,7 @@ function afterReply(write: () => Promise<unknown>): void {
 function forgetTab(tabId: number): void {
 	badgeWritten.forget(tabId);
 	draftWritten.forget(tabId);
+	draftWrites.forget(tabId);
 }
 
 async function syncSites(removed: readonly string[] = []): Promise<void> {
@@ -98,12 +107,7 @@ const listener = createBackgroundListener(
 					throw error;
 				}));
 			}
-			if (draftWritten.changed(tabId, JSON.stringify(request.draft))) {
-				afterReply(() => session.set({[draftKey(tabId)]: request.draft}).catch(error => {
-					draftWritten.forget(tabId);
-					throw error;
-				}));
-			}
+			if (draftWritten.changed(tabId, JSON.stringify(request.draft))) draftWrites.push(tabId, request.draft);
 			return result;
 		},
 		async clearBadge(_data, sender) {
