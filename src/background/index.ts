@@ -28,6 +28,7 @@ import {isReminderSnoozed, snoozeKey, snoozeReminder} from '../settings/reminder
 import {loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {showSeverity} from './badge.js';
+import {restrictToTrustedContexts, type AccessLevelArea} from './storage-access.js';
 import {evaluateDraft} from './evaluate-draft.js';
 import {reconcileSites, removedSites, serialised, useOnSite, venueForPage, type SitesApi} from './sites.js';
 import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo.js';
@@ -137,6 +138,11 @@ const listener = createBackgroundListener(
 	() => browser.runtime.getURL(''),
 );
 
+// Content scripts can neither read nor write settings (storage-access.ts). `chrome.*`, not the polyfill: the
+// polyfill does not wrap setAccessLevel, and Firefox has none (feature-detected).
+const chromeStorage = (globalThis as {chrome?: {storage?: Record<string, AccessLevelArea | undefined>}}).chrome?.storage;
+void restrictToTrustedContexts({sync: chromeStorage?.sync, local: chromeStorage?.local});
+
 browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 // The content script's requests arrive over one port per page (messaging/port.ts); same listener, same checks.
 browser.runtime.onConnect.addListener(port => {
@@ -160,9 +166,17 @@ browser.runtime.onStartup.addListener(() => {
 browser.storage.onChanged.addListener((changes, area) => {
 	if (area === 'sync' && changes[SETTINGS_KEY]) {
 		settingsMemo.invalidate();
-		// The panels re-evaluate on their own settings listener, but their message can reach this worker before
-		// this event does and be answered from the old settings; a refresh after the invalidation settles it.
-		for (const tabId of answeredTabs) sendRefresh(tabId);
+		// Content scripts do not watch storage (it is closed to them, storage-access.ts): this push is how every panel
+		// learns of new settings, and how a user-added site's page restarts with a changed or removed venue model.
+		// Every tab, not only those this worker answered: a worker woken by this very change has answered none.
+		browser.tabs.query({}).then(
+			tabs => {
+				for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0) sendRefresh(tab.id);
+			},
+			() => {
+				for (const tabId of answeredTabs) sendRefresh(tabId);
+			},
+		);
 		const before = changes[SETTINGS_KEY].oldValue === undefined ? [] : parseSettings(changes[SETTINGS_KEY].oldValue).settings.customSites;
 		const after = parseSettings(changes[SETTINGS_KEY].newValue).settings.customSites;
 		syncSites(removedSites(before, after)).catch((error: unknown) => console.error('LiqGuard: site scripts', error));
