@@ -25,7 +25,7 @@ import {createBackgroundListener} from '../messaging/handle.js';
 import {PORT_NAME, servePort, type PortLike} from '../messaging/port.js';
 import {APP, type RefreshNotice} from '../messaging/protocol.js';
 import {isReminderSnoozed, snoozeKey, snoozeReminder} from '../settings/reminders.js';
-import {loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
+import {grantedByManifest, loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {showSeverity} from './badge.js';
 import {restrictToTrustedContexts, type AccessLevelArea} from './storage-access.js';
@@ -85,7 +85,9 @@ function forgetTab(tabId: number): void {
 async function syncSites(removed: readonly string[] = []): Promise<void> {
 	await serialised(async () => {
 		const {settings} = await loadSettings(sync);
-		await reconcileSites(sitesApi, settings.customSites, removed);
+		// A site on a host the manifest grants is never registered: it would run on every page of that host unasked.
+		const hosts = browser.runtime.getManifest().host_permissions ?? [];
+		await reconcileSites(sitesApi, settings.customSites.filter(site => !grantedByManifest(site.origin, hosts)), removed);
 	});
 }
 
