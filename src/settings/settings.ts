@@ -506,7 +506,8 @@ export function importSettings(json: string, options: {grantedHostPatterns?: rea
 	}
 	const migrated = migrate(raw, SCHEMA_VERSION);
 	if (!migrated.ok) return {ok: false, reason: migrated.reason};
-	const {settings, errors} = validateSettings(migrated.value);
+	const {settings, errors: validationErrors} = validateSettings(migrated.value);
+	const errors = [...validationErrors];
 	const granted = options.grantedHostPatterns ?? [];
 	settings.customSites.forEach((site, index) => {
 		if (granted.length > 0 && grantedByManifest(site.origin, granted)) errors.push(`customSites[${index}]: ${grantedSiteProblem(site.origin)}; remove it`);
