@@ -73,7 +73,8 @@ function sideOfButton(button: Element): Side | undefined {
 	return id === 'buy-long' ? 'long' : id === 'sell-short' ? 'short' : undefined;
 }
 
-export const demo = defineAdapter({
+// Pure: a release build (where nothing lists it, adapters/index.ts) drops the whole adapter from the bundle.
+export const demo = /* @__PURE__ */ defineAdapter({
 	id: 'demo',
 	label: 'LiqGuard demo exchange',
 	venue: 'binance-usdm',
