@@ -27,6 +27,7 @@ import {APP} from '../messaging/protocol.js';
 import {createPortSender, PORT_NAME, type PortLike} from '../messaging/port.js';
 import {createCaller, isContextInvalidated} from '../messaging/send.js';
 import type {Translate} from '../ui/panel/view.js';
+import {whenShown} from './prerender.js';
 import {startSession, type Session} from './session.js';
 import {createTranslate} from './translate.js';
 
@@ -93,7 +94,7 @@ function restart(): void {
 	session?.controller.abort();
 	session = undefined;
 	const current = ++generation;
-	if (life.signal.aborted) return;
+	if (life.signal.aborted || (document as Document & {prerendering?: boolean}).prerendering) return; // whenShown restarts
 	void resolveAdapter(location.href).then(adapter => {
 		if (adapter && current === generation && !life.signal.aborted) startWith(adapter);
 	});
@@ -194,5 +195,6 @@ if (!isDuplicate) {
 	life.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onPush));
 	const heartbeat = setInterval(beat, 1000);
 	life.signal.addEventListener('abort', () => clearInterval(heartbeat));
-	restart();
+	// Not while prerendering: the worker would refuse this document's port for good (prerender.ts).
+	void whenShown(document, life.signal).then(() => restart());
 }
