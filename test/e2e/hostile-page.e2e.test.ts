@@ -1,0 +1,203 @@
+/**
+ * A hostile exchange page against the **release** build in Chromium (`node build.mjs --release` → dist/release):
+ * a page script that defines the old panel element name first (and asks for its ElementInternals, which handed
+ * out the closed shadow root), clicks our buttons with `.click()` and dispatched events, hides the host, reads the
+ * host's attributes, and spoofs the digits of the size input three ways. The order page is the Binance USDⓈ-M
+ * fixture (cross, set to 100x so the default "confirm" gate holds a Buy) at its real URL; the page counts the
+ * clicks that reach its own Buy handler, as an order placed.
+ *
+ * The release build has no data-* contract and a closed shadow root: this suite reads the panel the way no page
+ * can, through the DevTools protocol (DOM.describeNode with pierce), and clicks our buttons from the page's world
+ * with DOM.resolveNode + Runtime.callFunctionOn, as a page that had got hold of them would.
+ */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import type {CDPSession, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {ROOT, launchChromium, type ChromiumSession} from './harness.js';
+
+const RELEASE_CHROME = join(ROOT, 'dist/release/chrome');
+const FIXTURE = join(ROOT, 'test/fixtures/binance-usdm/2026-11-21-limit-cross-base.html');
+const URL_ = 'https://www.binance.com/en/futures/BTCUSDT';
+
+/** Runs in the page's own world before the content script mounts anything. */
+const HOSTILE_SCRIPT = `<script>
+window.__orders = 0;
+window.__hostile = {constructed: 0, stolenRoots: 0};
+customElements.define('liqguard-panel', class extends HTMLElement {
+	constructor() {
+		super();
+		window.__hostile.constructed += 1;
+		try { this.internals = this.attachInternals(); } catch (error) {}
+	}
+	connectedCallback() {
+		// After the extension's attachShadow, ElementInternals.shadowRoot exposes even a closed root.
+		queueMicrotask(() => { if (this.internals && this.internals.shadowRoot) window.__hostile.stolenRoots += 1; });
+	}
+});
+// The exchange's own order handler: a click that reaches it places the order.
+document.addEventListener('click', event => {
+	if (event.target instanceof Element && event.target.closest('.bn-button__buy, .bn-button__sell')) window.__orders += 1;
+});
+</script>`;
+
+function hostilePage(): string {
+	const html = readFileSync(FIXTURE, 'utf8').replace('>20x<', '>100x<');
+	expect(html).toContain('>100x<');
+	return html.replace(/<head>/i, `<head>${HOSTILE_SCRIPT}`);
+}
+
+let chromium: ChromiumSession;
+let page: Page;
+let cdp: CDPSession;
+
+/** A node inside the panel's (closed) shadow root, by selector: its CDP node id, or undefined. */
+async function panelNode(selector: string): Promise<number | undefined> {
+	const {root} = await cdp.send('DOM.getDocument', {depth: 1});
+	const {nodeId: hostId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector: ':root > div'});
+	if (!hostId) return undefined;
+	const {node} = await cdp.send('DOM.describeNode', {nodeId: hostId, depth: 1, pierce: true});
+	const shadow = node.shadowRoots?.[0];
+	if (!shadow) return undefined;
+	const {nodeIds} = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', {backendNodeIds: [shadow.backendNodeId]});
+	const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: nodeIds[0]!, selector});
+	return nodeId || undefined;
+}
+
+async function panelAttribute(selector: string, name: string): Promise<string | undefined> {
+	const nodeId = await panelNode(selector);
+	if (!nodeId) return undefined;
+	const {attributes} = await cdp.send('DOM.getAttributes', {nodeId});
+	const at = attributes.indexOf(name);
+	return at === -1 ? undefined : attributes[at + 1];
+}
+
+async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let value = await read();
+	while (!isDone(value) && Date.now() < deadline) {
+		await page.waitForTimeout(50);
+		value = await read();
+	}
+	return value;
+}
+
+/** The page's own world calls `.click()` and dispatches a click on one of our buttons. */
+async function pageClicks(selector: string): Promise<void> {
+	const nodeId = await panelNode(selector);
+	expect(nodeId, selector).toBeDefined();
+	const {object} = await cdp.send('DOM.resolveNode', {nodeId: nodeId!});
+	await cdp.send('Runtime.callFunctionOn', {
+		objectId: object.objectId!,
+		functionDeclaration: 'function () { this.click(); this.dispatchEvent(new MouseEvent("click", {bubbles: true, composed: true, cancelable: true})); }',
+	});
+}
+
+/** The page sets the size input (untrusted input event) and the panel's read of it is awaited. */
+async function pageTypesSize(value: string, style = ''): Promise<void> {
+	await page.evaluate(
+		([text, css]) => {
+			const input = document.querySelector<HTMLInputElement>('input[aria-label="Size"]')!;
+			input.setAttribute('style', css);
+			input.value = text;
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		},
+		[value, style] as const,
+	);
+}
+
+const sizeState = () => panelAttribute('dd[data-field="size"]', 'data-read-state');
+
+beforeAll(async () => {
+	chromium = await launchChromium({extensionDir: RELEASE_CHROME});
+	await chromium.context.route(/^https?:\/\//, route => route.abort());
+	await chromium.routeFixture(URL_, hostilePage());
+	page = await chromium.context.newPage();
+	cdp = await chromium.context.newCDPSession(page);
+	await page.goto(URL_);
+	// Ready: the assessment of the 100x order is shown (the pill says danger).
+	await until(() => panelAttribute('.pill', 'class'), value => value?.includes('danger') === true, 10_000);
+});
+
+afterAll(async () => {
+	await chromium?.close();
+});
+
+describe('Chromium release build: a hostile page', () => {
+	test('the build under test is the release one (no demo, minified)', () => {
+		const manifest = JSON.parse(readFileSync(join(RELEASE_CHROME, 'manifest.json'), 'utf8')) as {host_permissions: string[]};
+		expect(manifest.host_permissions.some(pattern => pattern.includes('localhost'))).toBe(false);
+	});
+
+	test('pre-defining the old custom element name gets the page nothing: the host is a plain div, no root to steal', async () => {
+		expect(await panelAttribute('.pill', 'class')).toContain('danger');
+		const seen = await page.evaluate(() => {
+			const host = document.querySelector(':root > div') as HTMLElement | null;
+			return {
+				hostile: (window as unknown as {__hostile: {constructed: number; stolenRoots: number}}).__hostile,
+				tag: host?.tagName,
+				shadowRoot: host?.shadowRoot === null,
+				customPanels: document.querySelectorAll('liqguard-panel').length,
+			};
+		});
+		expect(seen).toEqual({hostile: {constructed: 0, stolenRoots: 0}, tag: 'DIV', shadowRoot: true, customPanels: 0});
+	});
+
+	test('the host carries no data-* contract a page could read (no prices, no gate state)', async () => {
+		const names = await page.evaluate(() => [...(document.querySelector(':root > div')?.attributes ?? [])].map(attribute => attribute.name));
+		expect(names).toEqual(['style']);
+	});
+
+	test('the gate holds the user\'s Buy; the page\'s .click() on "I understand" does not arm it; the next Buy is held too', async () => {
+		await page.click('.bn-button__buy');
+		expect(await page.evaluate(() => (window as unknown as {__orders: number}).__orders)).toBe(0);
+		expect(await until(() => panelAttribute('[data-gate]', 'data-gate'), value => value === 'held')).toBe('held');
+		await pageClicks('button[data-action="acknowledge"]');
+		await page.waitForTimeout(200);
+		expect(await panelAttribute('[data-gate]', 'data-gate')).toBe('held');
+		await page.click('.bn-button__buy');
+		expect(await page.evaluate(() => (window as unknown as {__orders: number}).__orders)).toBe(0);
+	});
+
+	test('the page\'s .click() on collapse collapses nothing', async () => {
+		await pageClicks('button.icon');
+		await page.waitForTimeout(100);
+		expect(await panelNode('.body')).toBeDefined();
+	});
+
+	test('hiding the host (opacity, display, visibility, transform, pointer-events, clip-path, inert) is undone', async () => {
+		const after = await page.evaluate(async () => {
+			const host = document.querySelector(':root > div') as HTMLElement;
+			host.style.opacity = '0';
+			host.setAttribute('style', 'display:none!important;visibility:hidden!important;opacity:0!important;transform:scale(0)!important;pointer-events:none!important;clip-path:inset(50%)!important');
+			host.setAttribute('inert', '');
+			await new Promise(resolve => setTimeout(resolve, 50));
+			const style = getComputedStyle(host);
+			return {
+				display: style.display,
+				visibility: style.visibility,
+				opacity: style.opacity,
+				transform: style.transform,
+				pointerEvents: style.pointerEvents,
+				clipPath: style.clipPath,
+				inert: host.hasAttribute('inert'),
+				height: host.getBoundingClientRect().height > 0,
+			};
+		});
+		expect(after).toEqual({display: 'block', visibility: 'visible', opacity: '1', transform: 'none', pointerEvents: 'auto', clipPath: 'none', inert: false, height: true});
+	});
+
+	test('spoofed digits are unread: a right-to-left override, letters glued as a fake unit, CSS bidi-override', async () => {
+		expect(await sizeState()).toBe('ok');
+		for (const [value, style] of [
+			['\u202E050.0', ''], // shown as 0.050, code points 050.0
+			['1OO', ''], // "1OO" with letter O, shown like 100
+			['050.0', 'unicode-bidi: bidi-override; direction: rtl'], // shown as 0.050
+		] as const) {
+			await pageTypesSize(value, style);
+			expect(await until(sizeState, state => state === 'unread'), JSON.stringify(value)).toBe('unread');
+			await pageTypesSize('0.050');
+			expect(await until(sizeState, state => state === 'ok'), 'restored').toBe('ok');
+		}
+	});
+});
