@@ -85,8 +85,9 @@ function forgetTab(tabId: number): void {
 async function syncSites(removed: readonly string[] = []): Promise<void> {
 	await serialised(async () => {
 		const {settings} = await loadSettings(sync);
-		// A site on a host the manifest grants is never registered: it would run on every page of that host unasked.
-		const hosts = browser.runtime.getManifest().host_permissions ?? [];
+		// A site on a supported exchange's host (the manifest's own content scripts, whose host permission is granted at
+		// install) is never registered: it would run on every page of that host without the browser asking.
+		const hosts = (browser.runtime.getManifest().content_scripts ?? []).flatMap(script => script.matches ?? []);
 		await reconcileSites(sitesApi, settings.customSites.filter(site => !grantedByManifest(site.origin, hosts)), removed);
 	});
 }

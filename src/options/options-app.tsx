@@ -30,7 +30,7 @@ export type OptionsProps = {
 	initial: Validated;
 	/** Asks the browser for access to a user-added site; resolves false when the user declines. */
 	requestOrigin?: (origin: string) => Promise<boolean>;
-	/** The manifest's host permissions: a site on one of those hosts is refused (settings.ts, grantedByManifest). */
+	/** The supported exchanges' match patterns (the manifest's content scripts): a site on those hosts is refused. */
 	grantedHostPatterns?: readonly string[];
 	/** Hands the exported JSON to the user (a file download in the extension). */
 	onExport?: (json: string) => void;

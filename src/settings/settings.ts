@@ -492,7 +492,8 @@ export function grantedSiteProblem(origin: string): string {
 
 /**
  * Parses an exported file (this or an older version). Refused with the reason when anything would need repair.
- * `grantedHostPatterns` (the manifest's host permissions): sites on those hosts are refused (grantedByManifest).
+ * `grantedHostPatterns` (the match patterns of the manifest's content scripts, granted at install): sites on those
+ * hosts are refused (grantedByManifest).
  */
 export function importSettings(json: string, options: {grantedHostPatterns?: readonly string[]} = {}): ImportResult {
 	let raw: unknown;
