@@ -12,7 +12,8 @@ describe('prerendered pages', () => {
 		// The shape Chrome sends for a prerendered top-level document (w3c/webextensions#396).
 		const prerendering = {id: 'ext', frameId: 697, documentLifecycle: 'prerender', tab: {id: 4}};
 		expect(isTrustedSender(prerendering, 'ext')).toBe(false);
-		expect(isTrustedSender({...prerendering, frameId: 0, documentLifecycle: 'active'}, 'ext')).toBe(true);
+		const shown = {...prerendering, frameId: 0, documentLifecycle: 'active'};
+		expect(isTrustedSender(shown, 'ext')).toBe(true);
 	});
 
 	test('whenShown waits for prerenderingchange while the document is prerendering', async () => {
