@@ -9,12 +9,18 @@
  * The release build has no data-* contract and a closed shadow root: this suite reads the panel the way no page
  * can, through the DevTools protocol (DOM.describeNode with pierce), and clicks our buttons from the page's world
  * with DOM.resolveNode + Runtime.callFunctionOn, as a page that had got hold of them would.
+ *
+ * Firefox, where cheap: the dev build (its shadow root is open, so the page reaches our buttons directly) on the
+ * demo exchange: the page's clicks on "I understand" do nothing, its style changes to the host are undone, and a
+ * right-to-left override in the size input is unread.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {CDPSession, Page} from 'playwright-core';
+import type {Page as FirefoxPage} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {ROOT, launchChromium, type ChromiumSession} from './harness.js';
+import {SEL, orderCount, setLeverage, waitForPanel, type PageDriver} from './demo-page.js';
+import {ROOT, launchChromium, launchFirefox, serveDemo, type ChromiumSession, type DemoServer, type FirefoxSession} from './harness.js';
 
 const RELEASE_CHROME = join(ROOT, 'dist/release/chrome');
 const FIXTURE = join(ROOT, 'test/fixtures/binance-usdm/2026-11-21-limit-cross-base.html');
@@ -199,5 +205,61 @@ describe('Chromium release build: a hostile page', () => {
 			await pageTypesSize('0.050');
 			expect(await until(sizeState, state => state === 'ok'), 'restored').toBe('ok');
 		}
+	});
+});
+
+describe('Firefox dev build (open shadow root): the page reaches our buttons and still cannot act for the user', () => {
+	let demo: DemoServer;
+	let firefox: FirefoxSession;
+	let ffPage: FirefoxPage;
+	let driver: PageDriver;
+
+	beforeAll(async () => {
+		demo = await serveDemo();
+		firefox = await launchFirefox();
+		ffPage = await firefox.browser.newPage();
+		driver = {
+			click: selector => ffPage.locator(selector).click(),
+			fill: (selector, text) => ffPage.locator(selector).fill(text),
+			press: (selector, key) => ffPage.locator(selector).click().then(() => ffPage.keyboard.press(key as 'Enter')),
+			evaluate: fn => ffPage.evaluate(fn),
+		};
+	});
+
+	afterAll(async () => {
+		await firefox?.close();
+		await demo?.close();
+	});
+
+	test('.click() on "I understand" leaves the hold in place; hiding the host is undone; an RLO size is unread', async () => {
+		await ffPage.goto(demo.url('/demo/?tick=0'));
+		await waitForPanel(driver, {'data-state': 'needs-input'}, 10_000);
+		await setLeverage(driver, 100);
+		await driver.fill(SEL.price, '60000');
+		await driver.fill(SEL.size, '0.5');
+		await waitForPanel(driver, {'data-state': 'ready', 'data-leverage': '100', 'data-quantity': '0.5'});
+		const before = await orderCount(driver);
+		await ffPage.locator(SEL.sell).click();
+		await waitForPanel(driver, {'data-gate': 'held'});
+		const seen = await ffPage.evaluate(async () => {
+			const host = document.querySelector('[data-liqguard-panel]') as HTMLElement;
+			const button = host.shadowRoot!.querySelector('[data-action="acknowledge"]') as HTMLElement;
+			button.click();
+			button.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
+			host.style.opacity = '0';
+			host.setAttribute('inert', '');
+			await new Promise(resolve => setTimeout(resolve, 200));
+			return {tag: host.tagName, gate: host.dataset.gate, opacity: getComputedStyle(host).opacity, inert: host.hasAttribute('inert')};
+		});
+		expect(seen).toEqual({tag: 'DIV', gate: 'held', opacity: '1', inert: false});
+		await ffPage.locator(SEL.sell).click();
+		expect(await orderCount(driver)).toBe(before);
+		await ffPage.evaluate(() => {
+			const input = document.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
+			input.value = '\u202E5.0';
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await waitForPanel(driver, {'data-quantity': ''});
+		expect(await ffPage.$eval('pierce/[data-field="size"]', element => element.getAttribute('data-read-state'))).toBe('unread');
 	});
 });
