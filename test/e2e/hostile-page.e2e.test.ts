@@ -193,6 +193,31 @@ describe('Chromium release build: a hostile page', () => {
 		expect(after).toEqual({display: 'block', visibility: 'visible', opacity: '1', transform: 'none', pointerEvents: 'auto', clipPath: 'none', inert: false, height: true});
 	});
 
+	test('code in our isolated world (a content-script compromise) can neither read nor write settings', async () => {
+		// The content script's isolated world, found through the DevTools protocol (no page can reach it).
+		const session = await chromium.context.newCDPSession(page);
+		const contexts: {id: number; origin: string; auxData?: {type?: string}}[] = [];
+		session.on('Runtime.executionContextCreated', event => contexts.push(event.context as never));
+		await session.send('Runtime.enable');
+		const isolated = contexts.find(context => context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://'));
+		expect(isolated).toBeDefined();
+		const {result} = await session.send('Runtime.evaluate', {
+			contextId: isolated!.id,
+			awaitPromise: true,
+			returnByValue: true,
+			expression: `(async () => {
+				const attempt = async run => { try { await run(); return 'allowed'; } catch (error) { return 'refused'; } };
+				return {
+					syncSet: await attempt(() => chrome.storage.sync.set({settings: {schemaVersion: 1, gateMode: 'off'}})),
+					syncGet: await attempt(() => chrome.storage.sync.get('settings')),
+					localSet: await attempt(() => chrome.storage.local.set({e2eReplyDelayMs: 5000})),
+				};
+			})()`,
+		});
+		expect(result.value).toEqual({syncSet: 'refused', syncGet: 'refused', localSet: 'refused'});
+		await session.detach();
+	});
+
 	test('spoofed digits are unread: a right-to-left override, letters glued as a fake unit, CSS bidi-override', async () => {
 		expect(await sizeState()).toBe('ok');
 		for (const [value, style] of [
