@@ -1,5 +1,5 @@
 /**
- * A hostile exchange page against the **release** build in Chromium (`node build.mjs --release` → dist/release):
+ * A hostile exchange page against the **release** build in Chromium (`node build.mjs --release`, into a temp dir):
  * a page script that defines the old panel element name first (and asks for its ElementInternals, which handed
  * out the closed shadow root), clicks our buttons with `.click()` and dispatched events, hides the host, reads the
  * host's attributes, and spoofs the digits of the size input three ways. The order page is the Binance USDⓈ-M
@@ -20,9 +20,12 @@ import type {CDPSession, Page} from 'playwright-core';
 import type {Page as FirefoxPage} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {SEL, orderCount, setLeverage, waitForPanel, type PageDriver} from './demo-page.js';
+import {buildIsolated, type Built} from '../unit/meta/isolated-build.js';
 import {ROOT, launchChromium, launchFirefox, serveDemo, type ChromiumSession, type DemoServer, type FirefoxSession} from './harness.js';
 
-const RELEASE_CHROME = join(ROOT, 'dist/release/chrome');
+/** The release build under test, made from a private copy of the sources (isolated-build.ts): `npm test` builds dev only. */
+let built: Built;
+let RELEASE_CHROME: string;
 const FIXTURE = join(ROOT, 'test/fixtures/binance-usdm/2026-11-21-limit-cross-base.html');
 const URL_ = 'https://www.binance.com/en/futures/BTCUSDT';
 
@@ -115,6 +118,8 @@ async function pageTypesSize(value: string, style = ''): Promise<void> {
 const sizeState = () => panelAttribute('dd[data-field="size"]', 'data-read-state');
 
 beforeAll(async () => {
+	built = await buildIsolated();
+	RELEASE_CHROME = built.release.chrome;
 	chromium = await launchChromium({extensionDir: RELEASE_CHROME});
 	await chromium.context.route(/^https?:\/\//, route => route.abort());
 	await chromium.routeFixture(URL_, hostilePage());
@@ -127,6 +132,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await chromium?.close();
+	built?.cleanup();
 });
 
 describe('Chromium release build: a hostile page', () => {
