@@ -10,7 +10,7 @@
 import {unread, type FieldRead, type OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import {defineAdapter, queryFirst, type SubmitTarget} from './define-adapter.js';
-import {balanceField, countdownField, leverageField, marginModeField, numberField, rateField, sizeField, sizeUnitFromText} from './dom-read.js';
+import {balanceField, countdownField, leverageField, marginModeField, numberField, rateField, sizeField, sizeUnitFromText, valueOf} from './dom-read.js';
 
 const selectors = {
 	form: ['form[data-testid="order-form"]'], // the whole order form
@@ -38,8 +38,10 @@ function textOf(doc: Document, alternatives: readonly string[]): string | undefi
 	if (!element) return undefined;
 	// By tag name, not `instanceof HTMLInputElement`: a document from another realm (a fixture read in Node by
 	// happy-dom, `npm run fixture`) has its own element classes, and the global one may not exist at all.
+	// Inputs through valueOf, which marks a value the page shows reordered (CSS bidi override) so it reads unread.
 	const tag = element.tagName.toLowerCase();
-	return tag === 'input' || tag === 'select' ? ((element as HTMLInputElement).value ?? '') : (element.textContent ?? '').trim();
+	if (tag === 'select') return (element as HTMLSelectElement).value ?? '';
+	return valueOf(element) ?? (element.textContent ?? '').trim();
 }
 
 function readDraft(doc: Document): OrderDraft {
@@ -78,7 +80,8 @@ function sideOfButton(button: Element): Side | undefined {
 	return id === 'buy-long' ? 'long' : id === 'sell-short' ? 'short' : undefined;
 }
 
-export const demo = defineAdapter({
+// Pure: a release build (where nothing lists it, adapters/index.ts) drops the whole adapter from the bundle.
+export const demo = /* @__PURE__ */ defineAdapter({
 	id: 'demo',
 	label: 'LiqGuard demo exchange',
 	venue: 'binance-usdm',

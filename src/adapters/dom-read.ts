@@ -9,7 +9,7 @@ import type {DecimalString} from '../core/decimal.js';
 import {DRAFT_FIELDS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
 import type {MarginMode, Side, VenueId} from '../core/types.js';
 import type {ReadResult, SubmitTarget, SubmitTrigger} from './define-adapter.js';
-import {normalizeText, parseCountdown, parseLeverageText, parseNumber, percentToRate, type ParseNumberOptions} from './parse-number.js';
+import {BIDI_CONTROL, normalizeText, parseCountdown, parseLeverageText, parseNumber, percentToRate, type ParseNumberOptions} from './parse-number.js';
 
 export type Root = Document | Element;
 
@@ -42,12 +42,27 @@ export function queryVisible(root: Root, alternatives: readonly string[]): Eleme
 	return undefined;
 }
 
-/** The value the user typed, or undefined when the element is not a text control. */
+/**
+ * The value the user typed, or undefined when the element is not a text control. An input the page styles with
+ * `unicode-bidi: bidi-override` (or `isolate-override`) shows its characters in an order its value does not have
+ * ("00006" shown as 60000 with `direction: rtl`): the value comes back marked with U+202E so every reader refuses it,
+ * and the field is unread with the value as its text. https://drafts.csswg.org/css-writing-modes-3/#unicode-bidi
+ */
 export function valueOf(element: Element | undefined): string | undefined {
 	if (!element) return undefined;
 	const tag = element.tagName.toLowerCase();
-	if (tag === 'input' || tag === 'textarea') return (element as HTMLInputElement).value ?? '';
-	return undefined;
+	if (tag !== 'input' && tag !== 'textarea') return undefined;
+	const value = (element as HTMLInputElement).value ?? '';
+	return isBidiOverridden(element) ? `\u202E${value}` : value;
+}
+
+function isBidiOverridden(element: Element): boolean {
+	try {
+		const bidi = element.ownerDocument.defaultView?.getComputedStyle(element).unicodeBidi ?? '';
+		return bidi.endsWith('override');
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -200,6 +215,14 @@ export function rowValue(root: Root, label: RegExp): string | undefined {
 
 // ---- FieldRead builders ----
 
+/**
+ * A field's text as kept in the draft: normalised, without bidi controls (they would reorder the text wherever it
+ * is shown). Readers are given the raw text, in which those controls make the field unread.
+ */
+function shownText(text: string): string {
+	return normalizeText(text).replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
 export function notFound<T>(): FieldRead<T> {
 	return {state: 'unread', reason: 'not-found'};
 }
@@ -212,7 +235,7 @@ export function ok<T>(value: T, text?: string): FieldRead<T> {
 export function numberField(text: string | undefined, options: ParseNumberOptions = {}): FieldRead<DecimalString> {
 	if (text === undefined) return notFound();
 	const parsed = parseNumber(text, options);
-	const shown = normalizeText(text);
+	const shown = shownText(text);
 	switch (parsed.kind) {
 		case 'number':
 			return ok(parsed.value, shown);
@@ -258,14 +281,14 @@ export function rateField(text: string | undefined, options: ParseNumberOptions 
  */
 export function fundingPairFields(text: string | undefined): {fundingRate: FieldRead<DecimalString>; fundingCountdownSeconds: FieldRead<DecimalString>} {
 	if (text === undefined) return {fundingRate: notFound(), fundingCountdownSeconds: notFound()};
-	const shown = normalizeText(text);
+	const shown = shownText(text);
 	const parts = shown.split(/\s*\/\s*/);
 	const [rateText = '', countdownText = ''] = parts;
 	const countdown = countdownField(countdownText);
 	const rate = rateField(rateText);
 	const placeholder = /^[-\u2013\u2014\s]*$/;
-	if (parts.length === 2 && placeholder.test(rateText) && countdown.state !== 'unread') return {fundingRate: rate, fundingCountdownSeconds: countdown};
-	if (parts.length !== 2 || !/%$/.test(rateText) || countdown.state === 'unread') {
+	if (parts.length === 2 && placeholder.test(rateText) && countdown.state !== 'unread' && !BIDI_CONTROL.test(text)) return {fundingRate: rate, fundingCountdownSeconds: countdown};
+	if (parts.length !== 2 || !/%$/.test(rateText) || countdown.state === 'unread' || BIDI_CONTROL.test(text)) {
 		const broken = {state: 'unread', reason: 'unparseable', text: shown} as const;
 		return {fundingRate: broken, fundingCountdownSeconds: broken};
 	}
@@ -274,9 +297,9 @@ export function fundingPairFields(text: string | undefined): {fundingRate: Field
 
 export function countdownField(text: string | undefined): FieldRead<DecimalString> {
 	if (text === undefined) return notFound();
-	const shown = normalizeText(text);
+	const shown = shownText(text);
 	if (/^[-\u2013\u2014:\s]*$/.test(shown)) return shown ? {state: 'empty', text: shown} : {state: 'empty'};
-	const seconds = parseCountdown(shown);
+	const seconds = BIDI_CONTROL.test(text) ? undefined : parseCountdown(shown);
 	return seconds === undefined ? {state: 'unread', reason: 'unparseable', text: shown} : ok(seconds, shown);
 }
 
@@ -286,8 +309,8 @@ export function countdownField(text: string | undefined): FieldRead<DecimalStrin
  */
 export function leverageField(text: string | undefined, side?: FieldRead<Side | 'both'>): FieldRead<DecimalString> {
 	if (text === undefined) return notFound();
-	const shown = normalizeText(text);
-	const parsed = parseLeverageText(shown);
+	const shown = shownText(text);
+	const parsed = parseLeverageText(text);
 	if (parsed.kind === 'single') return ok(parsed.value, shown);
 	if (parsed.kind === 'empty') return shown ? {state: 'empty', text: shown} : {state: 'empty'};
 	if (parsed.kind === 'invalid') return {state: 'unread', reason: 'unparseable', text: shown};

@@ -19,7 +19,9 @@ export const ADAPTERS: readonly Adapter[] = [
 	asterSimple,
 	binanceUsdm,
 	bybitLinear,
-	demo,
+	// Dev/test builds only: in a release build `__DEV__` is false and the demo adapter's code is dropped from the
+	// bundle, not only from the manifest. (Unit tests run the sources without build flags: there it is listed.)
+	...(typeof __DEV__ === 'undefined' || __DEV__ ? [demo] : []),
 	dydxV4,
 	generic,
 	gmxV2,

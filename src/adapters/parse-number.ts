@@ -12,7 +12,12 @@
  * - placeholders ("--", "—", "–", "--/--", "N/A") and blank text are `empty`, not zero.
  * - units: "$", "₮" before; "USDT", "BTC", "%", "x", "×", … after (the caller can restrict the list).
  * - k/M/B magnitude suffixes only when the caller enables them.
- * - invisible characters (zero-width, bidi marks) are dropped; unicode minus is "-".
+ * - invisible characters (zero-width, the LRM/RLM/ALM marks) are dropped; unicode minus is "-".
+ * - bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) make the text unread: they reorder what the
+ *   user sees ("\u202E00006" is shown as 60000), so no reading of the code points is what the page shows.
+ * - letters glued to the digits are a unit only when declared (the caller's `units`, or DEFAULT_UNITS): "6OOOO"
+ *   (letter O) is shown as 60000 and must not read as 6 with the unit "OOOO".
+ * - text longer than MAX_INPUT_LENGTH is refused before any other work (a page can put 10 MB in an input).
  * - anything else ("1e309", "Infinity", "NaN", two numbers) is `invalid`.
  */
 import type {DecimalString} from '../core/decimal.js';
@@ -39,7 +44,17 @@ export type ParseNumberOptions = {
 
 export const DEFAULT_UNITS: readonly string[] = ['$', '₮', '%', 'x', 'X', '×', 'Contracts', 'Cont', 'contracts'];
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\u00AD]/g;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u061C\u00AD]/g;
+/** Embeddings, overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI): https://www.unicode.org/reports/tr9/#Explicit_Directional_Embeddings */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Page text is cut to this many characters before it is normalised (normalizeText): a 10 MB input value cost
+ * ≈ 200 ms of regex work per event, all of it for text no reader keeps. The cut is marked with "…", which no
+ * reader accepts, so a cut number never reads as its first part.
+ */
+export const MAX_PAGE_TEXT = 4096;
+/** A number, leverage or countdown longer than this is refused before normalising (no real one comes close). */
+const MAX_INPUT_LENGTH = 256;
 const SPACE_LIKE = /[\u00A0\u2007\u2009\u202F\u2002-\u2006\u2008\u200A\u3000]/g;
 const MINUS_LIKE = /[\u2212\uFE63\uFF0D]/g;
 /** Swiss grouping as Intl writes it (de-CH "1’234.5"): typographic apostrophes group like "'". */
@@ -52,6 +67,7 @@ const MAX_TEXT_LENGTH = 80;
 
 /** Text with invisible characters removed, space-likes turned into spaces and unicode minus into "-". */
 export function normalizeText(text: string): string {
+	if (text.length > MAX_PAGE_TEXT) text = `${text.slice(0, MAX_PAGE_TEXT)}…`;
 	return text.replace(INVISIBLE, '').replace(SPACE_LIKE, ' ').replace(MINUS_LIKE, '-').replace(/\s+/g, ' ').trim();
 }
 
@@ -149,6 +165,8 @@ function describeNonString(input: unknown): string {
 
 export function parseNumber(input: unknown, options: ParseNumberOptions = {}): ParsedNumber {
 	if (typeof input !== 'string') return {kind: 'invalid', text: describeNonString(input)};
+	if (input.length > MAX_INPUT_LENGTH) return {kind: 'invalid', text: normalizeText(input.slice(0, MAX_TEXT_LENGTH))};
+	if (BIDI_CONTROL.test(input)) return {kind: 'invalid', text: normalizeText(input)};
 	const text = normalizeText(input).replace(APOSTROPHE_LIKE, "'");
 	if (text === '' || /^N\/?A$/i.test(text)) return {kind: 'empty'}; // "N/A": no liquidation price (Hyperliquid)
 	if (text.length > MAX_TEXT_LENGTH) return {kind: 'invalid', text};
@@ -186,6 +204,8 @@ export function parseNumber(input: unknown, options: ParseNumberOptions = {}): P
 			magnitude = MAGNITUDE[suffixText] ?? 0;
 		} else {
 			if (!isUnitAllowed(suffixText, options) || unit) return invalid;
+			// Glued to the digits, only a declared unit: "6OOOO" is 60000 in a font where O looks like 0.
+			if (attached && !(options.units ?? DEFAULT_UNITS).includes(suffixText) && !(suffixText === '×' && options.units?.includes('x'))) return invalid;
 			// "1E5", "0EU": an exponent-looking letter glued to the digits is never a unit.
 			if (attached && /^[eE]/.test(suffixText)) return invalid;
 			unit = suffixText;
@@ -218,6 +238,7 @@ export function parseNumber(input: unknown, options: ParseNumberOptions = {}): P
 export function parseLeverageText(
 	input: string,
 ): {kind: 'single'; value: DecimalString} | {kind: 'pair'; long: DecimalString; short: DecimalString} | {kind: 'empty'} | {kind: 'invalid'} {
+	if (input.length > MAX_INPUT_LENGTH || BIDI_CONTROL.test(input)) return {kind: 'invalid'};
 	const text = normalizeText(input);
 	// A token starts after a non-letter/non-digit (or after the "x" of OKX's "5x5x"): "lO0x" holds no leverage.
 	const token = /(?<=^|[^\p{L}\p{Nd}.,]|\d\s*[xX×])(\d+(?:[.,]\d+)?)\s*[xX×]/gu;
@@ -249,6 +270,7 @@ export function parseLeverageText(
  * undefined.
  */
 export function parseCountdown(input: string): DecimalString | undefined {
+	if (input.length > MAX_INPUT_LENGTH || BIDI_CONTROL.test(input)) return undefined;
 	const text = normalizeText(input);
 	const units = /^(?:(\d{1,3})\s*h)?\s*(?:(\d{1,2})\s*m)?\s*(?:(\d{1,2})\s*s)?$/i.exec(text);
 	if (units && (units[2] !== undefined || units[3] !== undefined)) {

@@ -27,9 +27,10 @@ import {createBackgroundListener} from '../messaging/handle.js';
 import {PORT_NAME, servePort, type PortLike} from '../messaging/port.js';
 import {APP, type RefreshNotice} from '../messaging/protocol.js';
 import {isReminderSnoozed, snoozeKey, snoozeReminder} from '../settings/reminders.js';
-import {loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
+import {grantedByManifest, loadSettings, migrateStoredSettings, parseSettings, SETTINGS_KEY, toEngineSettings} from '../settings/settings.js';
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {showSeverity} from './badge.js';
+import {restrictToTrustedContexts, type AccessLevelArea} from './storage-access.js';
 import {evaluateDraft} from './evaluate-draft.js';
 import {reconcileSites, removedSites, serialised, useOnSite, venueForPage, type SitesApi} from './sites.js';
 import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo.js';
@@ -37,6 +38,7 @@ import {MarketData} from './market-data/owner.js';
 import {type MarketAnswer, resolveMarket} from './market-data/resolve.js';
 import {readTypedRate, TYPED_RATE_PREFIX} from './market-data/typed-rates.js';
 import type {VenueId} from '../core/types.js';
+import {DRAFT_WRITE_INTERVAL_MS, keyedThrottle} from './throttle.js';
 
 const sync = browser.storage.sync as StorageAreaLike;
 const session = browser.storage.session as StorageAreaLike;
@@ -66,6 +68,13 @@ const snoozeMemo = keyedMemoFromStorage((tabId: number) => isReminderSnoozed(ses
 const replyDelayMemo = memoFromStorage(e2eReplyDelayMs);
 const badgeWritten = lastWritten<number>();
 const draftWritten = lastWritten<number>();
+/** The popup's prefill, at most one write per tab per second (throttle.ts). */
+const draftWrites = keyedThrottle<number, unknown>(DRAFT_WRITE_INTERVAL_MS, (tabId, draft) => {
+	afterReply(() => session.set({[draftKey(tabId)]: draft}).catch(error => {
+		draftWritten.forget(tabId);
+		throw error;
+	}));
+});
 /** Tabs this worker answered: told to re-evaluate when the settings change (below). */
 const answeredTabs = new Set<number>();
 
@@ -106,12 +115,16 @@ function afterReply(write: () => Promise<unknown>): void {
 function forgetTab(tabId: number): void {
 	badgeWritten.forget(tabId);
 	draftWritten.forget(tabId);
+	draftWrites.forget(tabId);
 }
 
 async function syncSites(removed: readonly string[] = []): Promise<void> {
 	await serialised(async () => {
 		const {settings} = await loadSettings(sync);
-		await reconcileSites(sitesApi, settings.customSites, removed);
+		// A site on a supported exchange's host (the manifest's own content scripts, whose host permission is granted at
+		// install) is never registered: it would run on every page of that host without the browser asking.
+		const hosts = (browser.runtime.getManifest().content_scripts ?? []).flatMap(script => script.matches ?? []);
+		await reconcileSites(sitesApi, settings.customSites.filter(site => !grantedByManifest(site.origin, hosts)), removed);
 	});
 }
 
@@ -140,12 +153,7 @@ const listener = createBackgroundListener(
 					throw error;
 				}));
 			}
-			if (draftWritten.changed(tabId, JSON.stringify(request.draft))) {
-				afterReply(() => session.set({[draftKey(tabId)]: request.draft}).catch(error => {
-					draftWritten.forget(tabId);
-					throw error;
-				}));
-			}
+			if (draftWritten.changed(tabId, JSON.stringify(request.draft))) draftWrites.push(tabId, request.draft);
 			return result;
 		},
 		async clearBadge(_data, sender) {
@@ -179,6 +187,11 @@ const listener = createBackgroundListener(
 	() => browser.runtime.getURL(''),
 );
 
+// Content scripts can neither read nor write settings (storage-access.ts). `chrome.*`, not the polyfill: the
+// polyfill does not wrap setAccessLevel, and Firefox has none (feature-detected).
+const chromeStorage = (globalThis as {chrome?: {storage?: Record<string, AccessLevelArea | undefined>}}).chrome?.storage;
+void restrictToTrustedContexts({sync: chromeStorage?.sync, local: chromeStorage?.local});
+
 browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 // The content script's requests arrive over one port per page (messaging/port.ts); same listener, same checks.
 browser.runtime.onConnect.addListener(port => {
@@ -202,9 +215,17 @@ browser.runtime.onStartup.addListener(() => {
 browser.storage.onChanged.addListener((changes, area) => {
 	if (area === 'sync' && changes[SETTINGS_KEY]) {
 		settingsMemo.invalidate();
-		// The panels re-evaluate on their own settings listener, but their message can reach this worker before
-		// this event does and be answered from the old settings; a refresh after the invalidation settles it.
-		for (const tabId of answeredTabs) sendRefresh(tabId);
+		// Content scripts do not watch storage (it is closed to them, storage-access.ts): this push is how every panel
+		// learns of new settings, and how a user-added site's page restarts with a changed or removed venue model.
+		// Every tab, not only those this worker answered: a worker woken by this very change has answered none.
+		browser.tabs.query({}).then(
+			tabs => {
+				for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0) sendRefresh(tab.id);
+			},
+			() => {
+				for (const tabId of answeredTabs) sendRefresh(tabId);
+			},
+		);
 		const before = changes[SETTINGS_KEY].oldValue === undefined ? [] : parseSettings(changes[SETTINGS_KEY].oldValue).settings.customSites;
 		const after = parseSettings(changes[SETTINGS_KEY].newValue).settings.customSites;
 		syncSites(removedSites(before, after)).catch((error: unknown) => console.error('LiqGuard: site scripts', error));

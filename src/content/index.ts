@@ -8,8 +8,9 @@
  * 3. Navigation watch: an SPA URL change aborts the session and starts a new one.
  * 4. A 1 s heartbeat: re-reads values outside the form (mark price), re-anchors the panel, and notices an
  *    invalidated extension context.
- * 5. Live settings: `storage.onChanged` (sync, key `settings`) and the background's `refresh` push make the
- *    session re-evaluate the form at once (reminder switches, thresholds, a site's venue model).
+ * 5. Live settings: the background's `refresh` push (sent on every settings change and snooze) makes the
+ *    session re-evaluate the form at once (reminder switches, thresholds), or restarts it on a user-added site
+ *    (a changed or removed venue model). Content scripts have no access to `storage` (background/storage-access.ts).
  *
  * On a page no built-in adapter matches (a site the user added; the background registered or injected this
  * script there) the generic adapter reads the form with the venue model the background reports for the
@@ -26,6 +27,7 @@ import {APP} from '../messaging/protocol.js';
 import {createPortSender, PORT_NAME, type PortLike} from '../messaging/port.js';
 import {createCaller, isContextInvalidated} from '../messaging/send.js';
 import type {Translate} from '../ui/panel/view.js';
+import {whenShown} from './prerender.js';
 import {startSession, type Session} from './session.js';
 import {createTranslate} from './translate.js';
 
@@ -92,7 +94,7 @@ function restart(): void {
 	session?.controller.abort();
 	session = undefined;
 	const current = ++generation;
-	if (life.signal.aborted) return;
+	if (life.signal.aborted || (document as Document & {prerendering?: boolean}).prerendering) return; // whenShown restarts
 	void resolveAdapter(location.href).then(adapter => {
 		if (adapter && current === generation && !life.signal.aborted) startWith(adapter);
 	});
@@ -178,28 +180,21 @@ if (!isDuplicate) {
 	// The Navigation API sees pushState from the page's world too (Chrome 102+); the heartbeat covers the rest.
 	(window as {navigation?: EventTarget}).navigation?.addEventListener('currententrychange', checkUrl, {signal: life.signal});
 	/*
-	 * Settings changes reach open tabs at once. The content script listens to `storage.onChanged` only as a
-	 * signal and never parses settings itself: the background stays the one reader and validator of settings
-	 * (and of the per-tab snooze, which content scripts cannot read), the content bundle stays free of
-	 * decimal.js, and a re-evaluation goes through the same revision logic as any form change. A polling request
-	 * would wake the worker every second for nothing.
+	 * The background's one push (`RefreshNotice`): settings changed, or the popup snoozed this tab. It is the only
+	 * way settings changes reach this script: `storage` is closed to content scripts (background/storage-access.ts),
+	 * and the background stays the one reader and validator of settings. No reply is sent.
 	 */
-	const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-		if (area !== 'sync' || !('settings' in changes)) return;
-		if (isUserSite || !session) restart(); // the site's venue model may have changed, or the site was removed
-		else session.api.refresh();
-	};
-	browser.storage.onChanged.addListener(onStorageChanged);
-	life.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorageChanged));
-	// The background's one push (`RefreshNotice`), e.g. after the popup snoozed this tab. No reply is sent.
 	const onPush = (message: unknown) => {
 		const notice = message as {app?: unknown; name?: unknown} | null;
-		if (notice?.app === APP && notice.name === 'refresh') session?.api.refresh();
+		if (notice?.app !== APP || notice.name !== 'refresh') return undefined;
+		if (isUserSite || !session) restart(); // the site's venue model may have changed, or the site was removed
+		else session.api.refresh();
 		return undefined;
 	};
 	browser.runtime.onMessage.addListener(onPush);
 	life.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onPush));
 	const heartbeat = setInterval(beat, 1000);
 	life.signal.addEventListener('abort', () => clearInterval(heartbeat));
-	restart();
+	// Not while prerendering: the worker would refuse this document's port for good (prerender.ts).
+	void whenShown(document, life.signal).then(() => restart());
 }

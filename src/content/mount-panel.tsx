@@ -5,6 +5,15 @@
  * anchor (docked) or fixed in a corner (floating, draggable): it never shifts the page. Inline `!important`
  * styles and the shadow root keep page CSS out. The root is open in dev/test builds so Playwright can pierce it
  * (research/tooling.md §3), closed in release.
+ *
+ * The page is untrusted (SECURITY.md, threat model):
+ * - The host is a plain `div`, never a custom element name. A page that defines that name first owns the element's
+ *   class: `attachInternals()` then hands it the closed shadow root (`ElementInternals.shadowRoot`), and
+ *   `static disabledFeatures = ['shadow']` makes `attachShadow` throw. A `div` has no page-definable behaviour.
+ * - The host's inline style is ours: a page that rewrites it (opacity:0, display:none, a transform, pointer-events,
+ *   clip-path …, to hide the panel or overlay a clickjacked acknowledgement) gets it written back at once.
+ * - The `data-*` test contract (liquidation prices, gate state) is written in dev/test builds only: in a release
+ *   build any page script could read the user's figures off the host.
  */
 import {render} from 'preact';
 import {Panel} from '../ui/panel/panel.js';
@@ -35,7 +44,8 @@ const MAX_WIDTH = 360;
 
 export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; snapshot?: SnapshotSource; signal: AbortSignal}): PanelHandle {
 	const {doc, t, signal} = options;
-	const host = doc.createElement('liqguard-panel');
+	const host = doc.createElement('div');
+	if (__DEV__) host.setAttribute('data-liqguard-panel', '');
 	const shadow = host.attachShadow({mode: __DEV__ ? 'open' : 'closed'});
 	const style = doc.createElement('style');
 	style.textContent = PANEL_CSS;
@@ -48,6 +58,23 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 	let width = 300;
 	let floatingOffset = {top: 72, right: 16, left: undefined as number | undefined};
 	let pendingRender: ReturnType<typeof setTimeout> | undefined;
+	/** The host's inline style as we last wrote it; anything else found there is the page's and is undone. */
+	let ownStyle = '';
+	const setStyle = (style: string) => {
+		ownStyle = style;
+		if (host.getAttribute('style') !== style) host.setAttribute('style', style);
+	};
+	const styleGuard = new MutationObserver(records => {
+		for (const {attributeName: name} of records) {
+			if (name === 'style') {
+				if (host.getAttribute('style') !== ownStyle) host.setAttribute('style', ownStyle);
+			} else if (name !== null && host.hasAttribute(name)) {
+				// `inert` would make the acknowledgement unclickable; `hidden`/`popover`/`class` are not ours either.
+				host.removeAttribute(name);
+			}
+		}
+	});
+	styleGuard.observe(host, {attributes: true, attributeFilter: ['style', 'class', 'hidden', 'popover', 'inert']});
 
 	const paint = () => {
 		pendingRender = undefined;
@@ -65,14 +92,15 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 	const applyPosition = (box: PlacedBox | undefined) => {
 		if (box) {
 			width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, box.width)));
-			host.setAttribute('style', `${HOST_RESET}position:absolute!important;top:${box.top}px!important;left:${box.left}px!important;`);
+			setStyle(`${HOST_RESET}position:absolute!important;top:${box.top}px!important;left:${box.left}px!important;`);
 		} else {
 			const horizontal = floatingOffset.left === undefined ? `right:${floatingOffset.right}px!important;` : `left:${floatingOffset.left}px!important;`;
-			host.setAttribute('style', `${HOST_RESET}position:fixed!important;top:${floatingOffset.top}px!important;${horizontal}`);
+			setStyle(`${HOST_RESET}position:fixed!important;top:${floatingOffset.top}px!important;${horizontal}`);
 		}
 	};
 
 	signal.addEventListener('abort', () => {
+		styleGuard.disconnect();
 		clearTimeout(pendingRender);
 		render(null, container);
 		host.remove();
@@ -83,7 +111,7 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		update(next, visualDelayMs = 0) {
 			view = next;
 			// Only what changed: a setAttribute with the same value still queues mutation records and restyles the host.
-			for (const [name, value] of Object.entries(hostAttributes(next))) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+			if (__DEV__) for (const [name, value] of Object.entries(hostAttributes(next))) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
 			clearTimeout(pendingRender);
 			if (visualDelayMs > 0) pendingRender = setTimeout(paint, visualDelayMs);
 			else paint();

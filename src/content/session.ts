@@ -87,6 +87,8 @@ export function startSession(options: SessionOptions): Session {
 	let heldFor: {side: Side | 'both'; orderKey: string} | undefined;
 	let allowanceTimer: ReturnType<typeof setTimeout> | undefined;
 	let panel: PanelHandle | undefined;
+	/** mountPanel threw (a hostile or broken page): no panel, and `judge` lets every submit through. */
+	let panelFailed = false;
 	let observedRoot: Element | undefined;
 	let frame: number | undefined;
 	let soon: ReturnType<typeof setTimeout> | undefined;
@@ -268,7 +270,14 @@ export function startSession(options: SessionOptions): Session {
 		const root = observedRoot?.isConnected ? observedRoot : ensureObserved();
 		// Nothing to show until the form first appears; once the panel is up, a form that went away reads as not found.
 		if (!root && !panel) return;
-		if (!panel) panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, snapshot: snapshotOfForm, signal});
+		if (!panel && !panelFailed) {
+			try {
+				panel = mountPanel({doc, t, onAcknowledge: acknowledge, onSnoozeReminder: snoozeReminder, snapshot: snapshotOfForm, signal});
+			} catch {
+				// Fail open: with no panel the user can neither see a hold nor acknowledge it, so the gate never holds.
+				panelFailed = true;
+			}
+		}
 		// Style and layout reads (anchor box, computed background) belong in a frame: inline when this read is
 		// one, else in the next frame, off the input → answer path.
 		if (!layoutDue) {
@@ -404,6 +413,7 @@ export function startSession(options: SessionOptions): Session {
 	};
 
 	const judge = (trigger: SubmitTrigger, target: Element): 'pass' | 'hold' => {
+		if (panelFailed) return 'pass';
 		const submit = adapter.submitTarget(target, doc, trigger);
 		if (!submit) return 'pass';
 		// Freshness: the reply must be for the form exactly as it is at the moment of the click.
@@ -452,6 +462,12 @@ export function startSession(options: SessionOptions): Session {
 	const onFormEvent = (event: Event) => {
 		if (observedRoot && !observedRoot.isConnected) ensureObserved();
 		if (!observedRoot || !(event.target instanceof Node) || !observedRoot.contains(event.target)) return;
+		// A page script's own events (`dispatchEvent`, untrusted) take the per-frame path like any DOM change: a page
+		// flooding them must not buy a read and a worker round trip each (SECURITY.md, page scripts).
+		if (!event.isTrusted) {
+			schedule();
+			return;
+		}
 		readNow(false);
 		// The second read: at the window in this task, or in the next task for an event the page stops on the way.
 		scheduleSoon();

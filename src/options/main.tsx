@@ -25,6 +25,7 @@ async function start(root: HTMLElement): Promise<void> {
 			initial={initial}
 			// Must run inside the click's user gesture; the manifest lists these as optional host permissions.
 			requestOrigin={origin => browser.permissions.request({origins: [`${origin}/*`]})}
+			grantedHostPatterns={(browser.runtime.getManifest().content_scripts ?? []).flatMap(script => script.matches ?? [])}
 			onExport={download}
 		/>,
 		root,

@@ -9,6 +9,8 @@ import {THRESHOLD_SPECS, type ThresholdKey} from '../core/thresholds.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
 import {
 	exportSettings,
+	grantedByManifest,
+	grantedSiteProblem,
 	importSettings,
 	onSettingsChanged,
 	originProblem,
@@ -29,6 +31,8 @@ export type OptionsProps = {
 	initial: Validated;
 	/** Asks the browser for access to a user-added site; resolves false when the user declines. */
 	requestOrigin?: (origin: string) => Promise<boolean>;
+	/** The supported exchanges' match patterns (the manifest's content scripts): a site on those hosts is refused. */
+	grantedHostPatterns?: readonly string[];
 	/** Hands the exported JSON to the user (a file download in the extension). */
 	onExport?: (json: string) => void;
 };
@@ -89,7 +93,10 @@ export function OptionsApp(props: OptionsProps) {
 		} catch {
 			// originProblem below names the problem.
 		}
-		const problem = originProblem(origin) ?? (form.customSites.some(site => site.origin === origin) ? 'is already listed' : undefined);
+		const problem =
+			originProblem(origin) ??
+			(form.customSites.some(site => site.origin === origin) ? 'is already listed' : undefined) ??
+			(grantedByManifest(origin, props.grantedHostPatterns ?? []) ? grantedSiteProblem(origin) : undefined);
 		if (problem) {
 			setNewSite({...newSite, error: `${newSite.origin.trim() || 'The address'} ${problem.replace(/^'.*?' /, '')}.`});
 			return;
@@ -104,7 +111,7 @@ export function OptionsApp(props: OptionsProps) {
 	};
 
 	const runImport = async () => {
-		const result = importSettings(importText);
+		const result = importSettings(importText, {grantedHostPatterns: props.grantedHostPatterns});
 		if (!result.ok) {
 			setStatus({kind: 'error', text: `Import refused, nothing changed: ${result.reason}`});
 			return;

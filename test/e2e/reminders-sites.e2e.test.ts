@@ -82,11 +82,12 @@ describe('isolated-margin reminder on the demo page', () => {
 		expect(text).toContain(formatAmount('10000'));
 		expect(text).toContain('Isolated');
 
-		// Prefill: the background keeps the latest validated draft of the tab in storage.session.
+		// Prefill: the background keeps the latest validated draft of the tab in storage.session, written at most once a
+		// second per tab (the last draft within 1 s).
 		const tabId = await tabIdOf(extensionPage, `${demo.origin}/demo/*`);
 		expect(tabId).toBeGreaterThanOrEqual(0);
-		const stored = await extensionPage.evaluate(async key => (await chrome.storage.session.get(key))[key], `draft:${tabId}`);
-		expect(stored).toMatchObject({adapter: 'demo', marginMode: {state: 'ok', value: 'cross'}, size: {state: 'ok', value: {value: '0.5'}}});
+		const stored = () => extensionPage.evaluate(async key => (await chrome.storage.session.get(key))[key], `draft:${tabId}`);
+		await expect.poll(stored, {timeout: 3000}).toMatchObject({adapter: 'demo', marginMode: {state: 'ok', value: 'cross'}, size: {state: 'ok', value: {value: '0.5'}}});
 	});
 
 	test('turning reminders off in the options page hides it in the open tab without a reload, and on again shows it', async () => {

@@ -13,6 +13,7 @@ import {BalanceUncheckedNote, FailOpenNote, NeedsList, NotComputedList, panelPil
 import {SourceLine} from './source-line.js';
 import {MisreadNotice, misreadFindings} from './misread-notice.js';
 import {ReportMisread, type SnapshotSource} from './report-misread.js';
+import {onTrusted} from './trusted.js';
 
 export type PanelProps = {
 	view: PanelView;
@@ -255,7 +256,7 @@ function Reminder({view, t, onSnooze}: {view: PanelView; t: Translate; onSnooze?
 			<p data-blast-radius={exposure ?? ''}>{exposure === undefined ? t('panel_reminder_blast_unknown') : t('panel_reminder_blast', [formatAmount(exposure)])}</p>
 			<p class="sub">{t('panel_reminder_howto', [view.reminder.howTo])}</p>
 			{onSnooze ? (
-				<button type="button" data-action="snooze-reminder" onClick={onSnooze}>
+				<button type="button" data-action="snooze-reminder" onClick={onTrusted(() => onSnooze())}>
 					{t('panel_reminder_snooze')}
 				</button>
 			) : null}
@@ -279,12 +280,12 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	const pointer = isFloating
 		? {
 				onPointerDown(event: PointerEvent) {
-					if ((event.target as Element).closest('button')) return;
+					if (!event.isTrusted || (event.target as Element).closest('button')) return;
 					drag.current = {x: event.clientX, y: event.clientY};
 					(event.currentTarget as Element).setPointerCapture(event.pointerId);
 				},
 				onPointerMove(event: PointerEvent) {
-					if (!drag.current) return;
+					if (!drag.current || !event.isTrusted) return;
 					onMove?.(event.clientX - drag.current.x, event.clientY - drag.current.y);
 					drag.current = {x: event.clientX, y: event.clientY};
 				},
@@ -304,7 +305,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					class="icon"
 					aria-expanded={!isCollapsed}
 					aria-label={isCollapsed ? t('panel_expand') : t('panel_collapse')}
-					onClick={() => setCollapsed(!isCollapsed)}
+					onClick={onTrusted(() => setCollapsed(!isCollapsed))}
 				>
 					{isCollapsed ? '▸' : '▾'}
 				</button>
@@ -324,7 +325,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 									view.gate.warnings[0] ? warningText(view.gate.warnings[0], t) : '',
 								])}
 							</p>
-							<button type="button" data-action="acknowledge" onClick={onAcknowledge}>
+							<button type="button" data-action="acknowledge" onClick={onTrusted(() => onAcknowledge())}>
 								{t('panel_gate_acknowledge')}
 							</button>
 						</div>

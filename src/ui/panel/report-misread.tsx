@@ -12,6 +12,7 @@
  */
 import {useRef, useState} from 'preact/hooks';
 import type {PageSnapshot} from '../../content/snapshot.js';
+import {onTrusted} from './trusted.js';
 import type {Translate} from './view.js';
 
 export type SnapshotSource = () => PageSnapshot | undefined;
@@ -67,7 +68,7 @@ export function ReportMisread({t, snapshot}: {t: Translate; snapshot: SnapshotSo
 				<button type="button" data-action="save-snapshot" onClick={save}>
 					{t('panel_report_save')}
 				</button>
-				<button type="button" class="link" data-action="cancel-snapshot" onClick={() => setPrepared(undefined)}>
+				<button type="button" class="link" data-action="cancel-snapshot" onClick={onTrusted(() => setPrepared(undefined))}>
 					{t('panel_report_cancel')}
 				</button>
 			</div>

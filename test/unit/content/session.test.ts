@@ -12,6 +12,7 @@ import type {CallBackground} from '../../../src/messaging/send.js';
 import type {EvaluateDraftRequest, Reply} from '../../../src/messaging/protocol.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
+import {trustedClick} from '../ui/trusted-click.js';
 
 vi.stubGlobal('__DEV__', true);
 
@@ -154,7 +155,7 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 			}
 		},
 		requests,
-		host: () => document.querySelector('liqguard-panel') as HTMLElement,
+		host: () => document.querySelector('[data-liqguard-panel]') as HTMLElement,
 		form,
 		button,
 		setRead(next) {
@@ -187,6 +188,13 @@ async function startAnswered(initial: OrderDraft): Promise<Harness> {
 	h.requests[0]!.answer();
 	await flushReplies();
 	return h;
+}
+
+/** An input event as the browser makes it for the user's typing (happy-dom has no isTrusted). */
+function userInput(): Event {
+	const event = new Event('input', {bubbles: true});
+	Object.defineProperty(event, 'isTrusted', {value: true});
+	return event;
 }
 
 const settle = () => new Promise<void>(resolve => queueMicrotask(resolve)).then(() => undefined);
@@ -281,8 +289,18 @@ describe('content session: no figures for a form that is not there', () => {
 describe('content session: the gate allowance', () => {
 	const acknowledge = (h: Harness) => {
 		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
-		button.click();
+		trustedClick(button);
 	};
+
+	test('a page script\'s .click() or dispatched click on "I understand" does not arm the gate', async () => {
+		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
+		button.click();
+		button.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
+		expect(h.host().dataset.gate).toBe('held');
+		expect(h.session.judge('click', h.button)).toBe('hold');
+	});
 
 	test('a second "I understand" lasts its full 15 s, whatever the first one\'s timer does', async () => {
 		const h = await startAnswered(demoDraft({leverage: {state: 'ok', value: '100'}}));
@@ -335,7 +353,7 @@ describe('content session: main-thread work per read', () => {
 		for (const value of ['0.1', '0.2', '0.3']) {
 			h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value, unit: 'base'}, text: value}})});
 			size.value = value;
-			size.dispatchEvent(new Event('input', {bubbles: true}));
+			size.dispatchEvent(userInput());
 			vi.advanceTimersByTime(1);
 		}
 		expect(h.requests.map(entry => entry.request.draft.size)).toHaveLength(4);
@@ -363,7 +381,7 @@ describe('content session: main-thread work per read', () => {
 		};
 		h.form.addEventListener('input', pageHandler);
 		h.setRead({found: true, draft: draftOf('0.9')});
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		expect(seenByPage).toEqual([before + 1]);
 		// The draft as the page left it is asked for in the same task (no timer ran), and its answer is the one shown.
 		expect(h.requests.map(entry => entry.request.draft.size)).toMatchObject([...Array(before).fill(expect.anything()), {value: {value: '0.9'}}, {value: {value: '0.5'}}]);
@@ -377,7 +395,7 @@ describe('content session: main-thread work per read', () => {
 		h.form.removeEventListener('input', pageHandler);
 		// A handler that leaves the form as typed: one request for the edit, not two.
 		h.setRead({found: true, draft: draftOf('0.75')});
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		expect(h.requests).toHaveLength(before + 3);
 		// The page stops the next event at the form and rewrites the value: the second read comes in the next task.
 		h.form.addEventListener('input', event => {
@@ -385,7 +403,7 @@ describe('content session: main-thread work per read', () => {
 			h.setRead({found: true, draft: draftOf('0.85')});
 		}, {once: true});
 		h.setRead({found: true, draft: draftOf('0.8')});
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		expect(h.requests).toHaveLength(before + 4);
 		vi.advanceTimersByTime(1);
 		expect(h.requests).toHaveLength(before + 5);
@@ -406,7 +424,7 @@ describe('content session: main-thread work per read', () => {
 		const requestsBefore = h.requests.length;
 		h.setRead({found: true, draft: demoDraft({size: {state: 'ok', value: {value: '0.4', unit: 'base'}, text: '0.4'}})});
 		size.value = '0.4';
-		size.dispatchEvent(new Event('input', {bubbles: true}));
+		size.dispatchEvent(userInput());
 		await settle(); // MutationObserver delivery
 		h.frame();
 		// Before and after the page's handler (see the test above); the frame reads nothing more.
@@ -504,7 +522,7 @@ describe('content session: main-thread work per read', () => {
 			h.form.setAttribute('data-tick', value);
 			h.frame();
 			const size = h.form.querySelector('#size') as HTMLInputElement;
-			size.dispatchEvent(new Event('input', {bubbles: true}));
+			size.dispatchEvent(userInput());
 			vi.advanceTimersByTime(1);
 			h.frame();
 		}
@@ -525,7 +543,7 @@ describe('content session: main-thread work per read', () => {
 		expect(h.host().style.getPropertyValue('left')).toBe('24px');
 		for (let second = 0; second < 3; second++) {
 			const size = h.form.querySelector('#size') as HTMLInputElement;
-			size.dispatchEvent(new Event('input', {bubbles: true}));
+			size.dispatchEvent(userInput());
 			vi.advanceTimersByTime(1);
 			h.session.tick();
 			vi.advanceTimersByTime(1);
@@ -536,5 +554,80 @@ describe('content session: main-thread work per read', () => {
 		expect(h.boxReads.filter(where => where === 'task')).toEqual([]);
 		// Once a document has had one, Chromium computes intersections in every frame for the rest of its life.
 		expect(h.intersectionObservers()).toBe(0);
+	});
+});
+
+describe('content session: a hostile page and the panel host', () => {
+	test('the host is a plain div: a page that defined the old custom element name first gets nothing', async () => {
+		let constructed = 0;
+		customElements.define('liqguard-panel', class extends HTMLElement {
+			constructor() {
+				super();
+				constructed += 1;
+			}
+		});
+		const h = await startAnswered(demoDraft());
+		expect(h.host().tagName).toBe('DIV');
+		expect(h.host().parentElement).toBe(document.documentElement);
+		expect(constructed).toBe(0);
+	});
+
+	test('mountPanel failing (attachShadow throws) fails open: no error out of the read, and the gate never holds', async () => {
+		const attachShadow = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(() => {
+			throw new DOMException('disabled', 'NotSupportedError');
+		});
+		try {
+			const h = start(demoDraft({leverage: {state: 'ok', value: '100'}}));
+			expect(() => h.frame()).not.toThrow();
+			h.requests[0]?.answer();
+			await flushReplies();
+			expect(h.requests).toHaveLength(1);
+			expect(h.session.judge('click', h.button)).toBe('pass');
+		} finally {
+			attachShadow.mockRestore();
+		}
+	});
+
+	test('the page hiding the host through its inline style or attributes is undone', async () => {
+		const h = await startAnswered(demoDraft());
+		const host = h.host();
+		const own = host.getAttribute('style');
+		expect(own).toContain('display:block!important');
+		host.style.opacity = '0';
+		host.setAttribute('style', 'display:none!important;opacity:0!important;pointer-events:none!important');
+		host.setAttribute('inert', '');
+		host.setAttribute('hidden', '');
+		await flushReplies();
+		expect(host.getAttribute('style')).toBe(own);
+		expect(host.hasAttribute('inert')).toBe(false);
+		expect(host.hasAttribute('hidden')).toBe(false);
+	});
+});
+
+describe('content session: untrusted input events', () => {
+	test('a page flooding synthetic input events gets one read per frame, not one per event', async () => {
+		const h = await startAnswered(demoDraft());
+		const before = h.readCalls();
+		const input = h.form.querySelector('input')!;
+		for (let i = 0; i < 50; i++) {
+			h.setRead({found: true, draft: demoDraft({leverage: {state: 'ok', value: String(i + 2)}})});
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		}
+		vi.advanceTimersByTime(0);
+		expect(h.readCalls() - before).toBe(0);
+		h.frame();
+		expect(h.readCalls() - before).toBe(1);
+		expect(h.requests).toHaveLength(2);
+	});
+
+	test('the user\'s own (trusted) input event is still read at once', async () => {
+		const h = await startAnswered(demoDraft());
+		const before = h.readCalls();
+		h.setRead({found: true, draft: demoDraft({leverage: {state: 'ok', value: '7'}})});
+		const event = new Event('input', {bubbles: true});
+		Object.defineProperty(event, 'isTrusted', {value: true});
+		h.form.querySelector('input')!.dispatchEvent(event);
+		expect(h.readCalls() - before).toBeGreaterThanOrEqual(1);
+		expect(h.requests).toHaveLength(2);
 	});
 });

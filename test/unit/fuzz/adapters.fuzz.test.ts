@@ -10,7 +10,10 @@
  *
  * Mutations (1–3 per case): remove / duplicate / move an element, garble a text or input value (letters,
  * 1e309, NaN, doubled marks, two numbers, Arabic or full-width digits), sprinkle RTL marks and zero-width
- * spaces, replace a field's number with a huge, tiny or new one in the page's locale, add noise outside the form.
+ * spaces, replace a field's number with a huge, tiny or new one in the page's locale, add noise outside the form,
+ * and spoof a field's digits (shown as one number, stored as another): a right-to-left override before reversed
+ * digits, letter O glued in place of zeros ("7OOOO"), an input styled `unicode-bidi: bidi-override; direction: rtl`
+ * holding reversed digits. A spoofed field may read as unread or as the number shown, never as the code points.
  * FUZZ_RUNS cases per adapter (200 in npm test, 10,000 in npm run fuzz).
  */
 import fc from 'fast-check';
@@ -102,7 +105,10 @@ function decimalMarkOf(run: string): '.' | ',' {
 
 type Mutation =
 	| {kind: 'remove' | 'duplicate' | 'move-up' | 'garble' | 'invisible' | 'noise'; pick: number; garbage: string; at: number}
-	| {kind: 'renumber'; pick: number; integer: number; fraction: string; at: number; garbage: string};
+	| {kind: 'renumber'; pick: number; integer: number; fraction: string; at: number; garbage: string; spoof: Spoof};
+
+/** How a renumbered field shows its new number: plainly, or spoofed (see the file's comment). */
+type Spoof = 'none' | 'rlo' | 'letter-o' | 'css-bidi';
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 	fc.record({kind: fc.constantFrom('remove', 'duplicate', 'move-up', 'garble', 'invisible', 'noise') as fc.Arbitrary<'remove'>, pick: fc.nat(), garbage: fc.constantFrom(...GARBAGE), at: fc.nat()}),
@@ -114,6 +120,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 		fraction: fc.oneof(fc.constant(''), fc.stringMatching(/^\d{1,2}$/), fc.stringMatching(/^\d{4,8}$/)),
 		at: fc.nat(),
 		garbage: fc.constant(''),
+		spoof: fc.constantFrom<Spoof>('none', 'none', 'none', 'rlo', 'letter-o', 'css-bidi'),
 	}),
 );
 
@@ -189,8 +196,25 @@ function apply(doc: Document, fixture: Fixture, change: Mutation): Applied {
 			if (sources.length !== 1) return {}; // the same text twice on the page: not a clean target
 			const run = directValue(read)!;
 			const mark = decimalMarkOf(run);
-			const printed = `${change.integer}${change.fraction ? mark + change.fraction : ''}`;
 			const source = sources[0]!;
+			const isInput = /^(INPUT|TEXTAREA)$/.test(source.tagName);
+			if (change.spoof === 'css-bidi' && !isInput) return {}; // computed unicode-bidi is read on inputs only
+			const reversed = [...String(change.integer)].reverse().join('');
+			// What the page shows is `${change.integer}` (× 10,000 for letter-o); the code points say otherwise.
+			const spoofed: Record<Exclude<Spoof, 'none'>, [string, string]> = {
+				rlo: [`\u202E${reversed}`, String(change.integer)],
+				'letter-o': [`${change.integer}OOOO`, `${change.integer}0000`],
+				'css-bidi': [reversed, String(change.integer)],
+			};
+			if (change.spoof !== 'none') {
+				const [printed, shown] = spoofed[change.spoof];
+				replaceIn(source, run, printed);
+				if (change.spoof === 'css-bidi') source.setAttribute('style', 'unicode-bidi: bidi-override; direction: rtl');
+				const owner = renumberedBy.get(source) ?? {field, originalText: read.text!};
+				renumberedBy.set(source, owner);
+				return {replaced: {...owner, value: shown}};
+			}
+			const printed = `${change.integer}${change.fraction ? mark + change.fraction : ''}`;
 			replaceIn(source, run, printed);
 			const fraction = change.fraction.replace(/0+$/, '');
 			/*

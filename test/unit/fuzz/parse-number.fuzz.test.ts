@@ -13,7 +13,10 @@ import {parseLeverageText, parseNumber, type ParseNumberOptions} from '../../../
 import {fuzzParameters} from './runs.js';
 
 const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
-const INVISIBLES = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202C', '\u2066', '\u2069', '\u061C', '\u00AD'];
+/** Invisible marks a careful reader ignores: zero-width characters, LRM/RLM/ALM, soft hyphen. */
+const INVISIBLES = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u061C', '\u00AD'];
+/** Bidi embeddings, overrides and isolates: they reorder what is shown, so no reading of the code points is safe. */
+const BIDI_CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 
 /** Plain decimals from 1e-12 to just under 1e30, canonical. */
 const decimal = fc
@@ -88,8 +91,10 @@ describe('parseNumber fuzz: the careful-reader oracle', () => {
 		fc.assert(
 			fc.property(sprinkled, ({value, locale, text}) => {
 				const parsed = readsAsOrUnread(text, {decimalSeparator: locale.mode}, value);
+				// An undeclared code glued to the digits ("100USDT") is refused like "6OOOO": it is not a declared unit.
+				if (/\dUSDT/.test(text.replace(/[\u200B-\u200F\u2060\uFEFF\u061C\u00AD]/g, ''))) expect(parsed.kind, JSON.stringify(text)).toBe('invalid');
 				// In a fixed locale there is no excuse; in 'auto' only "1,234"-like text may be ambiguous.
-				if (locale.mode === 'auto') expect(['number', 'ambiguous'], JSON.stringify(text)).toContain(parsed.kind);
+				else if (locale.mode === 'auto') expect(['number', 'ambiguous'], JSON.stringify(text)).toContain(parsed.kind);
 				else expect(parsed.kind, JSON.stringify(text)).toBe('number');
 			}),
 			fuzzParameters(),
@@ -121,6 +126,8 @@ describe('parseNumber fuzz: the careful-reader oracle', () => {
 			(text: string) => `0x${text}`,
 			(text: string) => `${text}(`,
 			(text: string) => text.replace(/\d/, 'O'),
+			(text: string) => text.replace(/0/g, 'O'), // "6OOOO": letter O drawn like a zero, glued as if a unit
+			(text: string) => text.replace(/0+(?=\D*$)/, zeros => 'O'.repeat(zeros.length)),
 			(text: string) => text.replace(/\d(?!.*\d)/, 'l'),
 			() => '1e309',
 			() => '-1e309',
@@ -143,6 +150,31 @@ describe('parseNumber fuzz: the careful-reader oracle', () => {
 					const parsed = parseNumber(garbled, options);
 					if (parsed.kind === 'number') expect(parsed.value, `${JSON.stringify(garbled)} from ${JSON.stringify(text)}`).toBe(value);
 				}
+			}),
+			fuzzParameters(),
+		);
+	});
+
+	test('a bidi embedding, override or isolate anywhere in the text: never a number (nor a leverage)', () => {
+		fc.assert(
+			fc.property(sprinkled, fc.nat(), fc.constantFrom(...BIDI_CONTROLS), ({locale, text}, at, control) => {
+				const i = at % (text.length + 1);
+				const spoofed = text.slice(0, i) + control + text.slice(i);
+				for (const options of [{decimalSeparator: locale.mode}, {decimalSeparator: 'auto' as const}, {decimalSeparator: locale.mode, allowMagnitude: true}]) {
+					expect(parseNumber(spoofed, options).kind, JSON.stringify(spoofed)).not.toBe('number');
+				}
+				expect(parseLeverageText(`${spoofed}x`).kind).toBe('invalid');
+			}),
+			fuzzParameters(),
+		);
+	});
+
+	test('reversed digits behind a right-to-left override (shown as the number) never read as the reversed number', () => {
+		fc.assert(
+			fc.property(fc.integer({min: 10, max: 10_000_000}), value => {
+				const reversed = [...String(value)].reverse().join('');
+				expect(parseNumber(`\u202E${reversed}`).kind).toBe('invalid');
+				expect(parseNumber(`\u2067${reversed}\u2069`).kind).toBe('invalid');
 			}),
 			fuzzParameters(),
 		);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The isolated-margin reminder block of the panel and the popup's "Use LiqGuard on this site" (issues 4, 5). */
 import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import {trustedClick} from './trusted-click.js';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
 import {assess} from '../../../src/core/assess.js';
@@ -31,7 +32,7 @@ describe('panel reminder', () => {
 		expect(block?.querySelector('[data-blast-radius]')?.getAttribute('data-blast-radius')).toBe('10000');
 		expect(block?.textContent).toContain('panel_reminder_blast(10,000');
 		expect(block?.textContent).toContain('panel_reminder_howto(Click "Cross"');
-		fireEvent.click(screen.getByText('panel_reminder_snooze'));
+		trustedClick(screen.getByText('panel_reminder_snooze'));
 		expect(onSnooze).toHaveBeenCalledOnce();
 	});
 

@@ -6,6 +6,7 @@ import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
 import {Panel} from '../../../src/ui/panel/panel.js';
 import {hostAttributes, type PanelView} from '../../../src/ui/panel/view.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
+import {trustedClick} from './trusted-click.js';
 
 afterEach(cleanup);
 
@@ -140,12 +141,27 @@ describe('panel rendering', () => {
 		const held: PanelView = {...view, gate: {status: 'held', side: 'long', warnings: []}};
 		const {container} = render(<Panel view={held} t={t} isFloating={true} width={300} onAcknowledge={onAcknowledge} />);
 		expect(screen.getByRole('alert')).toBeTruthy();
-		fireEvent.click(screen.getByText('panel_gate_acknowledge'));
+		trustedClick(screen.getByText('panel_gate_acknowledge'));
 		expect(onAcknowledge).toHaveBeenCalledOnce();
 		const collapse = screen.getByLabelText('panel_collapse');
 		expect(collapse.tagName).toBe('BUTTON');
-		fireEvent.click(collapse);
+		trustedClick(collapse);
 		expect(container.querySelector('.body')).toBeNull();
 		expect(screen.getByLabelText('panel_expand').getAttribute('aria-expanded')).toBe('false');
+	});
+
+	test('a page script\'s click (untrusted) acknowledges, snoozes and collapses nothing', () => {
+		const onAcknowledge = vi.fn();
+		const onSnooze = vi.fn();
+		const view = readyView('100');
+		const held: PanelView = {...view, gate: {status: 'held', side: 'long', warnings: []}, reminder: {howTo: 'x'}};
+		const {container} = render(<Panel view={held} t={t} isFloating={true} width={300} onAcknowledge={onAcknowledge} onSnoozeReminder={onSnooze} />);
+		(screen.getByText('panel_gate_acknowledge') as HTMLElement).click();
+		fireEvent.click(screen.getByText('panel_gate_acknowledge'));
+		(screen.getByText('panel_reminder_snooze') as HTMLElement).click();
+		(screen.getByLabelText('panel_collapse') as HTMLElement).click();
+		expect(onAcknowledge).not.toHaveBeenCalled();
+		expect(onSnooze).not.toHaveBeenCalled();
+		expect(container.querySelector('.body')).not.toBeNull();
 	});
 });
