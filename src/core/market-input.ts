@@ -192,16 +192,30 @@ export function rangeFallback(model: VenueModel, input: AssessInput): Fallback |
 	const highInput: AssessInput = {...input, [field]: toPlain(highRate)};
 	const low = run(model, lowInput);
 	const high = run(model, highInput);
-	if (!low || !high || low.liquidation.kind !== 'price' || high.liquidation.kind !== 'price') return undefined;
-	const nearest = high.liquidation.price;
-	const farthest = low.liquidation.price;
-	const [a, b] = nearest.lt(farthest) ? [nearest, farthest] : [farthest, nearest];
+	if (!low || !high) return undefined;
 	const lowPercent = lowRate.times(100).toDecimalPlaces(4).toFixed();
 	const highPercent = highRate.times(100).toDecimalPlaces(4).toFixed();
 	const what = field === 'minCollateralFactor' ? 'Minimum collateral factor' : 'Maintenance rate';
+	const source: Fallback['source'] = {kind: 'range', label: range.label, url: range.source, asOf: range.asOf, lowRate: toPlain(lowRate), highRate: toPlain(highRate)};
+	// A higher rate only brings liquidation closer. With none even at the highest documented rate (a cross long the
+	// balance carries past zero), there is none at any: the figures say so, still labelled as resting on the range.
+	if (high.liquidation.kind !== 'price') {
+		return {input: highInput, source, assumption: `${what} unknown for this market: no liquidation price at any of ${range.label} (${lowPercent}–${highPercent} %).`};
+	}
+	// None at the lowest rate only: the figures use the nearer end, and say the other has none.
+	if (low.liquidation.kind !== 'price') {
+		return {
+			input: highInput,
+			source,
+			assumption: `${what} unknown for this market: liquidation at ${toPlain(high.liquidation.price)} at ${highPercent} %, none at ${lowPercent} % (${range.label}); the figures use the nearer end.`,
+		};
+	}
+	const nearest = high.liquidation.price;
+	const farthest = low.liquidation.price;
+	const [a, b] = nearest.lt(farthest) ? [nearest, farthest] : [farthest, nearest];
 	return {
 		input: highInput,
-		source: {kind: 'range', label: range.label, url: range.source, asOf: range.asOf, lowRate: toPlain(lowRate), highRate: toPlain(highRate)},
+		source,
 		range: {
 			low: toPlain(a),
 			high: toPlain(b),

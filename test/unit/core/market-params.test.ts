@@ -321,3 +321,19 @@ describe('the implied rate round-trips (fast-check)', () => {
 		);
 	});
 });
+
+describe('a range whose ends have no liquidation price', () => {
+	// OKX cross long, 0.03 BTC at 71,441.7, 5x, wallet 6,996.26: the wallet carries the position past zero at every
+	// documented tier-1 rate (LP = (E − W/Q) / (1 − m − f) < 0 since W/Q = 233,208.7 > E).
+	const crossLong: AssessInput = {venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', side: 'long', marginMode: 'cross', quantity: '0.03', entryPrice: '71441.7', leverage: '5', walletBalance: '6996.26'};
+
+	it('none at the highest rate: no liquidation at any, labelled as the range, not a fact, not a refusal', () => {
+		const result = assess(crossLong);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.value.figures.liquidation.kind).toBe('none');
+		expect(result.value.figures.parameterSource.kind).toBe('range');
+		expect(result.value.figures.parametersAreFact).toBe(false);
+		expect(result.value.figures.liquidationRange).toBeUndefined();
+	});
+});
