@@ -101,8 +101,6 @@ export async function launchChromium(
 		 * (its pages fail with ERR_BLOCKED_BY_CLIENT and no worker comes back).
 		 */
 		developerMode?: boolean;
-		/** More Chromium switches (the bench's `--chromium-arg=`, e.g. `--js-flags=--max-opt=1` to test a JIT hypothesis). */
-		extraArgs?: readonly string[];
 	} = {},
 ): Promise<ChromiumSession> {
 	const extensionDir = options.extensionDir ?? DIST_CHROME;
@@ -116,7 +114,7 @@ export async function launchChromium(
 		executablePath: CHROMIUM_PATH,
 		headless: options.headless ?? true,
 		viewport: {width: 1280, height: 860},
-		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
 	});
 	const allowed = new Set(['localhost', '127.0.0.1', ...(options.allowedHosts ?? [])]);
 	const foreignRequests: string[] = [];
