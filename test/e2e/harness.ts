@@ -1,5 +1,6 @@
 /**
- * Shared launch harness for the e2e suites (recipes: research/tooling.md §3 and §6).
+ * Shared launch harness for the e2e suites (https://playwright.dev/docs/chrome-extensions for Chromium,
+ * https://pptr.dev/webdriver-bidi for Firefox).
  *
  * - `launchChromium()`: Debian's Chromium through playwright-core with the built `dist/chrome` loaded; extension
  *   id, the service worker, `stopServiceWorkers()` over CDP, `routeFixture()` to serve a fixture file at an
@@ -25,7 +26,7 @@ export const DIST_DEMO = join(ROOT, 'dist/demo');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Chromium flags from research/tooling.md §3: no sandbox (root), no GPU, no background traffic of its own. */
+/** No sandbox (the tests run as root), no GPU, no background traffic of Chromium's own. */
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -190,7 +191,7 @@ export async function launchFirefox(options: {extensionDir?: string; headless?: 
 	return {browser, extensionId, close: () => browser.close()};
 }
 
-/** Expected isolated liquidation price, Binance-style, computed independently of the engine (issue 3). */
+/** Expected isolated liquidation price, Binance-style, computed independently of the engine. */
 export function isolatedLiquidationPrice(input: {
 	side: 'long' | 'short';
 	quantity: number;
