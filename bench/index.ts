@@ -84,6 +84,8 @@ if (browserSuites.length > 0) {
 			add('page cost: LiqGuard\'s share of the page\'s busy main thread, median round', median(result.sharePercent), '%', {}, each(result.sharePercent));
 			add('page cost: the page\'s main thread busy (not idle), median round', median(result.busyMsPerS), 'ms/s');
 			add('page cost: garbage collector, median round (page and LiqGuard together)', median(result.gcMsPerS), 'ms/s');
+			const top = Object.entries(result.byFunction).sort((a, b) => b[1] - a[1]).slice(0, 6);
+			log(`  where LiqGuard's time goes (innermost of our frames, ms/s, mean of the rounds): ${top.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
 		}
 		if (suites.has('memory')) {
 			const minutes = option('minutes', 10);

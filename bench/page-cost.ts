@@ -8,10 +8,10 @@ import {attributeProfile, stats, type CpuProfile} from './stats.js';
 
 const SAMPLING_US = 100;
 
-export type PageCostResult = {oursMsPerS: number[]; sharePercent: number[]; gcMsPerS: number[]; busyMsPerS: number[]};
+export type PageCostResult = {oursMsPerS: number[]; sharePercent: number[]; gcMsPerS: number[]; busyMsPerS: number[]; byFunction: Record<string, number>};
 
 export async function pageCostSuite(session: Session, server: Server, options: {rounds: number; seconds: number}): Promise<PageCostResult> {
-	const result: PageCostResult = {oursMsPerS: [], sharePercent: [], gcMsPerS: [], busyMsPerS: []};
+	const result: PageCostResult = {oursMsPerS: [], sharePercent: [], gcMsPerS: [], busyMsPerS: [], byFunction: {}};
 	const isOurs = (url: string) => url.startsWith(`chrome-extension://${session.extensionId}/`);
 	for (let round = 0; round < options.rounds; round++) {
 		const {page, cdp} = await openWindow(session.context, `${server.origin}${BUSY_PATH}`);
@@ -29,6 +29,8 @@ export async function pageCostSuite(session: Session, server: Server, options: {
 			result.sharePercent.push((100 * parts.oursMs) / parts.busyMs);
 			result.gcMsPerS.push(parts.gcMs / seconds);
 			result.busyMsPerS.push(parts.busyMs / seconds);
+			// Our functions' time over all rounds, ms/s, to say where the cost goes.
+			for (const [name, ms] of Object.entries(parts.oursByFunction)) result.byFunction[name] = (result.byFunction[name] ?? 0) + ms / seconds / options.rounds;
 		} finally {
 			await page.close();
 		}

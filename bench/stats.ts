@@ -34,27 +34,36 @@ export type CpuProfile = {
 
 /**
  * Sums each sample's interval by what was on its stack: `oursMs` when any frame's script URL passes `isOurs` (our
- * functions and the natives they called), `gcMs` for `(garbage collector)`, `busyMs` for everything but `(idle)`.
+ * functions and the natives they called), split in `oursByFunction` by the innermost of our frames; `gcMs` for
+ * `(garbage collector)`, `busyMs` for everything but `(idle)`.
  * Samples are wall time: a thread preempted in our code counts the wait as ours. Not in `oursMs`: the style,
  * layout and paint our DOM writes cause later in the frame, and the collection of what we allocate.
  */
-export function attributeProfile(profile: CpuProfile, isOurs: (url: string) => boolean): {spanMs: number; oursMs: number; gcMs: number; busyMs: number} {
+export function attributeProfile(profile: CpuProfile, isOurs: (url: string) => boolean): {
+	spanMs: number;
+	oursMs: number;
+	oursByFunction: Record<string, number>;
+	gcMs: number;
+	busyMs: number;
+} {
 	const parentOf = new Map<number, number>();
 	const byId = new Map<number, CpuProfile['nodes'][number]>();
 	for (const node of profile.nodes) {
 		byId.set(node.id, node);
 		for (const child of node.children ?? []) parentOf.set(child, node.id);
 	}
-	const memo = new Map<number, boolean>();
-	const hasOurs = (id: number): boolean => {
+	// The innermost frame of ours at or above a node, or null: memoised per node.
+	const memo = new Map<number, string | null>();
+	const oursAt = (id: number): string | null => {
 		const known = memo.get(id);
 		if (known !== undefined) return known;
 		const node = byId.get(id);
 		const parent = parentOf.get(id);
-		const result = node !== undefined && (isOurs(node.callFrame.url) || (parent !== undefined && hasOurs(parent)));
+		const result = node === undefined ? null : isOurs(node.callFrame.url) ? node.callFrame.functionName || '(anonymous)' : parent === undefined ? null : oursAt(parent);
 		memo.set(id, result);
 		return result;
 	};
+	const byFunction: Record<string, number> = {};
 	const samples = profile.samples ?? [];
 	const deltas = profile.timeDeltas ?? [];
 	let ours = 0;
@@ -67,7 +76,12 @@ export function attributeProfile(profile: CpuProfile, isOurs: (url: string) => b
 		if (name === '(idle)') continue;
 		busy += us;
 		if (name === '(garbage collector)') gc += us;
-		else if (hasOurs(samples[index]!)) ours += us;
+		else {
+			const frame = oursAt(samples[index]!);
+			if (frame === null) continue;
+			ours += us;
+			byFunction[frame] = (byFunction[frame] ?? 0) + us / 1000;
+		}
 	}
-	return {spanMs: (profile.endTime - profile.startTime) / 1000, oursMs: ours / 1000, gcMs: gc / 1000, busyMs: busy / 1000};
+	return {spanMs: (profile.endTime - profile.startTime) / 1000, oursMs: ours / 1000, oursByFunction: byFunction, gcMs: gc / 1000, busyMs: busy / 1000};
 }

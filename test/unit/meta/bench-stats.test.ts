@@ -35,6 +35,11 @@ describe('attributeProfile (bench: what ran with our code on the stack)', () => 
 		expect(result.oursMs).toBeCloseTo(1.1, 9);
 	});
 
+	test('our time is split by the innermost of our frames on the stack', () => {
+		expect(Object.keys(result.oursByFunction)).toEqual(['ourObserver']);
+		expect(result.oursByFunction.ourObserver).toBeCloseTo(1.1, 9);
+	});
+
 	test('garbage collector and busy time; idle is left out, the last sample has no known length', () => {
 		expect(result.gcMs).toBeCloseTo(0.25, 9);
 		// pageTick 400 + native 600 + ours 500 + gc 250 + program 2000; both idle samples out.
@@ -44,7 +49,7 @@ describe('attributeProfile (bench: what ran with our code on the stack)', () => 
 
 	test('another extension\'s or the page\'s code is not ours; an empty profile is zero', () => {
 		expect(attributeProfile(profile, url => url.startsWith('chrome-extension://other/')).oursMs).toBe(0);
-		expect(attributeProfile({nodes: [frame(1, '(root)')], startTime: 0, endTime: 0}, () => true)).toEqual({spanMs: 0, oursMs: 0, gcMs: 0, busyMs: 0});
+		expect(attributeProfile({nodes: [frame(1, '(root)')], startTime: 0, endTime: 0}, () => true)).toEqual({spanMs: 0, oursMs: 0, oursByFunction: {}, gcMs: 0, busyMs: 0});
 	});
 });
 
