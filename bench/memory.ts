@@ -31,9 +31,12 @@ async function heap(cdp: CDPSession): Promise<{used: number; code: number}> {
 	const chunks: string[] = [];
 	const onChunk = (event: {chunk: string}) => void chunks.push(event.chunk);
 	cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-	await cdp.send('HeapProfiler.takeHeapSnapshot', {reportProgress: false}); // collects garbage first
-	cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-	const {used} = {used: ((await cdp.send('Runtime.getHeapUsage')) as {usedSize: number}).usedSize};
+	try {
+		await cdp.send('HeapProfiler.takeHeapSnapshot', {reportProgress: false}); // collects garbage first
+	} finally {
+		cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+	}
+	const used = ((await cdp.send('Runtime.getHeapUsage')) as {usedSize: number}).usedSize;
 	const snapshot = JSON.parse(chunks.join('')) as {snapshot: {meta: {node_fields: string[]; node_types: [string[]]}}; nodes: number[]};
 	const fields = snapshot.snapshot.meta.node_fields;
 	const [typeAt, sizeAt, code] = [fields.indexOf('type'), fields.indexOf('self_size'), snapshot.snapshot.meta.node_types[0].indexOf('code')];
