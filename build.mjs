@@ -1,5 +1,8 @@
 /**
- * Builds LiqGuard for Chrome and Firefox from one source tree and one manifest (research/tooling.md §2, §6).
+ * Builds LiqGuard for Chrome and Firefox from one source tree and one manifest: the content script as an IIFE
+ * (content scripts cannot be ES modules), the rest as ESM; Chrome's manifest gets a module service worker
+ * (https://developer.chrome.com/docs/extensions/reference/manifest/background), Firefox's an event page and a gecko id
+ * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/manifest.json/background).
  *
  *   node build.mjs             dev/test build → dist/chrome, dist/firefox, dist/demo (demo page + its host permission,
  *                              open shadow root, e2e hooks)

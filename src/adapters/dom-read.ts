@@ -3,7 +3,9 @@
  * label, turn its text into a `FieldRead`, and build a draft that never throws.
  *
  * Nothing here writes to the page. Inputs are read through `.value` only: an input's `placeholder` is a hint,
- * never a value (research/dom.md §0.3: GMX/Lighter placeholders "0.00", OKX "Single contract value 0.01 BTC").
+ * never a value (placeholders "0.00" in https://github.com/gmx-io/gmx-interface at its 2026-08-20 HEAD and in Lighter's
+ * form per https://github.com/Yat3s/arbflow-ext src/lib/config.ts; OKX's "Single contract value 0.01 BTC" in
+ * https://github.com/mop824/okx-hotkey@ba4e1c7 dom-dumps; checked 2026-11-21).
  */
 import type {DecimalString} from '../core/decimal.js';
 import {DRAFT_FIELDS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
@@ -364,11 +366,6 @@ export function blankDraft(adapter: string, venue: VenueId): OrderDraft {
 	const draft: Record<string, unknown> = {adapter, venue};
 	for (const field of DRAFT_FIELDS) draft[field] = notFound();
 	return draft as OrderDraft;
-}
-
-/** Names of the fields that could not be read ("the list of fields it could not read", issue 4). */
-export function unreadFields(draft: OrderDraft): string[] {
-	return DRAFT_FIELDS.filter(field => draft[field].state === 'unread');
 }
 
 /**

@@ -20,7 +20,3 @@ export function formatMessage(key: string, substitutions: readonly string[] = []
 	});
 	return direct(named);
 }
-
-export function hasMessage(key: string): boolean {
-	return TABLE[key] !== undefined;
-}

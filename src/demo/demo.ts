@@ -36,9 +36,7 @@ themeToggle.addEventListener('click', () => {
 syncThemeLabel();
 
 function route() {
-	// `/bench-aa/…`: the same market page at a path LiqGuard's content script does not match, for the overhead
-	// bench's host check (`npm run bench -- --host-aa`, scripts/bench/chromium.ts HOST_AA_PATH).
-	const match = /^\/(?:demo|bench-aa)\/futures\/([A-Z]+)\/?$/.exec(location.pathname);
+	const match = /^\/demo\/futures\/([A-Z]+)\/?$/.exec(location.pathname);
 	const symbol = match?.[1] ?? (/^\/demo\/?$/.test(location.pathname) ? 'BTCUSDT' : undefined);
 	for (const link of document.querySelectorAll('nav a')) {
 		link.toggleAttribute('aria-current', link.getAttribute('href') === location.pathname);

@@ -1,5 +1,5 @@
 /**
- * The built dist/firefox in Firefox ESR (puppeteer-core over WebDriver BiDi, research/tooling.md §6), on the
+ * The built dist/firefox in Firefox ESR (puppeteer-core over WebDriver BiDi, https://pptr.dev/webdriver-bidi), on the
  * demo exchange page: the same contract as in Chromium, launched once for the file.
  */
 import type {Page} from 'puppeteer-core';

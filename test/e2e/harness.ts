@@ -1,5 +1,6 @@
 /**
- * Shared launch harness for the e2e suites (recipes: research/tooling.md §3 and §6).
+ * Shared launch harness for the e2e suites (https://playwright.dev/docs/chrome-extensions for Chromium,
+ * https://pptr.dev/webdriver-bidi for Firefox).
  *
  * - `launchChromium()`: Debian's Chromium through playwright-core with the built `dist/chrome` loaded; extension
  *   id, the service worker, `stopServiceWorkers()` over CDP, `routeFixture()` to serve a fixture file at an
@@ -25,7 +26,7 @@ export const DIST_DEMO = join(ROOT, 'dist/demo');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Chromium flags from research/tooling.md §3: no sandbox (root), no GPU, no background traffic of its own. */
+/** No sandbox (the tests run as root), no GPU, no background traffic of Chromium's own. */
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -101,8 +102,6 @@ export async function launchChromium(
 		 * (its pages fail with ERR_BLOCKED_BY_CLIENT and no worker comes back).
 		 */
 		developerMode?: boolean;
-		/** More Chromium switches (the bench's `--chromium-arg=`, e.g. `--js-flags=--max-opt=1` to test a JIT hypothesis). */
-		extraArgs?: readonly string[];
 	} = {},
 ): Promise<ChromiumSession> {
 	const extensionDir = options.extensionDir ?? DIST_CHROME;
@@ -116,7 +115,7 @@ export async function launchChromium(
 		executablePath: CHROMIUM_PATH,
 		headless: options.headless ?? true,
 		viewport: {width: 1280, height: 860},
-		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
 	});
 	const allowed = new Set(['localhost', '127.0.0.1', ...(options.allowedHosts ?? [])]);
 	const foreignRequests: string[] = [];
@@ -192,7 +191,7 @@ export async function launchFirefox(options: {extensionDir?: string; headless?: 
 	return {browser, extensionId, close: () => browser.close()};
 }
 
-/** Expected isolated liquidation price, Binance-style, computed independently of the engine (issue 3). */
+/** Expected isolated liquidation price, Binance-style, computed independently of the engine. */
 export function isolatedLiquidationPrice(input: {
 	side: 'long' | 'short';
 	quantity: number;

@@ -1,5 +1,5 @@
 /**
- * Issues 4 and 5 in real Chromium: the isolated-margin reminder on the demo page (shows on cross with the blast
+ * In real Chromium: the isolated-margin reminder on the demo page (shows on cross with the blast
  * radius, reacts to the options page without a reload, snooze for this tab), the per-tab draft the popup
  * prefills from, and user-added sites (script registration and injection by the background).
  *

@@ -68,7 +68,7 @@ describe.each(fixtures)('$adapterId/$name', ({adapterId, name, html, sidecar}) =
 	});
 });
 
-/** States each venue must cover (issue 4, "Fixtures"); long/short may be covered by the read or by submit sides. */
+/** States each venue's fixtures must cover; long/short may be covered by the read or by submit sides. */
 const REQUIRED: Record<string, {cross: boolean; isolated: boolean; layoutVariant: boolean}> = {
 	'binance-usdm': {cross: true, isolated: true, layoutVariant: true},
 	'bybit-linear': {cross: true, isolated: true, layoutVariant: true},

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * Issue 4: "the generic adapter reads the demo page and two fixtures from different venues without
- * venue-specific code" (the fixtures part is generic.test.ts). The demo page builds its order form with
+ * The generic adapter reads the demo page without venue-specific code (fixtures from different venues:
+ * generic.test.ts). The demo page builds its order form with
  * JavaScript, so this runs the page's own module (src/demo/demo.ts) in happy-dom on /demo/futures/BTCUSDT with
  * `?tick=0` (frozen mark price and countdown), fills the form as a user would, and checks that the generic
  * adapter reads what the page shows: price, size, leverage, side, margin mode, TP/SL.

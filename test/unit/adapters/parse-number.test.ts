@@ -13,7 +13,9 @@ import {
 const number = (value: string, unit?: string): ParsedNumber =>
 	unit === undefined ? {kind: 'number', value} : {kind: 'number', value, unit};
 
-// [text, options, expected] — texts are the shapes research/dom.md §0.3 saw on the venues.
+// [text, options, expected] — texts are shapes the venues show, as seen in public scripts and front ends that read
+// them (e.g. OKX's grouped price input in https://github.com/mop824/okx-hotkey@ba4e1c7 dom-dumps; dYdX's locale
+// decimal comma in https://github.com/dydxprotocol/v4-web).
 const cases: Array<[string, ParseNumberOptions, ParsedNumber | 'empty' | 'invalid' | 'ambiguous']> = [
 	['71441.7', {}, number('71441.7')],
 	['71,441.7', {}, number('71441.7')], // OKX price input with enable_thousands

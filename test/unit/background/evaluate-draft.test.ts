@@ -1,7 +1,7 @@
 import {describe, expect, test, vi} from 'vitest';
 import {showSeverity} from '../../../src/background/badge.js';
 import {evaluateDraft, worstSeverity} from '../../../src/background/evaluate-draft.js';
-import {assessDraft} from '../../../src/core/index.js';
+import {assessDraft} from '../../../src/core/assess-draft.js';
 import {DEFAULT_SETTINGS, toEngineSettings} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
 

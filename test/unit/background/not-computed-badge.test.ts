@@ -2,7 +2,7 @@
 import {describe, expect, test, vi} from 'vitest';
 import {showSeverity} from '../../../src/background/badge.js';
 import {evaluateDraft, isIncomplete, worstSeverity} from '../../../src/background/evaluate-draft.js';
-import {assessDraft} from '../../../src/core/index.js';
+import {assessDraft} from '../../../src/core/assess-draft.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
 import {LIVE_BTCUSDT, demoDraft} from '../messaging/draft-fixture.js';
 

@@ -1,5 +1,5 @@
 /**
- * Background handlers added for issues 4 and 5: the reminder decision in `evaluateDraft`, the snooze key, and
+ * Background handlers for the reminder and user-added sites: the reminder decision in `evaluateDraft`, the snooze key, and
  * the user-added sites' script registration (`sites.ts`) against a fake scripting/permissions API.
  */
 import {describe, expect, test} from 'vitest';

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import {describe, expect, it} from 'vitest';
-import {assessDraft, quantityFromSize, type OrderDraft} from '../../../src/core/index.js';
+import {assessDraft, quantityFromSize} from '../../../src/core/assess-draft.js';
+import type {OrderDraft} from '../../../src/core/draft.js';
 
 const ok = <T>(value: T) => ({state: 'ok' as const, value});
 const empty = {state: 'empty' as const};

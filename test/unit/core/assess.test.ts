@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import Decimal from 'decimal.js';
-import {assess, DEFAULT_ENGINE_SETTINGS, type AssessInput, type Assessment} from '../../../src/core/index.js';
+import {assess} from '../../../src/core/assess.js';
+import {DEFAULT_ENGINE_SETTINGS} from '../../../src/core/engine-settings.js';
+import type {AssessInput, Assessment} from '../../../src/core/types.js';
 
 const base: AssessInput = {
 	venue: 'binance-usdm',

@@ -5,7 +5,12 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {describe, expect, it} from 'vitest';
-import {DEFAULT_ENGINE_SETTINGS, assess, assessDraft, computeOutput, type AssessInput, type Assessment, type OrderDraft} from '../../../src/core/index.js';
+import {assess} from '../../../src/core/assess.js';
+import {assessDraft} from '../../../src/core/assess-draft.js';
+import type {OrderDraft} from '../../../src/core/draft.js';
+import {DEFAULT_ENGINE_SETTINGS} from '../../../src/core/engine-settings.js';
+import {computeOutput} from '../../../src/core/outputs.js';
+import type {AssessInput, Assessment} from '../../../src/core/types.js';
 import type {MarketParams} from '../../../src/core/market-params.js';
 
 const D = (value: string | number) => new Decimal(value);

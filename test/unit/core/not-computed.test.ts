@@ -1,6 +1,6 @@
 /** A side the engine cannot compute is a state of the draft's assessment, never an absence that reads as clear. */
 import {describe, expect, test} from 'vitest';
-import {assessDraft, isAllClear, notComputedSeverity} from '../../../src/core/index.js';
+import {assessDraft, isAllClear, notComputedSeverity} from '../../../src/core/assess-draft.js';
 import {LIVE_BTCUSDT, demoDraft} from '../messaging/draft-fixture.js';
 
 const oneBtc = {state: 'ok', value: {value: '1', unit: 'base'}} as const;

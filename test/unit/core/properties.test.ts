@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {describe, expect, it} from 'vitest';
-import {assess, computeOutput, type AssessInput, type Liquidation, type Side, type VenueId} from '../../../src/core/index.js';
+import {assess} from '../../../src/core/assess.js';
+import {computeOutput} from '../../../src/core/outputs.js';
+import type {AssessInput, Liquidation, Side, VenueId} from '../../../src/core/types.js';
 
 import {fuzzTimeout} from '../fuzz/runs.js';
 

@@ -1,5 +1,5 @@
 /**
- * Issue 7, "Bad input": fast-check fuzz of every venue adapter's `read` over mutated fixture DOMs.
+ * Bad input: fast-check fuzz of every venue adapter's `read` over mutated fixture DOMs.
  *
  * Oracle: the fixture sidecar's `expected` (what a careful reader takes from the page, checked by
  * test/unit/adapters/fixtures.test.ts). After each mutation, every field of the new read is
@@ -281,7 +281,7 @@ describe.each(adapterIds)('%s: read() over mutated fixture DOMs', adapterId => {
 						if (structural && (field === 'orderType' || field === 'marginMode')) continue;
 						// A duplicated inline node ("10" twice before "x") really shows "1010x" on the page.
 						if (changes.some(change => change.kind === 'duplicate') && field === 'leverage') continue;
-						// KNOWN MISREADS (reported to the adapters' owner, issue 7): when the field's own input is removed,
+						// KNOWN MISREADS (reported to the adapters' owner): when the field's own input is removed,
 						// the label/position fallback takes a neighbouring input. Tolerated here only after a removal, so
 						// every other path stays strict. Delete an entry once its adapter is fixed.
 						if (structural && KNOWN_MISREADS.some(known => known.adapter === adapterId && known.field === field)) continue;

@@ -1,5 +1,5 @@
 /**
- * Issue 7, "Bad input": fast-check fuzz of the adapters' one number reader (src/adapters/parse-number.ts).
+ * Bad input: fast-check fuzz of the adapters' one number reader (src/adapters/parse-number.ts).
  *
  * The oracle is a careful reader: a number written in a locale the caller names (or 'auto'), with units, RTL
  * marks and zero-width characters sprinkled in, must read as exactly that number (or, in 'auto', as ambiguous

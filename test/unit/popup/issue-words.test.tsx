@@ -2,7 +2,7 @@
 /** The popup's refusals in a trader's words: the same sentences as the panel, no engine keys. */
 import {cleanup, render} from '@testing-library/preact';
 import {afterEach, expect, test} from 'vitest';
-import {assess} from '../../../src/core/index.js';
+import {assess} from '../../../src/core/assess.js';
 import {IssueList} from '../../../src/popup/results.js';
 
 afterEach(cleanup);

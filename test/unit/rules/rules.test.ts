@@ -5,7 +5,9 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {assess, DEFAULT_ENGINE_SETTINGS, type AssessInput, type Severity} from '../../../src/core/index.js';
+import {assess} from '../../../src/core/assess.js';
+import {DEFAULT_ENGINE_SETTINGS} from '../../../src/core/engine-settings.js';
+import type {AssessInput, Severity} from '../../../src/core/types.js';
 import {RULES} from '../../../src/rules/index.js';
 
 const base: AssessInput = {venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', marginMode: 'isolated', quantity: '0.1', entryPrice: '60000', leverage: '5'};

@@ -1,5 +1,5 @@
 /**
- * Issue 7, "Security and privacy": the background's one message listener against a hostile or confused sender.
+ * Security and privacy: the background's one message listener against a hostile or confused sender.
  * The real dispatcher (`createBackgroundListener`) runs with the real `evaluateDraft` handler and default
  * settings; only the browser is absent. Every abuse must come back as data (`ok: false` with a named reason),
  * never reach a handler, and never change settings.

@@ -3,7 +3,8 @@
  * as the popup shows them; the panel reads the same keys.
  */
 import {describe, expect, test} from 'vitest';
-import {assess, assessDraft} from '../../../src/core/index.js';
+import {assess} from '../../../src/core/assess.js';
+import {assessDraft} from '../../../src/core/assess-draft.js';
 import {formatMessage} from '../../../src/core/messages.js';
 import type {AssessInput, InputIssue} from '../../../src/core/types.js';
 import {explainIssue, explainNeed, renderMessage, type Explanation} from '../../../src/ui/explain-issue.js';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The isolated-margin reminder block of the panel and the popup's "Use LiqGuard on this site" (issues 4, 5). */
+/** The isolated-margin reminder block of the panel and the popup's "Use LiqGuard on this site". */
 import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
 import {trustedClick} from './trusted-click.js';
 import {afterEach, describe, expect, test, vi} from 'vitest';

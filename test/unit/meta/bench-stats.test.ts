@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {attributeProfile, type CpuProfile} from '../../../scripts/bench/attribution.js';
+import {attributeProfile, slope, stats, type CpuProfile} from '../../../bench/stats.js';
 
 const frame = (id: number, functionName: string, url = '', children: number[] = []) => ({id, callFrame: {functionName, url}, children});
 const OURS = 'chrome-extension://abc/content.js';
@@ -35,6 +35,11 @@ describe('attributeProfile (bench: what ran with our code on the stack)', () => 
 		expect(result.oursMs).toBeCloseTo(1.1, 9);
 	});
 
+	test('our time is split by the innermost of our frames on the stack', () => {
+		expect(Object.keys(result.oursByFunction)).toEqual(['ourObserver']);
+		expect(result.oursByFunction.ourObserver).toBeCloseTo(1.1, 9);
+	});
+
 	test('garbage collector and busy time; idle is left out, the last sample has no known length', () => {
 		expect(result.gcMs).toBeCloseTo(0.25, 9);
 		// pageTick 400 + native 600 + ours 500 + gc 250 + program 2000; both idle samples out.
@@ -44,6 +49,28 @@ describe('attributeProfile (bench: what ran with our code on the stack)', () => 
 
 	test('another extension\'s or the page\'s code is not ours; an empty profile is zero', () => {
 		expect(attributeProfile(profile, url => url.startsWith('chrome-extension://other/')).oursMs).toBe(0);
-		expect(attributeProfile({nodes: [frame(1, '(root)')], startTime: 0, endTime: 0}, () => true)).toEqual({spanMs: 0, oursMs: 0, gcMs: 0, busyMs: 0});
+		expect(attributeProfile({nodes: [frame(1, '(root)')], startTime: 0, endTime: 0}, () => true)).toEqual({spanMs: 0, oursMs: 0, oursByFunction: {}, gcMs: 0, busyMs: 0});
+	});
+});
+
+describe('stats and slope (bench: percentiles and heap trend)', () => {
+	test('nearest-rank percentiles: the value at rank ceil(q·n), whatever the input order', () => {
+		// 1…20 shuffled: p50 is the 10th value, p95 the 19th.
+		const samples = [7, 3, 20, 1, 15, 9, 12, 2, 18, 5, 11, 4, 16, 8, 19, 6, 13, 10, 17, 14];
+		expect(stats(samples)).toEqual({n: 20, p50: 10, p95: 19, max: 20});
+		expect(stats([4.5])).toEqual({n: 1, p50: 4.5, p95: 4.5, max: 4.5});
+	});
+
+	test('no samples give NaN, never a figure', () => {
+		const empty = stats([]);
+		expect(empty.n).toBe(0);
+		expect(Number.isNaN(empty.p50) && Number.isNaN(empty.p95) && Number.isNaN(empty.max)).toBe(true);
+	});
+
+	test('least-squares slope: exact on a line, the fit through noise, 0 when x does not vary', () => {
+		expect(slope([0, 1, 2, 3], [5, 7, 9, 11])).toBeCloseTo(2, 12);
+		// (0,0) (1,1) (2,1) (3,3): mean x 1.5, mean y 1.25; Σ(dx·dy) = 4.5, Σdx² = 5 → 0.9.
+		expect(slope([0, 1, 2, 3], [0, 1, 1, 3])).toBeCloseTo(0.9, 12);
+		expect(slope([2, 2, 2], [1, 5, 9])).toBe(0);
 	});
 });
