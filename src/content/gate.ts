@@ -10,7 +10,8 @@
  * - "I understand" arms a one-shot allowance for 15 s, for the order it was shown for: the same side and the same
  *   order (symbol, type, price, size, leverage, margin mode, stop, take-profit). Any change ends it.
  */
-import {notComputedSeverity, type DraftAssessment} from '../core/assess-draft.js';
+import type {DraftAssessment} from '../core/assess-draft.js';
+import {notComputedSeverity} from '../core/all-clear.js';
 import type {OrderDraft} from '../core/draft.js';
 import type {Side, Warning} from '../core/types.js';
 import type {GateMode} from '../settings/settings.js';

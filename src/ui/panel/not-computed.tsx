@@ -4,7 +4,7 @@
  * words as the popup). Also the verdict of the header's pill: the ✓ only when every side the form offers was
  * computed and nothing stands.
  */
-import {isAllClear, notComputedSeverity} from '../../core/assess-draft.js';
+import {isAllClear, notComputedSeverity} from '../../core/all-clear.js';
 import type {Severity, Side, Warning} from '../../core/types.js';
 import {type Explanation, explainIssue, explainNeed, renderMessage} from '../explain-issue.js';
 import type {PanelView, Translate} from './view.js';

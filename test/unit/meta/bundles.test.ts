@@ -91,6 +91,13 @@ describe('built bundles', () => {
 		}
 	});
 
+	test('the content script carries no engine: decimal.js and the venue models stay in the worker and the popup', () => {
+		const content = files.filter(file => /(^|\/)(chrome|firefox)\/content\.js$/.test(file.name));
+		expect(content.length).toBeGreaterThan(0);
+		// decimal.js's own error prefix; the engine's assessment would bring it in with every venue model.
+		for (const file of content) expect(file.text, file.name).not.toContain('[DecimalError]');
+	});
+
 	test('the release content script attaches a closed shadow root (page scripts cannot reach into the panel)', () => {
 		const content = files.filter(file => /release\/(chrome|firefox)\/content\.js$/.test(file.name));
 		expect(content).toHaveLength(2);
