@@ -1,5 +1,5 @@
 /**
- * The one message protocol between the content script and the background worker (research/aesthetics.md §3.4).
+ * The one message protocol between the content script and the background worker.
  * Every request name, payload and reply is declared here and typed at both ends; there is no index signature.
  *
  * - Amounts cross as plain decimal strings (`DecimalString`), never as JS numbers.
@@ -57,7 +57,7 @@ export type ReminderNotice = {
 	howTo: string;
 };
 
-/** A user-added site (issue 4): the origin with the optional host permission already granted in the popup. */
+/** A user-added site: the origin with the optional host permission already granted in the popup. */
 export type UseOnSiteRequest = {origin: string; tabId: number};
 
 export type UseOnSiteResult = {registered: boolean; injected: boolean};
