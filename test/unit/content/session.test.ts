@@ -286,6 +286,26 @@ describe('content session: no figures for a form that is not there', () => {
 	});
 });
 
+describe('content session: one settings-refresh path', () => {
+	test('the panel\'s snooze asks the worker once and re-evaluates only on the worker\'s refresh push, once', async () => {
+		const h = await startAnswered(demoDraft({marginMode: {state: 'ok', value: 'cross'}}));
+		const snooze = h.host().shadowRoot!.querySelector('button[data-action="snooze-reminder"]') as HTMLButtonElement;
+		expect(snooze).not.toBeNull();
+		const asked = h.requests.length;
+		trustedClick(snooze);
+		await flushReplies();
+		h.frame();
+		expect(h.calls.filter(name => name === 'snoozeReminder')).toHaveLength(1);
+		// The snooze's own reply re-evaluates nothing: the worker's push does (see content/index.ts).
+		expect(h.requests).toHaveLength(asked);
+		h.session.refresh();
+		h.frame();
+		h.frame();
+		expect(h.requests).toHaveLength(asked + 1);
+		expect(h.requests.at(-1)?.request.revision).toBeGreaterThan(h.requests[asked - 1]!.request.revision);
+	});
+});
+
 describe('content session: the gate allowance', () => {
 	const acknowledge = (h: Harness) => {
 		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
