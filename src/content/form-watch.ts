@@ -10,7 +10,9 @@
  * - When the event reaches the window (after the page's handlers), the form is read again only if the page changed
  *   it meanwhile: the edited field's value moved (a page that formats or clamps what was typed) or the form's
  *   subtree mutated. Otherwise the capture read stands and the adapter reads once per edit. For an event the page
- *   stops on the way, the same check runs in the next task.
+ *   stops on the way, the same check runs in the next task. A handler that sets another control's `value` property
+ *   and nothing else (no mutation) is read at the next mutation or heartbeat; the gate re-reads the form at the
+ *   submit and passes a form its reply does not describe, so it never holds or clears on a stale read.
  *
  * Everything started here is tied to `signal`.
  */
@@ -43,9 +45,10 @@ export type FormWatch = {
 
 type Edit = {target: Node; value: string | undefined; mutated: boolean};
 
+/** What a user's edit set on the edited control: its value, and for a checkbox or radio whether it is checked. */
 const valueOf = (node: Node): string | undefined => {
-	const value = (node as {value?: unknown}).value;
-	return typeof value === 'string' ? value : undefined;
+	const {value, checked} = node as {value?: unknown; checked?: unknown};
+	return typeof value === 'string' ? `${value}|${checked === true}` : undefined;
 };
 
 export function createFormWatch(options: FormWatchOptions): FormWatch {
