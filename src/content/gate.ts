@@ -1,5 +1,5 @@
 /**
- * The pre-submit gate's decision, as a pure function (issue 3 "Pre-submit gate").
+ * The pre-submit gate's decision, as a pure function.
  *
  * Guarantees:
  * - It only ever holds the user's own event; LiqGuard never clicks, never re-dispatches.
@@ -18,7 +18,7 @@ import type {GateMode} from '../settings/settings.js';
 import {explainIssue} from '../ui/explain-issue.js';
 
 export const ALLOWANCE_MS = 15_000;
-/** A request pending longer than this counts as "no reply" (issue 3). */
+/** A request pending longer than this counts as "no reply": the panel shows an error and the gate lets submits through. */
 export const REPLY_TIMEOUT_MS = 300;
 
 /** What "I understand" allows: one submit, until `untilMs`, of this side and this order. */

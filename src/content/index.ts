@@ -3,14 +3,16 @@
  *
  * Component map, in start order:
  * 1. Gate listeners (click, Enter, submit) in the capture phase on window, registered at once so they run
- *    before the page's own handlers (research/tooling.md §4, caveat 1).
- * 2. The page session for the adapter matching the URL (`session.ts`): observe → read → evaluate → render.
+ *    before the page's own handlers.
+ * 2. The page session for the adapter matching the URL (`session.ts`): observe (`form-watch.ts`) → read →
+ *    evaluate (`request.ts`) → render, docked by `placement.ts`.
  * 3. Navigation watch: an SPA URL change aborts the session and starts a new one.
  * 4. A 1 s heartbeat: re-reads values outside the form (mark price), re-anchors the panel, and notices an
  *    invalidated extension context.
  * 5. Live settings: the background's `refresh` push (sent on every settings change and snooze) makes the
  *    session re-evaluate the form at once (reminder switches, thresholds), or restarts it on a user-added site
- *    (a changed or removed venue model). Content scripts have no access to `storage` (background/storage-access.ts).
+ *    (a changed or removed venue model). It is the one path: content scripts have no access to `storage`
+ *    (background/storage-access.ts), and the panel's own snooze waits for the push too.
  *
  * On a page no built-in adapter matches (a site the user added; the background registered or injected this
  * script there) the generic adapter reads the form with the venue model the background reports for the
@@ -23,7 +25,7 @@ import browser from 'webextension-polyfill';
 import {matchesUrl, type Adapter, type SubmitTrigger} from '../adapters/define-adapter.js';
 import {withVenue} from '../adapters/generic.js';
 import {ADAPTERS} from '../adapters/index.js';
-import {APP} from '../messaging/protocol.js';
+import {isPush} from '../messaging/protocol.js';
 import {createPortSender, PORT_NAME, type PortLike} from '../messaging/port.js';
 import {createCaller, isContextInvalidated} from '../messaging/send.js';
 import type {Translate} from '../ui/panel/view.js';
@@ -185,8 +187,7 @@ if (!isDuplicate) {
 	 * and the background stays the one reader and validator of settings. No reply is sent.
 	 */
 	const onPush = (message: unknown) => {
-		const notice = message as {app?: unknown; name?: unknown} | null;
-		if (notice?.app !== APP || notice.name !== 'refresh') return undefined;
+		if (!isPush(message, 'refresh')) return undefined;
 		if (isUserSite || !session) restart(); // the site's venue model may have changed, or the site was removed
 		else session.api.refresh();
 		return undefined;

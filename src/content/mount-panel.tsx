@@ -3,8 +3,8 @@
  *
  * The host hangs off <html>, outside the page's layout, and is positioned absolutely under the adapter's
  * anchor (docked) or fixed in a corner (floating, draggable): it never shifts the page. Inline `!important`
- * styles and the shadow root keep page CSS out. The root is open in dev/test builds so Playwright can pierce it
- * (research/tooling.md §3), closed in release.
+ * styles and the shadow root keep page CSS out. The root is open in dev/test builds so Playwright can pierce it,
+ * closed in release.
  *
  * The page is untrusted (SECURITY.md, threat model):
  * - The host is a plain `div`, never a custom element name. A page that defines that name first owns the element's

@@ -1,6 +1,6 @@
 /**
  * Runtime validation of everything that reaches the background from a content script. Content scripts run in
- * pages we do not control, so their messages are untrusted input (research/aesthetics.md §3.4, after uBlock).
+ * pages we do not control, so their messages are untrusted input (as uBlock Origin treats its content scripts' messages).
  *
  * Each validator rebuilds the value from checked fields only: unknown keys are dropped, never passed on.
  * Background-only: it imports decimal.js through `parseDecimal`.

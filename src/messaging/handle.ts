@@ -1,9 +1,11 @@
 /**
  * Background-side dispatcher: the single `runtime.onMessage` listener. It checks the sender and validates the
- * payload before a handler sees it, and turns every failure into a `Reply` with `ok: false`.
+ * payload before a handler sees it, both as the protocol's table says (methods.ts), and turns every failure into a
+ * `Reply` with `ok: false`.
  */
-import {checkEmpty, checkEvaluateDraftRequest, checkMarketParamsRequest, checkUseOnSiteRequest, isExtensionPageSender, isTrustedSender, type Checked} from './guards.js';
-import {APP, isMethodName, isPageMethod, type MethodName, type PageMethodName, type Payload, type Reply, type Result} from './protocol.js';
+import {isExtensionPageSender, isTrustedSender, type Checked} from './guards.js';
+import {isMethodName, isPageMethod, PROTOCOL} from './methods.js';
+import {APP, type MethodName, type PageMethodName, type Payload, type Reply, type Result} from './protocol.js';
 
 /** A content script in a tab's top frame: the tab id and page URL come from the browser, not the message. */
 export type TrustedSender = {tabId: number; url?: string};
@@ -12,15 +14,6 @@ export type PageSender = {url: string};
 
 export type BackgroundHandlers = {
 	[N in MethodName]: (data: Payload<N>, sender: N extends PageMethodName ? PageSender : TrustedSender) => Promise<Result<N>> | Result<N>;
-};
-
-const VALIDATORS: {[N in MethodName]: (raw: unknown) => Checked<Payload<N>>} = {
-	evaluateDraft: checkEvaluateDraftRequest,
-	clearBadge: checkEmpty,
-	snoozeReminder: checkEmpty,
-	siteVenue: checkEmpty,
-	useOnSite: checkUseOnSiteRequest,
-	marketParams: checkMarketParamsRequest,
 };
 
 type RawSender = {id?: string; tab?: {id?: number}; frameId?: number; url?: string};
@@ -52,7 +45,7 @@ async function dispatch(
 		return {ok: false, error: {name: 'invalid-sender', message: isPage ? 'not one of our extension pages' : 'not our content script in a top frame'}};
 	}
 	if (!isMethodName(name)) return {ok: false, error: {name: 'unknown-method', message: String(name).slice(0, 40)}};
-	const checked = VALIDATORS[name](message.data);
+	const checked = (PROTOCOL[name].check as (raw: unknown) => Checked<unknown>)(message.data);
 	if (!checked.ok) return {ok: false, error: {name: 'invalid-payload', message: checked.problems.join(', ')}};
 	try {
 		const handler = handlers[name] as (data: unknown, sender: TrustedSender | PageSender) => unknown;

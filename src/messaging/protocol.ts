@@ -1,14 +1,16 @@
 /**
- * The one message protocol between the content script and the background worker (research/aesthetics.md §3.4).
+ * The one message protocol between the content script and the background worker.
  * Every request name, payload and reply is declared here and typed at both ends; there is no index signature.
  *
  * - Amounts cross as plain decimal strings (`DecimalString`), never as JS numbers.
  * - Errors come back as data (`Reply` with `ok: false`); nothing is thrown across the boundary.
  * - Content → background requests. A content script can ask for an assessment or snooze its own tab's
- *   reminder; it can never change settings or permissions. `PAGE_METHODS` are for our extension pages only.
+ *   reminder; it can never change settings or permissions. `page` methods are for our extension pages only.
  * - One push the other way, `RefreshNotice` (no data): "re-evaluate", e.g. after the popup snoozed the tab.
+ * - Which messages exist, who may send each and how its payload is checked: one table, `PROTOCOL` in methods.ts;
+ *   the method types below derive from it.
  *
- * Type-only imports: this file adds no code to the content bundle.
+ * Type-only imports: this file adds no code to the content bundle beyond `APP` and `isPush`.
  */
 import type {DraftAssessment} from '../core/assess-draft.js';
 import type {OrderDraft} from '../core/draft.js';
@@ -16,6 +18,7 @@ import type {Severity, VenueId} from '../core/types.js';
 import type {GateMode} from '../settings/settings.js';
 import type {MarketParams} from '../core/market-params.js';
 import type {MarketNotice} from '../background/market-data/resolve.js';
+import type {Table} from './methods.js';
 
 /** Tells our messages apart from anything else on the runtime channel. */
 export const APP = 'liqguard';
@@ -54,44 +57,34 @@ export type ReminderNotice = {
 	howTo: string;
 };
 
-/** A user-added site (issue 4): the origin with the optional host permission already granted in the popup. */
+/** A user-added site: the origin with the optional host permission already granted in the popup. */
 export type UseOnSiteRequest = {origin: string; tabId: number};
 
-/** Requests answered by the background worker. Method names are verbs. */
-export type BackgroundMethods = {
-	evaluateDraft(input: EvaluateDraftRequest): EvaluateDraftResult;
-	/** The page session ended (navigation away from a form): clear the tab's badge. */
-	clearBadge(input: Record<string, never>): {cleared: true};
-	/** "Snooze for this tab" in the panel. The tab is the sender's (`sender.tab.id`), never a payload field. */
-	snoozeReminder(input: Record<string, never>): {snoozed: true};
-	/**
-	 * A content script on a page no built-in adapter matches asks which venue model the user picked for this
-	 * site. The origin is the sender's (`sender.url`), never a payload field; `null` when the site is not listed.
-	 */
-	siteVenue(input: Record<string, never>): {venue: VenueId | null};
-	/**
-	 * Extension pages only (popup): register the content script on a user-added origin (persistent) and inject it
-	 * into the tab now. Refused from content scripts (`PAGE_METHODS`).
-	 */
-	useOnSite(input: UseOnSiteRequest): {registered: boolean; injected: boolean};
-	/** Extension pages only (popup): the market's parameters and their source, from the worker's cache. */
-	marketParams(input: MarketParamsRequest): {params: MarketParams | null; notice: MarketNotice};
-};
+export type UseOnSiteResult = {registered: boolean; injected: boolean};
+export type MarketParamsResult = {params: MarketParams | null; notice: MarketNotice};
 
+/** Requests answered by the background worker (`content` and `page` rows of the table). Method names are verbs. */
+export type MethodName = {[N in keyof Table]: Table[N]['caller'] extends 'content' | 'page' ? N : never}[keyof Table];
 /** Methods only our own extension pages (popup, options) may call; content scripts get `invalid-sender`. */
-export const PAGE_METHODS = ['useOnSite', 'marketParams'] as const satisfies readonly MethodName[];
-export type PageMethodName = (typeof PAGE_METHODS)[number];
+export type PageMethodName = {[N in keyof Table]: Table[N]['caller'] extends 'page' ? N : never}[keyof Table];
+/** Worker → content pushes (`tabs.sendMessage`): no data, no reply. */
+export type PushName = {[N in keyof Table]: Table[N]['caller'] extends 'worker' ? N : never}[keyof Table];
 
-export function isPageMethod(name: MethodName): name is PageMethodName {
-	return (PAGE_METHODS as readonly string[]).includes(name);
+/** What the table's validator of `N` lets through. */
+export type Payload<N extends MethodName> = Extract<ReturnType<Table[N]['check']>, {ok: true}>['value'];
+export type Result<N extends MethodName> = Exclude<Table[N]['reply']['answers'], undefined>;
+export type BackgroundMethods = {[N in MethodName]: (input: Payload<N>) => Result<N>};
+
+/** The wire shape of a push. */
+export type Push<N extends PushName = PushName> = {app: typeof APP; name: N};
+/** Background → content push: something the panel depends on changed; re-evaluate. */
+export type RefreshNotice = Push<'refresh'>;
+
+/** A push of ours named `name` (pushes carry no data: the name is all there is to check). */
+export function isPush<N extends PushName>(message: unknown, name: N): message is Push<N> {
+	const push = message as {app?: unknown; name?: unknown} | null;
+	return typeof push === 'object' && push !== null && push.app === APP && push.name === name;
 }
-
-/** Background → content push (`tabs.sendMessage`): something the panel depends on changed; re-evaluate. */
-export type RefreshNotice = {app: typeof APP; name: 'refresh'};
-
-export type MethodName = keyof BackgroundMethods;
-export type Payload<N extends MethodName> = Parameters<BackgroundMethods[N]>[0];
-export type Result<N extends MethodName> = ReturnType<BackgroundMethods[N]>;
 
 /** The wire shape of a request. */
 export type Envelope<N extends MethodName = MethodName> = {app: typeof APP; name: N; data: Payload<N>};
@@ -110,9 +103,3 @@ export type ErrorName =
 	| 'disconnected';
 
 export type Reply<T> = {ok: true; value: T} | {ok: false; error: {name: ErrorName; message: string}};
-
-export const METHOD_NAMES = ['evaluateDraft', 'clearBadge', 'snoozeReminder', 'siteVenue', 'useOnSite', 'marketParams'] as const satisfies readonly MethodName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-	return (METHOD_NAMES as readonly unknown[]).includes(name);
-}

@@ -286,6 +286,26 @@ describe('content session: no figures for a form that is not there', () => {
 	});
 });
 
+describe('content session: one settings-refresh path', () => {
+	test('the panel\'s snooze asks the worker once and re-evaluates only on the worker\'s refresh push, once', async () => {
+		const h = await startAnswered(demoDraft({marginMode: {state: 'ok', value: 'cross'}}));
+		const snooze = h.host().shadowRoot!.querySelector('button[data-action="snooze-reminder"]') as HTMLButtonElement;
+		expect(snooze).not.toBeNull();
+		const asked = h.requests.length;
+		trustedClick(snooze);
+		await flushReplies();
+		h.frame();
+		expect(h.calls.filter(name => name === 'snoozeReminder')).toHaveLength(1);
+		// The snooze's own reply re-evaluates nothing: the worker's push does (see content/index.ts).
+		expect(h.requests).toHaveLength(asked);
+		h.session.refresh();
+		h.frame();
+		h.frame();
+		expect(h.requests).toHaveLength(asked + 1);
+		expect(h.requests.at(-1)?.request.revision).toBeGreaterThan(h.requests[asked - 1]!.request.revision);
+	});
+});
+
 describe('content session: the gate allowance', () => {
 	const acknowledge = (h: Harness) => {
 		const button = h.host().shadowRoot!.querySelector('button[data-action="acknowledge"]') as HTMLButtonElement;
@@ -367,7 +387,7 @@ describe('content session: main-thread work per read', () => {
 		expect(h.formRootCalls()).toBeGreaterThan(before + 1);
 	});
 
-	test('an input event is asked about before the page\'s own handlers run, and read again after them (same task; next task if the page stops it)', async () => {
+	test('an input event is asked about before the page\'s own handlers run, and read again after them only if they changed the form (same task; next task if the page stops it)', async () => {
 		const h = start(demoDraft());
 		h.frame();
 		const size = h.form.querySelector('#size') as HTMLInputElement;
@@ -377,10 +397,12 @@ describe('content session: main-thread work per read', () => {
 		const seenByPage: number[] = [];
 		const pageHandler = () => {
 			seenByPage.push(h.requests.length);
+			size.value = '0.5';
 			h.setRead({found: true, draft: draftOf('0.5')});
 		};
 		h.form.addEventListener('input', pageHandler);
 		h.setRead({found: true, draft: draftOf('0.9')});
+		size.value = '0.9';
 		size.dispatchEvent(userInput());
 		expect(seenByPage).toEqual([before + 1]);
 		// The draft as the page left it is asked for in the same task (no timer ran), and its answer is the one shown.
@@ -393,16 +415,22 @@ describe('content session: main-thread work per read', () => {
 		expect(h.host().getAttribute('data-state')).toBe('ready');
 		expect(h.host().getAttribute('data-quantity')).toBe('0.5');
 		h.form.removeEventListener('input', pageHandler);
-		// A handler that leaves the form as typed: one request for the edit, not two.
+		// A handler that leaves the form as typed: one read and one request for the edit, not two.
 		h.setRead({found: true, draft: draftOf('0.75')});
+		size.value = '0.75';
+		const readsBefore = h.readCalls();
 		size.dispatchEvent(userInput());
+		vi.advanceTimersByTime(1);
+		expect(h.readCalls()).toBe(readsBefore + 1);
 		expect(h.requests).toHaveLength(before + 3);
 		// The page stops the next event at the form and rewrites the value: the second read comes in the next task.
 		h.form.addEventListener('input', event => {
 			event.stopPropagation();
+			size.value = '0.85';
 			h.setRead({found: true, draft: draftOf('0.85')});
 		}, {once: true});
 		h.setRead({found: true, draft: draftOf('0.8')});
+		size.value = '0.8';
 		size.dispatchEvent(userInput());
 		expect(h.requests).toHaveLength(before + 4);
 		vi.advanceTimersByTime(1);

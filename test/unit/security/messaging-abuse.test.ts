@@ -9,7 +9,8 @@ import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
 import type {OrderDraft} from '../../../src/core/draft.js';
 import {checkDraft, checkEvaluateDraftRequest, isTrustedSender} from '../../../src/messaging/guards.js';
 import {createBackgroundListener, type BackgroundHandlers} from '../../../src/messaging/handle.js';
-import * as protocol from '../../../src/messaging/protocol.js';
+import * as methods from '../../../src/messaging/methods.js';
+import type * as protocol from '../../../src/messaging/protocol.js';
 import {DEFAULT_SETTINGS, loadSettings} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
@@ -21,8 +22,8 @@ const valid = () => ({revision: 1, draft: demoDraft()});
 
 /** Methods a content script may call, each reviewed: read-only, or acting on the sender's own tab only. */
 const CONTENT_METHODS = ['clearBadge', 'evaluateDraft', 'siteVenue', 'snoozeReminder'];
-/** Methods only our extension pages may call (`PAGE_METHODS`, when the protocol has it). */
-const PAGE_METHODS: readonly string[] = (protocol as {PAGE_METHODS?: readonly string[]}).PAGE_METHODS ?? [];
+/** Methods only our extension pages may call (the protocol table's `page` rows). */
+const PAGE_METHODS: readonly string[] = methods.PAGE_METHODS;
 
 function setup() {
 	// Every method gets a spy (the protocol grows; a handler that runs for a refused message is the bug we look for).
@@ -32,7 +33,7 @@ function setup() {
 		return spies.get(name)!;
 	};
 	const handlers = new Proxy({} as BackgroundHandlers, {get: (_target, name) => (typeof name === 'string' ? spy(name) : undefined)});
-	for (const name of protocol.METHOD_NAMES) spy(name);
+	for (const name of methods.METHOD_NAMES) spy(name);
 	const called = () => [...spies].filter(([, fn]) => fn.mock.calls.length > 0).map(([name]) => name);
 	return {handlers, called, listener: createBackgroundListener(handlers, () => ID)};
 }
@@ -59,7 +60,7 @@ describe('sender checks: only our own content script in a tab top frame', () => 
 	];
 
 	test.each(hostile)('%s is refused as invalid-sender and no handler runs', async (_name, sender) => {
-		for (const name of protocol.METHOD_NAMES) {
+		for (const name of methods.METHOD_NAMES) {
 			const {listener, called} = setup();
 			const reply = await listener(envelope(name === 'evaluateDraft' ? valid() : {}, name), sender as never);
 			expect(reply, name).toEqual({ok: false, error: {name: 'invalid-sender', message: expect.any(String)}});
@@ -103,7 +104,7 @@ describe('content scripts can never change settings or permissions', () => {
 	});
 
 	test('every method a content script can call was reviewed; none is about settings or permissions', () => {
-		const contentCallable = protocol.METHOD_NAMES.filter(name => !PAGE_METHODS.includes(name));
+		const contentCallable = methods.METHOD_NAMES.filter(name => !PAGE_METHODS.includes(name));
 		for (const name of contentCallable) {
 			expect(CONTENT_METHODS, `"${name}" is callable from content scripts: review it, then list it here`).toContain(name);
 			expect(name).not.toMatch(/setting|permission|register|storage|import|reset/i);

@@ -1,0 +1,109 @@
+/**
+ * Where the panel sits and which theme it wears: docked under the adapter's anchor (re-placed only when the anchor
+ * moved) and following the page's background.
+ *
+ * Reading the anchor's box forces a layout when the page has changed anything since the last one, so it is not
+ * done on every read (a mark-price tick in the form is a read; in a CPU profile of a busy page this forced layout
+ * was our largest cost, ≈ 1.7 ms/s). It is done only when due: at the heartbeat, when the form root changes, when
+ * the form or the anchor changes size (a ResizeObserver, which reports after the browser's own layout) and when the
+ * window resizes. It runs in an animation frame, where the layout it forces is the one the frame is about to do
+ * anyway (a trace of a busy page: one `Layout` per frame with and without this read); outside a frame it would be
+ * an extra layout, so a read in a task leaves it to the next frame.
+ *
+ * No IntersectionObserver: once a document has had one, Chromium 156 runs
+ * `IntersectionObserverController::computeIntersections` twice in every frame for the rest of the page's life, even
+ * after `disconnect()` and a garbage collection (≈ 1–2 ms/s of a busy page's main thread, against a control tab).
+ */
+import type {Adapter} from '../adapters/define-adapter.js';
+import type {PanelView} from '../ui/panel/view.js';
+import type {PanelHandle, PlacedBox} from './mount-panel.js';
+import {pageTheme} from './theme.js';
+
+export type Theme = PanelView['theme'];
+
+export type PlacementOptions = {
+	adapter: Adapter;
+	doc: Document;
+	win: Window;
+	signal: AbortSignal;
+	panel(): PanelHandle | undefined;
+	/** The form root being watched (form-watch.ts). */
+	root(): Element | undefined;
+	/** The page's theme changed. */
+	onTheme(theme: Theme): void;
+};
+
+export type Placement = {
+	/** The anchor's place and the page's theme need looking at again (heartbeat, a new form root). */
+	markDue(): void;
+	/** After a read: look now if this is a frame and a look is due, else in the next frame. */
+	afterRead(inFrame: boolean): void;
+	theme(): Theme;
+};
+
+export function createPlacement(options: PlacementOptions): Placement {
+	const {adapter, doc, win, signal} = options;
+	let layoutDue = true;
+	let layoutFrame: number | undefined;
+	let placedAnchor: Element | undefined;
+	let placedAt: string | undefined;
+	let theme: Theme = 'dark';
+	const {ResizeObserver} = win as Window & typeof globalThis;
+	const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+		layoutDue = true;
+		// Called after the frame's layout: the boxes are fresh, reading them forces nothing.
+		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
+		relayout();
+	}) : undefined;
+	let resizeWatched: Element[] = [];
+	const watchSizes = (elements: readonly (Element | undefined)[]) => {
+		const next = elements.filter((element): element is Element => element !== undefined);
+		if (!resizeObserver || (next.length === resizeWatched.length && next.every((element, index) => element === resizeWatched[index]))) return;
+		resizeObserver.disconnect();
+		for (const element of next) resizeObserver.observe(element);
+		resizeWatched = next;
+	};
+	win.addEventListener('resize', () => {
+		layoutDue = true;
+	}, {signal});
+	signal.addEventListener('abort', () => {
+		resizeObserver?.disconnect();
+		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
+	});
+
+	function relayout(): void {
+		layoutFrame = undefined;
+		const panel = options.panel();
+		const root = options.root();
+		if (signal.aborted || !panel || !root) return;
+		layoutDue = false;
+		const anchor = adapter.mountAfter(doc);
+		watchSizes([root, anchor]);
+		const rect = anchor?.getBoundingClientRect();
+		const box: PlacedBox | undefined = rect && {left: rect.left + win.scrollX, top: rect.bottom + win.scrollY, width: rect.width};
+		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
+		const placement = box ? `${box.left.toFixed(2)},${box.top.toFixed(2)},${box.width.toFixed(2)}` : 'floating';
+		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
+			panel.place(box);
+			placedAnchor = anchor;
+			placedAt = placement;
+		}
+		const next = pageTheme(root, win);
+		if (next !== theme) {
+			theme = next;
+			options.onTheme(theme);
+		}
+	}
+
+	return {
+		markDue() {
+			layoutDue = true;
+		},
+		afterRead(inFrame) {
+			if (!layoutDue) return; // the anchor's box and the theme are fresh
+			if (inFrame) relayout();
+			else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
+		},
+		theme: () => theme,
+	};
+}

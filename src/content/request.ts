@@ -1,0 +1,114 @@
+/**
+ * The page session's requests to the worker, as a state machine with no DOM, timer or clock: the session feeds it
+ * what happened (a read, a reply, a timeout, a refresh) and does what it answers (ask, show, retry).
+ *
+ *   read(key) ─► same key as last asked? 'unchanged'
+ *             └► revision+1 ─► 'ask' (a form) | 'unreadable' (no form: replies still in flight are dropped)
+ *   reply(revision) ─► older revision? 'stale' (dropped)
+ *                   ├► refused (worker stopping/starting) ─► forget the key; 'retry' QUICK_RETRIES times, then 'error'
+ *                   └► 'show' | 'error'
+ *   timeout(revision) ─► still pending? 'error' (the gate lets submits through)
+ *   refresh() ─► forget the key: the next read asks again for the same form
+ */
+import type {OrderDraft} from '../core/draft.js';
+import type {ErrorName, Reply} from '../messaging/protocol.js';
+
+/** A message the worker refused is asked again soon, this many times in a row; after that, at each heartbeat. */
+export const QUICK_RETRIES = 3;
+/** The read key of "no order form to read" (a draft key is a JSON object, so never equal to it). */
+export const NO_FORM = 'no-form';
+
+/**
+ * What the math reads from a draft. The funding countdown is shown, never computed with (the core does not read
+ * it), and it ticks every second on every venue that shows one: keyed on it, each tick was a worker round trip and
+ * a re-render of the whole answer. It is shown from the latest read instead.
+ */
+export function draftKey(draft: OrderDraft): string {
+	const {fundingCountdownSeconds: _shownOnly, ...math} = draft;
+	return JSON.stringify(math);
+}
+
+export type ReadStep =
+	| {action: 'unchanged'}
+	| {action: 'ask'; revision: number}
+	/** `clearBadge`: a draft was asked about since the form was last unreadable; the worker may have badged it. */
+	| {action: 'unreadable'; revision: number; clearBadge: boolean};
+export type ReplyStep<R> =
+	| {action: 'stale'}
+	| {action: 'retry'}
+	| {action: 'error'; errorName: ErrorName}
+	| {action: 'show'; result: R};
+
+export type RequestMachine<R> = {
+	/** The form was read; `key` is `draftKey` of its draft, or `NO_FORM`. */
+	read(key: string): ReadStep;
+	reply(revision: number, reply: Reply<R>): ReplyStep<R>;
+	/** The reply timeout of `revision` fired: whether it still stands unanswered (then the panel shows an error). */
+	timeout(revision: number): boolean;
+	/** Settings or this tab's snooze changed: the same form is asked about again at the next read. */
+	refresh(): void;
+	/** The latest reply, if it answers the current revision with nothing pending since, for the form of `key`. */
+	freshFor(key: string): R | undefined;
+	/** Whether anything was read and asked about (the badge may describe it when the session ends). */
+	hasSent(): boolean;
+	/** The revision of the last read that changed the key. */
+	revision(): number;
+};
+
+export function createRequestMachine<R>(): RequestMachine<R> {
+	let revision = 0;
+	let sentKey: string | undefined;
+	/** The key of the current revision (kept through `refresh`, which only forgets `sentKey`). */
+	let revisionKey = '';
+	let pending: number | undefined;
+	let latest: {revision: number; key: string; result: R} | undefined;
+	let refusals = 0;
+	let asked = false;
+	return {
+		read(key) {
+			if (key === sentKey) return {action: 'unchanged'};
+			revision += 1;
+			sentKey = key;
+			revisionKey = key;
+			pending = undefined;
+			if (key === NO_FORM) {
+				latest = undefined;
+				const clearBadge = asked;
+				asked = false;
+				return {action: 'unreadable', revision, clearBadge};
+			}
+			pending = revision;
+			asked = true;
+			return {action: 'ask', revision};
+		},
+		reply(answered, reply) {
+			if (answered !== revision) return {action: 'stale'};
+			pending = undefined;
+			if (!reply.ok && reply.error.name === 'disconnected') {
+				/*
+				 * The worker refused the message while stopping or starting (MV3 stops it after 30 s idle): forget what
+				 * was sent so the next read asks again. Meanwhile no answer stands, so the gate lets submits through.
+				 */
+				sentKey = undefined;
+				refusals += 1;
+				if (refusals <= QUICK_RETRIES) return {action: 'retry'};
+			} else {
+				refusals = 0;
+			}
+			if (!reply.ok) return {action: 'error', errorName: reply.error.name};
+			latest = {revision: answered, key: revisionKey, result: reply.value};
+			return {action: 'show', result: reply.value};
+		},
+		timeout(timedOut) {
+			return pending === timedOut;
+		},
+		refresh() {
+			sentKey = undefined;
+		},
+		freshFor(key) {
+			return latest !== undefined && pending === undefined && latest.revision === revision && latest.key === key ? latest.result : undefined;
+		},
+		hasSent: () => sentKey !== undefined,
+		revision: () => revision,
+	};
+}

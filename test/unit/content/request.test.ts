@@ -1,0 +1,117 @@
+/**
+ * The session's request state machine on its own: which replies it shows, drops or retries, and when a timeout
+ * stands. No DOM, no timers: the test plays the events in the order a page and a worker could produce them.
+ */
+import {describe, expect, test} from 'vitest';
+import {createRequestMachine, draftKey, NO_FORM, QUICK_RETRIES} from '../../../src/content/request.js';
+import type {Reply} from '../../../src/messaging/protocol.js';
+import {demoDraft} from '../messaging/draft-fixture.js';
+
+type Result = {answer: string};
+const ok = (answer: string): Reply<Result> => ({ok: true, value: {answer}});
+const refused: Reply<Result> = {ok: false, error: {name: 'disconnected', message: 'Could not establish connection. Receiving end does not exist.'}};
+const KEY_A = draftKey(demoDraft());
+const KEY_B = draftKey(demoDraft({size: {state: 'ok', value: {value: '0.4', unit: 'base'}, text: '0.4'}}));
+
+describe('content request state machine', () => {
+	test('a changed form asks under a new revision; the same form again asks nothing', () => {
+		const machine = createRequestMachine<Result>();
+		expect(machine.read(KEY_A)).toEqual({action: 'ask', revision: 1});
+		expect(machine.read(KEY_A)).toEqual({action: 'unchanged'});
+		expect(machine.read(KEY_B)).toEqual({action: 'ask', revision: 2});
+	});
+
+	test('a countdown tick alone is the same key (shown, never asked about)', () => {
+		const ticked = demoDraft({fundingCountdownSeconds: {state: 'ok', value: '59', text: '00:00:59'}});
+		const later = demoDraft({fundingCountdownSeconds: {state: 'ok', value: '58', text: '00:00:58'}});
+		expect(draftKey(ticked)).toBe(draftKey(later));
+	});
+
+	test('a stale reply (an older revision) is dropped and leaves the pending one standing', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		machine.read(KEY_B);
+		expect(machine.reply(1, ok('for A'))).toEqual({action: 'stale'});
+		expect(machine.freshFor(KEY_A)).toBeUndefined();
+		expect(machine.freshFor(KEY_B)).toBeUndefined();
+		expect(machine.timeout(2)).toBe(true);
+		expect(machine.reply(2, ok('for B'))).toEqual({action: 'show', result: {answer: 'for B'}});
+		expect(machine.freshFor(KEY_B)).toEqual({answer: 'for B'});
+		// Fresh only for the form it answered: the gate must not use it for another form.
+		expect(machine.freshFor(KEY_A)).toBeUndefined();
+	});
+
+	test('a new revision supersedes a pending one: the older timeout no longer stands, the newer one does', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		machine.read(KEY_B);
+		expect(machine.timeout(1)).toBe(false);
+		expect(machine.timeout(2)).toBe(true);
+	});
+
+	test('a timeout with no reply is an error state: nothing is fresh, and a late reply for it still shows', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		expect(machine.timeout(1)).toBe(true);
+		// Still unanswered after the timeout: the gate has nothing fresh and lets a submit through.
+		expect(machine.freshFor(KEY_A)).toBeUndefined();
+		expect(machine.reply(1, ok('late'))).toEqual({action: 'show', result: {answer: 'late'}});
+		expect(machine.timeout(1)).toBe(false);
+		expect(machine.freshFor(KEY_A)).toEqual({answer: 'late'});
+	});
+
+	test('a refusal (worker stopping) is retried: the same form asks again under a new revision', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		expect(machine.reply(1, refused)).toEqual({action: 'retry'});
+		expect(machine.freshFor(KEY_A)).toBeUndefined();
+		expect(machine.read(KEY_A)).toEqual({action: 'ask', revision: 2});
+		expect(machine.reply(2, ok('after restart'))).toEqual({action: 'show', result: {answer: 'after restart'}});
+	});
+
+	test(`after ${QUICK_RETRIES} refusals in a row the panel shows an error, and the next read still asks again`, () => {
+		const machine = createRequestMachine<Result>();
+		let revision = 0;
+		for (let attempt = 1; attempt <= QUICK_RETRIES; attempt++) {
+			const step = machine.read(KEY_A);
+			expect(step.action).toBe('ask');
+			revision = (step as {revision: number}).revision;
+			expect(machine.reply(revision, refused)).toEqual({action: 'retry'});
+		}
+		const last = machine.read(KEY_A) as {revision: number};
+		expect(machine.reply(last.revision, refused)).toEqual({action: 'error', errorName: 'disconnected'});
+		expect(machine.read(KEY_A).action).toBe('ask');
+	});
+
+	test('a reply refused for another reason is an error and does not forget the form (no retry loop)', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		expect(machine.reply(1, {ok: false, error: {name: 'invalid-payload', message: 'draft.size'}})).toEqual({action: 'error', errorName: 'invalid-payload'});
+		expect(machine.read(KEY_A)).toEqual({action: 'unchanged'});
+	});
+
+	test('the form going away takes a revision: a reply in flight for it is dropped, and the badge is cleared once', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		expect(machine.read(NO_FORM)).toEqual({action: 'unreadable', revision: 2, clearBadge: true});
+		expect(machine.reply(1, ok('for A'))).toEqual({action: 'stale'});
+		expect(machine.read(NO_FORM)).toEqual({action: 'unchanged'});
+		expect(machine.read(KEY_A)).toEqual({action: 'ask', revision: 3});
+		expect(machine.read(NO_FORM)).toEqual({action: 'unreadable', revision: 4, clearBadge: true});
+		// Never asked about since it was last unreadable: nothing on the badge to clear.
+		const fresh = createRequestMachine<Result>();
+		expect(fresh.read(NO_FORM)).toEqual({action: 'unreadable', revision: 1, clearBadge: false});
+	});
+
+	test('a refresh asks again for the same form, and a reply to the revision before it still counts as fresh', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		machine.reply(1, ok('old settings'));
+		machine.refresh();
+		expect(machine.freshFor(KEY_A)).toEqual({answer: 'old settings'});
+		expect(machine.read(KEY_A)).toEqual({action: 'ask', revision: 2});
+		expect(machine.freshFor(KEY_A)).toBeUndefined();
+		expect(machine.reply(2, ok('new settings'))).toEqual({action: 'show', result: {answer: 'new settings'}});
+		expect(machine.freshFor(KEY_A)).toEqual({answer: 'new settings'});
+	});
+});
