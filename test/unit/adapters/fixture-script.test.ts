@@ -25,6 +25,9 @@ const DIRTY = `<!doctype html><html lang="en"><head><title>Demo</title><script>s
 <div><span>Cost</span><span data-testid="cost">1,000.00 USDT</span></div>
 </form></div></body></html>`;
 
+// Each case starts tsx one to three times: seconds on a loaded 2-core machine, so more than vitest's 5 s default.
+const SPAWN_TIMEOUT_MS = 60_000;
+
 describe('npm run fixture', () => {
 	it('writes a cleaned, dated fixture and a sidecar with the adapter\'s read', () => {
 		const file = path.join(work, 'saved.html');
@@ -44,7 +47,7 @@ describe('npm run fixture', () => {
 		expect(sidecar.expected.draft.leverage).toEqual({state: 'ok', value: '10', text: '10x'});
 		expect(sidecar.expected.draft.balance.state).toBe('unread');
 		expect(sidecar.expected.draft.venueMargin).toEqual({state: 'ok', value: '1000', text: '1,000.00 USDT'});
-	});
+	}, SPAWN_TIMEOUT_MS);
 
 	it('refuses a URL no adapter matches, and never overwrites a fixture', () => {
 		const file = path.join(work, 'saved.html');
@@ -58,5 +61,5 @@ describe('npm run fixture', () => {
 		const second = spawnSync(TSX, args, {cwd: ROOT, encoding: 'utf8'});
 		expect(second.status).toBe(1);
 		expect(second.stderr).toContain('exists');
-	});
+	}, SPAWN_TIMEOUT_MS);
 });
