@@ -20,7 +20,7 @@ export type SubmitTrigger = 'click' | 'enter' | 'submit';
 export type Adapter = {
 	/** Kebab-case, equal to the file name. */
 	readonly id: string;
-	/** Human label, e.g. "Binance USDⓈ-M futures". */
+	/** Human label: the venue's name from the catalogue (core/venues/catalogue.ts), or the page kind for demo/generic. */
 	readonly label: string;
 	/** Default venue model for the math. */
 	readonly venue: VenueId;
