@@ -7,7 +7,6 @@
  * that reads Aster's order form (the scripts found place orders through the bapi endpoint, not the DOM).
  * Aster Simple (1001x) lives under /{locale}/futures/{BASE}USD and has its own adapter (aster-simple.ts).
  */
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {BINANCE_SELECTORS, binanceFormRoot, binanceSubmitButtons, fillBinanceLike} from './binance-form.js';
 import {safeRead, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
@@ -16,7 +15,6 @@ const ID = 'aster-pro';
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['aster-pro'].name,
 	venue: 'aster-pro',
 	matches: [
 		'https://www.asterdex.com/*/trade/pro/futures/*', // 2026 Pro route (many 2026 link builders)

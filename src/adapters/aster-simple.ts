@@ -7,7 +7,6 @@
  * No margin-mode control: Simple positions are isolated by construction, so the field reads 'isolated' only
  * when the page says so.
  */
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {controlByLabel, inputNumber, numberField, ok, rowValue, safeRead, safely, sideFromText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
 import {DEFAULT_VOCABULARY, fillByLabels, otherInputLabels, submitButtons, type Vocabulary} from './label-form.js';
@@ -39,7 +38,6 @@ function formRoot(doc: Document): Element | undefined {
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['aster-simple'].name,
 	venue: 'aster-simple',
 	matches: [
 		'https://www.asterdex.com/*/futures/*USD', // /en/futures/BTCUSD (USD-quoted Simple markets)

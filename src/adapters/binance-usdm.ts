@@ -4,7 +4,6 @@
  * Side is chosen by the button (Buy/Long vs Sell/Short), so a read gives side 'both'; the hedge-mode Close tab
  * is not an opening order and reads as 'no-form'.
  */
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {BINANCE_SELECTORS, binanceFormRoot, binanceSubmitButtons, fillBinanceLike} from './binance-form.js';
 import {safeRead, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
@@ -13,7 +12,6 @@ const ID = 'binance-usdm';
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['binance-usdm'].name,
 	venue: 'binance-usdm',
 	matches: [
 		'https://www.binance.com/*/futures/*', // locale-prefixed trade page, e.g. /en/futures/BTCUSDT (jackhai9 route regex, 2026)

@@ -15,7 +15,6 @@
  * - inferred: the `.oc` form root, the "Value", "Cost", "Liq. Price", "Available Balance" row labels (from a
  *   clone's design checklist of Bybit screenshots, Oct 2025, not from the live DOM).
  */
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {elementsWithText, leverageField, queryVisible, safeRead, safely, sideOfButtonText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
 import {DEFAULT_VOCABULARY, fillByLabels, submitButtons, type Vocabulary} from './label-form.js';
@@ -66,7 +65,6 @@ function formRoot(doc: Document): Element | undefined {
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['bybit-linear'].name,
 	venue: 'bybit-linear',
 	matches: [
 		'https://www.bybit.com/trade/usdt/*', // USDT linear, e.g. /trade/usdt/BTCUSDT

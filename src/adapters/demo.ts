@@ -80,7 +80,6 @@ function sideOfButton(button: Element): Side | undefined {
 
 export const demo = defineAdapter({
 	id: 'demo',
-	label: 'LiqGuard demo exchange',
 	venue: 'binance-usdm',
 	matches: ['http://localhost/demo/*', 'http://127.0.0.1/demo/*'],
 	selectors,

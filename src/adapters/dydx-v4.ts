@@ -26,7 +26,6 @@
  */
 import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
 import type {Side} from '../core/types.js';
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {
 	countdownField,
@@ -270,7 +269,6 @@ function readSize(size: Element | undefined): OrderDraft['size'] {
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['dydx-v4'].name,
 	venue: 'dydx-v4',
 	matches: [
 		'https://dydx.trade/trade/*', // BrowserRouter route /trade/:market (src/constants/routes.ts)

@@ -24,7 +24,6 @@
  */
 import type {FieldRead, OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {
 	inputNumber,
@@ -225,7 +224,6 @@ function readTpsl(root: Element, labels: readonly string[]): FieldRead<string> {
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['gmx-v2'].name,
 	venue: 'gmx-v2',
 	matches: [
 		'https://app.gmx.io/trade*', // /trade, /trade/long|short|swap (route /trade/:tradeType?, since Aug 10 2026)

@@ -15,7 +15,6 @@
  * - inferred: "Price (USDC)", "Available to Trade", "Liquidation Price", "Order Value", "Margin Required", the
  *   "Cross"/"NNx" buttons, and the selected-state colours.
  */
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {controlByLabel, elementsWithText, ok, safeRead, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
 import {DEFAULT_VOCABULARY, fillByLabels, formAroundSize, submitButtons, type Vocabulary} from './label-form.js';
@@ -71,7 +70,6 @@ function orderTypeByUnderline(form: Element): 'limit' | 'market' | 'pro' | undef
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['hyperliquid'].name,
 	venue: 'hyperliquid',
 	matches: [
 		'https://app.hyperliquid.xyz/trade*', // /trade, /trade/BTC, /trade/xyz:NVDA (HIP-3)

@@ -10,7 +10,6 @@
  * ("Single contract value 0.01 BTC") or, failing that, from bundled instrument data (instruments.ts).
  */
 import type {Side} from '../core/types.js';
-import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defineAdapter} from './define-adapter.js';
 import {
 	balanceField,
@@ -121,7 +120,6 @@ function sideOfButton(button: Element): Side | 'draft' | undefined {
 
 export default defineAdapter({
 	id: ID,
-	label: VENUE_CATALOGUE['okx-swap'].name,
 	venue: 'okx-swap',
 	matches: [
 		'https://www.okx.com/trade-swap/*', // e.g. /trade-swap/btc-usdt-swap (okx-hotkey page detection)

@@ -4,13 +4,13 @@
  * Binance formula is the working assumption: no Aster-published LP formula or example was found (risk-math.md §5.1).
  * The venue's own estimate on the page is the ground truth to compare against.
  */
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const asterPro: VenueModel = {
 	meta: {
 		id: 'aster-pro',
-		label: VENUE_CATALOGUE['aster-pro'].name,
+		label: /* @__PURE__ */ venueName('aster-pro'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',

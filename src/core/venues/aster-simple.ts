@@ -9,12 +9,12 @@
 import {D, type Dec, ZERO} from '../decimal.js';
 import {ASTER_SIMPLE_BANDS} from '../data/tiers.js';
 import {decSign} from '../liquidation.js';
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueMeta, type VenueModel, resolveSide} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'aster-simple',
-	label: VENUE_CATALOGUE['aster-simple'].name,
+	label: /* @__PURE__ */ venueName('aster-simple'),
 	hasCross: false,
 	liquidationTrigger: 'last',
 	fundingPrice: 'mark',

@@ -5,13 +5,13 @@
  * PnL at mark (cross), D = cum of the bracket at the liquidation notional. No fee term (Binance charges a separate
  * clearance fee on liquidation). Mark price triggers.
  */
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const binanceUsdm: VenueModel = {
 	meta: {
 		id: 'binance-usdm',
-		label: VENUE_CATALOGUE['binance-usdm'].name,
+		label: /* @__PURE__ */ venueName('binance-usdm'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',

@@ -18,12 +18,12 @@ import type {InputReader} from '../input.js';
 import {decSign, maintenanceFor} from '../liquidation.js';
 import {tierFor} from '../tiers.js';
 import type {PositionInput} from '../types.js';
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type PositionCore, type VenueMeta, type VenueModel, linearPosition, resolveMarginMode, resolveQuantity, resolveSide, resolveTierSource} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'bybit-linear',
-	label: VENUE_CATALOGUE['bybit-linear'].name,
+	label: /* @__PURE__ */ venueName('bybit-linear'),
 	hasCross: true,
 	liquidationTrigger: 'mark',
 	fundingPrice: 'mark',

@@ -155,3 +155,11 @@ export const VENUE_CATALOGUE: Readonly<Record<VenueId, VenueRecord>> = {
 		marketData: {endpoints: [], noLiveSource: 'Any other exchange: the rate comes from the user.', bundled: []},
 	},
 };
+
+/**
+ * The venue's name. A call, not a property read, so a bundle that imports a venue model without using it can still
+ * drop it (`@__PURE__` at the call site): the content script must not carry the engine's tables.
+ */
+export function venueName(id: VenueId): string {
+	return VENUE_CATALOGUE[id].name;
+}

@@ -2,13 +2,13 @@
  * Any other exchange: the shared linear model with the maintenance rate the user gives (no tiers, no deduction
  * unless given) and fees the user gives. No defaults are assumed for the maintenance rate.
  */
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const custom: VenueModel = {
 	meta: {
 		id: 'custom',
-		label: VENUE_CATALOGUE['custom'].name,
+		label: /* @__PURE__ */ venueName('custom'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',

@@ -6,13 +6,13 @@
  * position is backed by its margin (Q × E / leverage) like the other venues. Isolated markets use a child
  * subaccount that holds one market.
  */
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const dydxV4: VenueModel = {
 	meta: {
 		id: 'dydx-v4',
-		label: VENUE_CATALOGUE['dydx-v4'].name,
+		label: /* @__PURE__ */ venueName('dydx-v4'),
 		hasCross: true,
 		liquidationTrigger: 'oracle',
 		fundingPrice: 'oracle',

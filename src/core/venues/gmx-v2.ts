@@ -10,12 +10,12 @@
  */
 import {D, type Dec, ZERO} from '../decimal.js';
 import {decSign} from '../liquidation.js';
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueMeta, type VenueModel, resolveSide} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'gmx-v2',
-	label: VENUE_CATALOGUE['gmx-v2'].name,
+	label: /* @__PURE__ */ venueName('gmx-v2'),
 	hasCross: false,
 	liquidationTrigger: 'index',
 	fundingPrice: 'mark',

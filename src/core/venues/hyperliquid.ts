@@ -3,13 +3,13 @@
  * l = 1 / maintenance leverage of the tier at the liquidation price; maintenance = half the initial margin at max
  * leverage; margin tiers with deductions. Equal to the shared linear model (checked by the vectors). No fee term.
  */
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const hyperliquid: VenueModel = {
 	meta: {
 		id: 'hyperliquid',
-		label: VENUE_CATALOGUE['hyperliquid'].name,
+		label: /* @__PURE__ */ venueName('hyperliquid'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'oracle',

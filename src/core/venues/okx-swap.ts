@@ -10,13 +10,13 @@
  * checked 2026-12-04): the tier does not move with price and its ratio applies to the whole position, no deduction.
  * Market data gives them with `tierBasis: 'contracts'` (resolveTierSource in model.ts).
  */
-import {VENUE_CATALOGUE} from './catalogue.js';
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const okxSwap: VenueModel = {
 	meta: {
 		id: 'okx-swap',
-		label: VENUE_CATALOGUE['okx-swap'].name,
+		label: /* @__PURE__ */ venueName('okx-swap'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',
