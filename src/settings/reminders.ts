@@ -15,10 +15,12 @@ export type GetMessage = (key: string) => string;
 
 /**
  * How to switch this venue's order form to isolated margin, in the user's language: the catalogue names the
- * message, the locale holds the words. Falls back to the key when no translation is available.
+ * message, the locale holds the words. A venue without cross margin has none (the reminder shows only on cross);
+ * should a form still read as cross there, the generic sentence of the custom model applies. Falls back to the key
+ * when no translation is available.
  */
 export function isolatedHowTo(venue: VenueId, getMessage: GetMessage = extensionMessage): string {
-	const key = VENUE_CATALOGUE[venue].isolatedHowToKey;
+	const key = VENUE_CATALOGUE[venue].isolatedHowToKey ?? VENUE_CATALOGUE.custom.isolatedHowToKey!;
 	return getMessage(key) || key;
 }
 

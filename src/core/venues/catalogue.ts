@@ -39,8 +39,11 @@ export type VenueRecord = {
 	id: VenueId;
 	/** The venue's own product name, the one label shown everywhere (panel, popup, options, warnings). */
 	name: string;
-	/** Message key of how to switch this venue's order form to isolated margin (the reminder's how-to). */
-	isolatedHowToKey: string;
+	/**
+	 * Message key of how to switch this venue's order form to isolated margin (the reminder's how-to). Absent for a
+	 * venue without cross margin: its positions are always isolated, so the reminder never shows there.
+	 */
+	isolatedHowToKey?: string;
 	/** Where the model's rules are documented, with the date checked. */
 	sources: readonly VenueSource[];
 	marketData: VenueMarketData;
@@ -111,7 +114,6 @@ export const VENUE_CATALOGUE: Readonly<Record<VenueId, VenueRecord>> = {
 	'aster-simple': {
 		id: 'aster-simple',
 		name: 'Aster Simple (1001x)',
-		isolatedHowToKey: 'venue_isolated_howto_aster_simple',
 		sources: [
 			{url: 'https://docs.asterdex.com/product/perp-shield/liquidations', checked: '2026-11-21', what: 'liquidation formula and loss-rate bands'},
 			{url: 'https://docs.asterdex.com/trading/shield-mode/user-tutorial', checked: '2026-11-21', what: 'hourly funding, 20x–1001x'},
@@ -133,7 +135,6 @@ export const VENUE_CATALOGUE: Readonly<Record<VenueId, VenueRecord>> = {
 	'gmx-v2': {
 		id: 'gmx-v2',
 		name: 'GMX v2',
-		isolatedHowToKey: 'venue_isolated_howto_gmx_v2',
 		sources: [
 			{url: 'https://docs.gmx.io/docs/trading/liquidations', checked: '2026-11-21', what: 'liquidation condition'},
 			{url: 'https://github.com/gmx-io/gmx-interface/blob/HEAD/src/domain/synthetics/positions/utils.ts', checked: '2026-11-21', what: 'getLiquidationPrice'},

@@ -48,8 +48,9 @@ describe.each(VENUE_IDS.map(id => [id]))('%s', id => {
 		}
 	});
 
-	test('the isolated how-to is a message of the locale', () => {
-		expect(messages[record.isolatedHowToKey]?.message.length).toBeGreaterThan(20);
+	test('an isolated how-to, a message of the locale, exactly when the venue has cross margin', () => {
+		if (VENUE_MODELS[id].meta.hasCross) expect(messages[record.isolatedHowToKey!]?.message.length).toBeGreaterThan(20);
+		else expect(record.isolatedHowToKey).toBeUndefined();
 	});
 
 	test('the bundled tables it names are the ones holding it', () => {
@@ -81,6 +82,11 @@ describe.each(VENUE_IDS.map(id => [id]))('%s', id => {
 
 test('every adapter reads for a venue of the catalogue (its name, wherever shown, is that venue\'s)', () => {
 	for (const adapter of ADAPTERS) expect(Object.keys(VENUE_CATALOGUE)).toContain(adapter.venue);
+});
+
+test('every how-to message of the locale belongs to a venue (none that can never be shown)', () => {
+	const keys = Object.keys(messages).filter(key => key.startsWith('venue_isolated_howto_'));
+	expect(keys.sort()).toEqual(VENUE_IDS.flatMap(id => VENUE_CATALOGUE[id].isolatedHowToKey ?? []).sort());
 });
 
 test('every market-data endpoint belongs to exactly one venue', () => {

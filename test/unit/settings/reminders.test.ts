@@ -20,9 +20,11 @@ describe('isolated-margin reminders', () => {
 		const getMessage = (key: string) => messages[key]?.message ?? '';
 		const texts = VENUE_IDS.map(venue => isolatedHowTo(venue, getMessage));
 		for (const text of texts) expect(text.length).toBeGreaterThan(20);
-		// One sentence per venue, none repeated.
-		expect(new Set(texts).size).toBe(VENUE_IDS.length);
+		// One sentence per venue with cross margin, none repeated (the two isolated-only venues share the generic one).
+		expect(new Set(texts).size).toBe(VENUE_IDS.length - 2);
 		expect(isolatedHowTo('okx-swap', getMessage)).toBe('Click "Cross" in the order-settings bar above the form and choose "Isolated".');
+		// GMX has no cross margin, so no how-to of its own: a form read as cross there gets the generic sentence.
+		expect(isolatedHowTo('gmx-v2', getMessage)).toBe("Look for a 'Cross' / 'Isolated' switch near the leverage on this site's order form.");
 	});
 
 	it('outside an extension (no i18n) the how-to falls back to its message key, never an empty string', () => {
