@@ -1,7 +1,8 @@
 /**
  * The venue catalogue: one record per venue model, the single place for what LiqGuard knows about a venue as such
  * (its name, where its rules are documented, its public market data and its bundled fallback tables). The engine's
- * models (`./<id>.ts`), the adapters, the UI, the reminders and the options read it from here.
+ * models (`./<id>.ts`), the popup, the options and the reminders read it from here; an adapter names its venue
+ * (`Adapter.venue`), and that venue's record is the adapter's name too.
  *
  * A venue's proper name is data and lives here; sentences shown to the trader are UI text and live in
  * `_locales/<lang>/messages.json`, named here by message key.
