@@ -15,7 +15,6 @@ const ID = 'aster-pro';
 
 export default defineAdapter({
 	id: ID,
-	label: 'Aster Pro perps',
 	venue: 'aster-pro',
 	matches: [
 		'https://www.asterdex.com/*/trade/pro/futures/*', // 2026 Pro route (many 2026 link builders)

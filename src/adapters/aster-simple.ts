@@ -38,7 +38,6 @@ function formRoot(doc: Document): Element | undefined {
 
 export default defineAdapter({
 	id: ID,
-	label: 'Aster Simple (1001x) perps',
 	venue: 'aster-simple',
 	matches: [
 		'https://www.asterdex.com/*/futures/*USD', // /en/futures/BTCUSD (USD-quoted Simple markets)

@@ -12,7 +12,6 @@ const ID = 'binance-usdm';
 
 export default defineAdapter({
 	id: ID,
-	label: 'Binance USDⓈ-M futures',
 	venue: 'binance-usdm',
 	matches: [
 		'https://www.binance.com/*/futures/*', // locale-prefixed trade page, e.g. /en/futures/BTCUSDT (jackhai9 route regex, 2026)

@@ -65,7 +65,6 @@ function formRoot(doc: Document): Element | undefined {
 
 export default defineAdapter({
 	id: ID,
-	label: 'Bybit USDT perpetual',
 	venue: 'bybit-linear',
 	matches: [
 		'https://www.bybit.com/trade/usdt/*', // USDT linear, e.g. /trade/usdt/BTCUSDT

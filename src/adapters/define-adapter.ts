@@ -20,9 +20,7 @@ export type SubmitTrigger = 'click' | 'enter' | 'submit';
 export type Adapter = {
 	/** Kebab-case, equal to the file name. */
 	readonly id: string;
-	/** Human label, e.g. "Binance USDⓈ-M futures". */
-	readonly label: string;
-	/** Default venue model for the math. */
+	/** Default venue model for the math; its name, wherever one is shown, is the catalogue's (core/venues/catalogue.ts). */
 	readonly venue: VenueId;
 	/**
 	 * Manifest match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).

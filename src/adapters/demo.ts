@@ -83,7 +83,6 @@ function sideOfButton(button: Element): Side | undefined {
 // Pure: a release build (where nothing lists it, adapters/index.ts) drops the whole adapter from the bundle.
 export const demo = /* @__PURE__ */ defineAdapter({
 	id: 'demo',
-	label: 'LiqGuard demo exchange',
 	venue: 'binance-usdm',
 	matches: ['http://localhost/demo/*', 'http://127.0.0.1/demo/*'],
 	selectors,

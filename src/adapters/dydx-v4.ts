@@ -269,7 +269,6 @@ function readSize(size: Element | undefined): OrderDraft['size'] {
 
 export default defineAdapter({
 	id: ID,
-	label: 'dYdX v4',
 	venue: 'dydx-v4',
 	matches: [
 		'https://dydx.trade/trade/*', // BrowserRouter route /trade/:market (src/constants/routes.ts)

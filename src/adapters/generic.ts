@@ -23,7 +23,6 @@ function formRoot(doc: Document): Element | undefined {
 export function withVenue(venue: VenueId): Adapter {
 	return defineAdapter({
 		id: ID,
-		label: 'Any site (generic)',
 		venue,
 		matches: [],
 		dynamicOnly: true,

@@ -224,7 +224,6 @@ function readTpsl(root: Element, labels: readonly string[]): FieldRead<string> {
 
 export default defineAdapter({
 	id: ID,
-	label: 'GMX v2',
 	venue: 'gmx-v2',
 	matches: [
 		'https://app.gmx.io/trade*', // /trade, /trade/long|short|swap (route /trade/:tradeType?, since Aug 10 2026)

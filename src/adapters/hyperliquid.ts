@@ -70,7 +70,6 @@ function orderTypeByUnderline(form: Element): 'limit' | 'market' | 'pro' | undef
 
 export default defineAdapter({
 	id: ID,
-	label: 'Hyperliquid perps',
 	venue: 'hyperliquid',
 	matches: [
 		'https://app.hyperliquid.xyz/trade*', // /trade, /trade/BTC, /trade/xyz:NVDA (HIP-3)

@@ -120,7 +120,6 @@ function sideOfButton(button: Element): Side | 'draft' | undefined {
 
 export default defineAdapter({
 	id: ID,
-	label: 'OKX perpetual swap',
 	venue: 'okx-swap',
 	matches: [
 		'https://www.okx.com/trade-swap/*', // e.g. /trade-swap/btc-usdt-swap (okx-hotkey page detection)

@@ -7,7 +7,7 @@ import type {Severity} from '../core/types.js';
 import {VENUE_MODELS} from '../core/venues/index.js';
 import type {OrderDraft} from '../core/draft.js';
 import type {EvaluateDraftRequest, EvaluateDraftResult, ReminderNotice} from '../messaging/protocol.js';
-import {ISOLATED_SWITCH_STEPS, shouldShowReminder} from '../settings/reminders.js';
+import {isolatedHowTo, shouldShowReminder, type GetMessage} from '../settings/reminders.js';
 import {toEngineSettings, type Settings} from '../settings/settings.js';
 import type {EngineSettings} from '../core/engine-settings.js';
 import type {MarketParams} from '../core/market-params.js';
@@ -26,10 +26,10 @@ export function worstSeverity(assessment: DraftAssessment): Severity | undefined
 }
 
 /** The isolated-margin reminder for this draft in this tab, or undefined when it does not show. */
-export function reminderFor(draft: OrderDraft, settings: Settings, isSnoozed: boolean): ReminderNotice | undefined {
+export function reminderFor(draft: OrderDraft, settings: Settings, isSnoozed: boolean, getMessage?: GetMessage): ReminderNotice | undefined {
 	const marginMode = draft.marginMode.state === 'ok' ? draft.marginMode.value : undefined;
 	if (!shouldShowReminder({settings, adapterId: draft.adapter, marginMode, isSnoozed})) return undefined;
-	return {howTo: VENUE_MODELS[draft.venue]?.meta.isolatedHowTo ?? ISOLATED_SWITCH_STEPS[draft.venue]};
+	return {howTo: isolatedHowTo(draft.venue, getMessage)};
 }
 
 /** `engine` is `toEngineSettings(settings)`, passed in by the worker's settings memo so it is built once per value. */

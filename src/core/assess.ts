@@ -7,7 +7,7 @@
  * is NaN: every number passes through a Decimal that was checked finite, and derived figures are computed only when
  * their inputs exist.
  */
-import {RULES} from '../rules/index.js';
+import {RULES} from './rules/index.js';
 import {D, type Dec, HUNDRED, ONE, ZERO, parseDecimal, toPlain} from './decimal.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
 import {breakEvenPrice, fee} from './fees.js';

@@ -363,7 +363,7 @@ export type VenueCheck =
 export type Severity = 'info' | 'warn' | 'danger';
 
 export type Warning = {
-	/** Stable id = the rule's file name under src/rules. */
+	/** Stable id = the rule's file name under src/core/rules. */
 	rule: string;
 	severity: Severity;
 	/** Plain language, from src/_locales/en/messages.json. */

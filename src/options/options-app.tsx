@@ -22,7 +22,7 @@ import {
 } from '../settings/settings.js';
 import {CheckboxField, RadioGroup, SelectField} from '../ui/components/choice-field.js';
 import {DecimalField} from '../ui/components/decimal-field.js';
-import {VENUE_LABELS} from '../ui/components/venue-labels.js';
+import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {formFromSettings, type OptionsForm, type ReminderOverride, SITE_VENUES, settingsFromForm} from './options-form.js';
 import {MarketDataSection} from './market-data-section.js';
 
@@ -205,7 +205,7 @@ export function OptionsApp(props: OptionsProps) {
 						<SelectField<ReminderOverride>
 							key={venue}
 							id={`reminder-${venue}`}
-							label={`Reminders on ${VENUE_LABELS[venue]}`}
+							label={`Reminders on ${VENUE_CATALOGUE[venue].name}`}
 							value={form.reminderOverrides[venue] ?? 'follow'}
 							choices={[
 								{value: 'follow', label: 'Follow the switch above'},
@@ -227,7 +227,7 @@ export function OptionsApp(props: OptionsProps) {
 						<CheckboxField
 							key={venue}
 							id={`adapter-${venue}`}
-							label={`Enable on ${VENUE_LABELS[venue]}`}
+							label={`Enable on ${VENUE_CATALOGUE[venue].name}`}
 							checked={form.adapters[venue] ?? true}
 							onChange={isEnabled => update({adapters: {...form.adapters, [venue]: isEnabled}})}
 						/>
@@ -239,7 +239,7 @@ export function OptionsApp(props: OptionsProps) {
 					{form.customSites.map(site => (
 						<li key={site.origin}>
 							<span>
-								{site.origin} — {VENUE_LABELS[site.venue]}
+								{site.origin} — {VENUE_CATALOGUE[site.venue].name}
 							</span>
 							<button
 								type="button"
@@ -273,7 +273,7 @@ export function OptionsApp(props: OptionsProps) {
 						id="new-site-venue"
 						label="Venue model for this site"
 						value={newSite.venue}
-						choices={VENUE_IDS.map(venue => ({value: venue, label: VENUE_LABELS[venue]}))}
+						choices={VENUE_IDS.map(venue => ({value: venue, label: VENUE_CATALOGUE[venue].name}))}
 						onChange={venue => setNewSite({...newSite, venue})}
 					/>
 				</div>
@@ -339,10 +339,10 @@ export function OptionsApp(props: OptionsProps) {
 				<div class="grid grid--fees">
 					{SITE_VENUES.map(venue => (
 						<fieldset class="fee-set" key={venue}>
-							<legend>{VENUE_LABELS[venue]}</legend>
+							<legend>{VENUE_CATALOGUE[venue].name}</legend>
 							<DecimalField
 								id={`fee-${venue}-taker`}
-								label={`${VENUE_LABELS[venue]} taker fee`}
+								label={`${VENUE_CATALOGUE[venue].name} taker fee`}
 								unit="%"
 								value={form.fees[venue].takerPercent}
 								error={errors[`fee-${venue}-taker`]}
@@ -350,7 +350,7 @@ export function OptionsApp(props: OptionsProps) {
 							/>
 							<DecimalField
 								id={`fee-${venue}-maker`}
-								label={`${VENUE_LABELS[venue]} maker fee`}
+								label={`${VENUE_CATALOGUE[venue].name} maker fee`}
 								unit="%"
 								value={form.fees[venue].makerPercent}
 								error={errors[`fee-${venue}-maker`]}

@@ -10,7 +10,7 @@ import {type Settings, toEngineSettings} from '../settings/settings.js';
 import {RadioGroup, SelectField} from '../ui/components/choice-field.js';
 import {DecimalField} from '../ui/components/decimal-field.js';
 import {DASH} from '../ui/components/format-number.js';
-import {VENUE_LABELS} from '../ui/components/venue-labels.js';
+import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import {defaultMarketOf} from './default-market.js';
 import {buildAssessInput, type CalculatorField, type CalculatorForm, type SizeUnit} from './calculator-form.js';
 import {AssessmentView, IssueList} from './results.js';
@@ -47,7 +47,7 @@ function symbolHint(form: CalculatorForm, defaultSymbol: string | undefined, res
 	// Without a market, the figures rest on a range or a venue-wide default at best: ask for the market.
 	const missingRate = result?.ok === false && result.issues.some(issue => issue.field === 'maintenanceMarginRate');
 	const notFact = result?.ok === true && !result.value.figures.parametersAreFact;
-	if (missingRate || notFact) return `No default market for ${VENUE_LABELS[form.venue]}: enter the market you trade.`;
+	if (missingRate || notFact) return `No default market for ${VENUE_CATALOGUE[form.venue].name}: enter the market you trade.`;
 	return "Selects the venue's bundled tier table when there is one.";
 }
 
@@ -97,7 +97,7 @@ export function Calculator(props: {
 					id="calc-venue"
 					label="Venue model"
 					value={form.venue}
-					choices={VENUE_IDS.map(venue => ({value: venue, label: VENUE_LABELS[venue]}))}
+					choices={VENUE_IDS.map(venue => ({value: venue, label: VENUE_CATALOGUE[venue].name}))}
 					onChange={set('venue') as (value: VenueId) => void}
 				/>
 				{form.venue === 'custom'

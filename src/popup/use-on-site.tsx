@@ -7,7 +7,7 @@
 import {useState} from 'preact/hooks';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
 import {SelectField} from '../ui/components/choice-field.js';
-import {VENUE_LABELS} from '../ui/components/venue-labels.js';
+import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 
 export type UseOnSiteOutcome = {ok: true; injected: boolean} | {ok: false; reason: string};
 
@@ -24,7 +24,7 @@ export function UseOnSite(props: {
 			<section class="card" aria-labelledby="site-heading">
 				<h2 id="site-heading">This site</h2>
 				<p class="note">
-					LiqGuard reads order forms on {props.origin} with the {VENUE_LABELS[props.addedVenue]} model. Remove it in Settings.
+					LiqGuard reads order forms on {props.origin} with the {VENUE_CATALOGUE[props.addedVenue].name} model. Remove it in Settings.
 				</p>
 			</section>
 		);
@@ -53,7 +53,7 @@ export function UseOnSite(props: {
 				id="site-venue"
 				label="Venue model for the math"
 				value={venue}
-				choices={VENUE_IDS.map(id => ({value: id, label: VENUE_LABELS[id]}))}
+				choices={VENUE_IDS.map(id => ({value: id, label: VENUE_CATALOGUE[id].name}))}
 				onChange={setVenue}
 			/>
 			<button type="button" onClick={use}>

@@ -1,29 +1,36 @@
 /**
- * Isolated-margin reminders: how to switch to isolated on each venue, whether a reminder shows, and the
- * per-tab snooze. The snooze lives in `storage.session` keyed by tab id, never in sync storage: it belongs to
- * one tab and must vanish with the browser session. Chrome and Firefox never reuse a tab id within a session,
- * so a stale entry for a closed tab cannot hide the reminder elsewhere; the background may also delete it on
- * `tabs.onRemoved`.
+ * Isolated-margin reminders: how to switch to isolated on each venue (the catalogue's message), whether a reminder
+ * shows, and the per-tab snooze. The snooze lives in `storage.session` keyed by tab id, never in sync storage: it
+ * belongs to one tab and must vanish with the browser session. Chrome and Firefox never reuse a tab id within a
+ * session, so a stale entry for a closed tab cannot hide the reminder elsewhere; the background may also delete it
+ * on `tabs.onRemoved`.
  */
 import type {VenueId} from '../core/types.js';
+import {VENUE_CATALOGUE} from '../core/venues/catalogue.js';
 import type {Settings} from './settings.js';
 import type {StorageAreaLike} from './storage-area.js';
 
+/** Reads a message of the extension's locale (`i18n.getMessage`). */
+export type GetMessage = (key: string) => string;
+
 /**
- * What to click to switch this venue's order form to isolated margin. All of it comes from
- * /work/shared/research/dom.md §0.2 and the venue sections; none of it has been checked on the live sites.
+ * How to switch this venue's order form to isolated margin, in the user's language: the catalogue names the
+ * message, the locale holds the words. A venue without cross margin has none (the reminder shows only on cross);
+ * should a form still read as cross there, the generic sentence of the custom model applies. Falls back to the key
+ * when no translation is available.
  */
-export const ISOLATED_SWITCH_STEPS: Readonly<Record<VenueId, string>> = {
-	'binance-usdm': "Click 'Cross' above the order form and choose Isolated, then Confirm. (from research/dom.md, not verified live)",
-	'bybit-linear': "Click 'Cross' next to the leverage above the order form, pick Isolated Margin and confirm. (from research/dom.md, not verified live)",
-	'okx-swap': "Click 'Cross' in the order settings above the form and choose Isolated. (from research/dom.md, not verified live)",
-	hyperliquid: "Click 'Cross' above the order form and choose Isolated in the dialog. (from research/dom.md, not verified live)",
-	'aster-pro': "Click the margin mode ('Cross') next to the leverage above the form and choose Isolated. (from research/dom.md, not verified live)",
-	'aster-simple': 'Simple mode positions are isolated per trade; switch to Pro for the Cross/Isolated choice. (from research/dom.md, not verified live)',
-	'dydx-v4': "Choose 'Isolated' in the Cross / Isolated toggle at the top of the trade form. (from research/dom.md, not verified live)",
-	'gmx-v2': 'GMX v2 positions are always isolated per market and collateral; no switch is needed. (from research/dom.md, not verified live)',
-	custom: "Look for a 'Cross' / 'Isolated' switch near the leverage on this site's order form.",
-};
+export function isolatedHowTo(venue: VenueId, getMessage: GetMessage = extensionMessage): string {
+	const key = VENUE_CATALOGUE[venue].isolatedHowToKey ?? VENUE_CATALOGUE.custom.isolatedHowToKey!;
+	return getMessage(key) || key;
+}
+
+/**
+ * `chrome.i18n.getMessage` where the extension's API is present (the worker, in Chrome and Firefox alike), else
+ * nothing. Not the webextension-polyfill: importing it outside an extension throws, and this module is shared.
+ */
+function extensionMessage(key: string): string {
+	return typeof chrome === 'undefined' || chrome.i18n === undefined ? '' : chrome.i18n.getMessage(key);
+}
 
 /** Whether reminders are on for this adapter: its override if set, else the global switch. */
 export function isReminderEnabled(settings: Settings, adapterId: string): boolean {

@@ -81,6 +81,9 @@ describe('isolated-margin reminder on the demo page', () => {
 		const text = await page.locator(REMINDER).textContent();
 		expect(text).toContain(formatAmount('10000'));
 		expect(text).toContain('Isolated');
+		// The how-to is the locale's sentence for the venue (the worker reads it through chrome.i18n), not its key.
+		expect(text).toContain('Click "Cross" at the top of the order form and choose "Isolated"');
+		expect(text).not.toContain('venue_isolated_howto');
 
 		// Prefill: the background keeps the latest validated draft of the tab in storage.session, written at most once a
 		// second per tab (the last draft within 1 s).

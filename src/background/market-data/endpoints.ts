@@ -6,10 +6,10 @@
  * Only public, keyless, documented endpoints: no API key, no cookie (`credentials: 'omit'`), nothing about the user
  * in a request. Each entry cites the venue's own doc page and the date it was checked.
  *
- * Binance USDⓈ-M and Aster Pro are absent on purpose: their documented bracket endpoints (`/fapi/v1/leverageBracket`,
- * `/fapi/v3/leverageBracket`) are USER_DATA (signed with an API key), and the keyless feed their own web pages use
- * is undocumented. Aster Simple publishes no per-pair parameters. These venues use the bundled tables.
+ * Which venue uses which request, and why some venues have none (Binance USDⓈ-M and Aster Pro: their bracket
+ * endpoints are signed; Aster Simple: no per-pair parameters), is in the venue catalogue, core/venues/catalogue.ts.
  */
+import type {MarketEndpointName} from '../../core/venues/catalogue.js';
 
 export type ApiOrigin = {
 	/** Scheme + host, no path: what the CSP `connect-src` lists. */
@@ -47,7 +47,7 @@ export const ENDPOINT_DOCS = {
 	},
 	dydxPerpetualMarkets: {url: 'https://docs.dydx.exchange/api_integration-indexer/indexer_api', checked: '2026-12-04'},
 	gmxMarkets: {url: 'https://docs.gmx.io/docs/api/', checked: '2026-12-04'},
-} as const satisfies Record<string, EndpointDoc>;
+} as const satisfies Record<MarketEndpointName, EndpointDoc>;
 
 /** One request: a GET, or Hyperliquid's POST with a fixed public body. Never a user-specific field. */
 export type ApiRequest = {url: string; method: 'GET' | 'POST'; body?: string};
@@ -75,7 +75,7 @@ export const ENDPOINTS = {
 	dydxPerpetualMarkets: {url: 'https://indexer.dydx.trade/v4/perpetualMarkets', method: 'GET'},
 	/** Every Arbitrum market with its leverage tiers and min collateral. */
 	gmxMarkets: {url: 'https://arbitrum.gmxapi.io/v1/markets', method: 'GET'},
-} as const satisfies Record<string, ApiRequest | ((...args: never[]) => ApiRequest)>;
+} as const satisfies Record<MarketEndpointName, ApiRequest | ((...args: never[]) => ApiRequest)>;
 
 /** True when `url` is under one of the listed API prefixes (the owner refuses anything else). */
 export function isAllowedUrl(url: string): boolean {

@@ -4,12 +4,13 @@
  * Binance formula is the working assumption: no Aster-published LP formula or example was found (risk-math.md §5.1).
  * The venue's own estimate on the page is the ground truth to compare against.
  */
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const asterPro: VenueModel = {
 	meta: {
 		id: 'aster-pro',
-		label: 'Aster Pro',
+		label: /* @__PURE__ */ venueName('aster-pro'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',
@@ -18,12 +19,6 @@ export const asterPro: VenueModel = {
 		makerFeeRate: '0.0001',
 		fundingIntervalHours: '8',
 		maxLeverage: '125',
-		sources: [
-			{url: 'https://www.asterdex.com/en/futures/trading-rules/leverage-and-margin', checked: '2026-11-21', what: 'IM and MM definitions'},
-			{url: 'https://github.com/asterdex/api-docs', checked: '2026-11-21', what: 'Binance-compatible leverageBracket / positionRisk'},
-			{url: 'https://docs.asterdex.com/product/asterex-pro/pro-fees', checked: '2026-11-21', what: 'fees (page content not captured)'},
-		],
-		isolatedHowTo: 'Click the margin-mode button ("Cross") above the order form and choose "Isolated".',
 	},
 	position: (reader, input) => linearPosition(reader, input, {meta: asterPro.meta}),
 };

@@ -9,11 +9,12 @@
 import {D, type Dec, ZERO} from '../decimal.js';
 import {ASTER_SIMPLE_BANDS} from '../data/tiers.js';
 import {decSign} from '../liquidation.js';
+import {venueName} from './catalogue.js';
 import {type VenueMeta, type VenueModel, resolveSide} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'aster-simple',
-	label: 'Aster Simple (1001x)',
+	label: /* @__PURE__ */ venueName('aster-simple'),
 	hasCross: false,
 	liquidationTrigger: 'last',
 	fundingPrice: 'mark',
@@ -22,12 +23,6 @@ const meta: VenueMeta = {
 	makerFeeRate: '0.0008',
 	fundingIntervalHours: '1',
 	maxLeverage: '1001',
-	sources: [
-		{url: 'https://docs.asterdex.com/product/perp-shield/liquidations', checked: '2026-11-21', what: 'liquidation formula and loss-rate bands'},
-		{url: 'https://docs.asterdex.com/trading/shield-mode/user-tutorial', checked: '2026-11-21', what: 'hourly funding, 20x–1001x'},
-		{url: 'https://apollox-finance.gitbook.io/apollox-finance/welcome/trading-on-v2/faq/v2-fees-and-slippage', checked: '2026-11-21', what: 'fees (predecessor)'},
-	],
-	isolatedHowTo: 'Simple mode positions are always isolated: only the margin you put in can be lost.',
 };
 
 const BAND_EDGE = new D(500);

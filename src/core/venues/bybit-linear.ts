@@ -18,11 +18,12 @@ import type {InputReader} from '../input.js';
 import {decSign, maintenanceFor} from '../liquidation.js';
 import {tierFor} from '../tiers.js';
 import type {PositionInput} from '../types.js';
+import {venueName} from './catalogue.js';
 import {type PositionCore, type VenueMeta, type VenueModel, linearPosition, resolveMarginMode, resolveQuantity, resolveSide, resolveTierSource} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'bybit-linear',
-	label: 'Bybit USDT perpetual',
+	label: /* @__PURE__ */ venueName('bybit-linear'),
 	hasCross: true,
 	liquidationTrigger: 'mark',
 	fundingPrice: 'mark',
@@ -31,13 +32,6 @@ const meta: VenueMeta = {
 	makerFeeRate: '0.0002',
 	fundingIntervalHours: '8',
 	maxLeverage: '100',
-	sources: [
-		{url: 'https://www.bybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account', checked: '2026-11-21', what: 'UTA isolated liquidation (quoted)'},
-		{url: 'https://www.bybit.com/en/help-center/article/UTA-Trading-Rules', checked: '2026-11-21', what: 'UTA liquidation process'},
-		{url: 'https://testnet.bybit.com/en-US/help-center/s/article/Liquidation-Price-USDT-Contract', checked: '2026-11-21', what: 'classic account formula'},
-		{url: 'https://www.bybit.com/en/help-center/article/Funding-fee-calculation', checked: '2026-11-21', what: 'funding'},
-	],
-	isolatedHowTo: 'Click "Cross" above the order form and switch the margin mode to "Isolated Margin".',
 };
 
 function classicPosition(reader: InputReader, input: PositionInput): PositionCore | undefined {

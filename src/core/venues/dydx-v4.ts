@@ -6,12 +6,13 @@
  * position is backed by its margin (Q × E / leverage) like the other venues. Isolated markets use a child
  * subaccount that holds one market.
  */
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const dydxV4: VenueModel = {
 	meta: {
 		id: 'dydx-v4',
-		label: 'dYdX v4',
+		label: /* @__PURE__ */ venueName('dydx-v4'),
 		hasCross: true,
 		liquidationTrigger: 'oracle',
 		fundingPrice: 'oracle',
@@ -24,12 +25,6 @@ export const dydxV4: VenueModel = {
 			rate: '0.03',
 			note: 'Maintenance fraction 3 % (v4 genesis "Large-Cap" liquidity tier: IMF 5 %, MMF 3 %); mainnet values are governance-set and may differ.',
 		},
-		sources: [
-			{url: 'https://github.com/dydxprotocol/v4-documentation/blob/HEAD/pages/concepts-trading/margin.md', checked: '2026-11-21', what: 'margin requirements'},
-			{url: 'https://github.com/dydxprotocol/v4-web/blob/HEAD/src/bonsai/calculators/subaccount.ts', checked: '2026-11-21', what: 'liquidation price'},
-			{url: 'https://docs.dydx.exchange/introduction-trading_fees', checked: '2026-11-21', what: 'fees'},
-		],
-		isolatedHowTo: 'Choose "Isolated" in the Cross / Isolated toggle at the top of the trade form.',
 	},
 	position: (reader, input) => linearPosition(reader, input, {meta: dydxV4.meta, equityAtOracle: true}),
 };

@@ -10,11 +10,12 @@
  */
 import {D, type Dec, ZERO} from '../decimal.js';
 import {decSign} from '../liquidation.js';
+import {venueName} from './catalogue.js';
 import {type VenueMeta, type VenueModel, resolveSide} from './model.js';
 
 const meta: VenueMeta = {
 	id: 'gmx-v2',
-	label: 'GMX v2',
+	label: /* @__PURE__ */ venueName('gmx-v2'),
 	hasCross: false,
 	liquidationTrigger: 'index',
 	fundingPrice: 'mark',
@@ -24,12 +25,6 @@ const meta: VenueMeta = {
 	makerFeeRate: '0.0006',
 	fundingIntervalHours: '1',
 	maxLeverage: '100',
-	sources: [
-		{url: 'https://docs.gmx.io/docs/trading/liquidations', checked: '2026-11-21', what: 'liquidation condition'},
-		{url: 'https://github.com/gmx-io/gmx-interface/blob/HEAD/src/domain/synthetics/positions/utils.ts', checked: '2026-11-21', what: 'getLiquidationPrice'},
-		{url: 'https://docs.gmx.io/docs/trading/fees', checked: '2026-11-21', what: 'position fees'},
-	],
-	isolatedHowTo: 'GMX positions are isolated per market and collateral: only the collateral of this position can be lost.',
 };
 
 /** The top of GMX's documented 0.25 %–1 % range: our estimate then errs toward an earlier liquidation. */

@@ -10,10 +10,11 @@ import {BUNDLED_TIERS} from '../data/tiers.js';
 import {type NormalTier, normaliseTiers, singleTier, tierFor} from '../tiers.js';
 import type {MarginMode, OtherPosition, ParameterSource, PositionInput, Tier, VenueId} from '../types.js';
 
-export type VenueSource = {url: string; checked: string; what: string};
+export type {VenueSource} from './catalogue.js';
 
 export type VenueMeta = {
 	id: VenueId;
+	/** The venue's name from the catalogue (`VENUE_CATALOGUE[id].name`), for the engine's messages. */
 	label: string;
 	hasCross: boolean;
 	/** Which price triggers liquidation. */
@@ -32,9 +33,6 @@ export type VenueMeta = {
 	maintenanceFromMaxLeverage?: boolean;
 	/** Default maintenance rate when neither input nor bundled table gives one (a documented assumption), if any. */
 	defaultMaintenanceMarginRate?: {rate: string; note: string};
-	sources: readonly VenueSource[];
-	/** How to switch this venue's form to isolated margin (for the reminder). */
-	isolatedHowTo?: string;
 };
 
 /** A position as a venue model sees it, with everything needed to derive the figures. */

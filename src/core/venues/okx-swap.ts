@@ -10,12 +10,13 @@
  * checked 2026-12-04): the tier does not move with price and its ratio applies to the whole position, no deduction.
  * Market data gives them with `tierBasis: 'contracts'` (resolveTierSource in model.ts).
  */
+import {venueName} from './catalogue.js';
 import {type VenueModel, linearPosition} from './model.js';
 
 export const okxSwap: VenueModel = {
 	meta: {
 		id: 'okx-swap',
-		label: 'OKX swap',
+		label: /* @__PURE__ */ venueName('okx-swap'),
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',
@@ -24,12 +25,6 @@ export const okxSwap: VenueModel = {
 		makerFeeRate: '0.0002',
 		fundingIntervalHours: '8',
 		maxLeverage: '125',
-		sources: [
-			{url: 'https://www.okx.com/learn/when-would-my-order-be-liquidated', checked: '2026-11-21', what: 'margin ratio and liquidation'},
-			{url: 'https://www.okx.com/help/vii-introduction-to-the-isolated-mode-of-single-multi-currency-portfolio-margin', checked: '2026-11-21', what: 'isolated margin ratio incl. fee'},
-			{url: 'https://okx.com/pt-pt/help/iv-introduction-to-perpetual-swap-funding-fee', checked: '2026-11-21', what: 'funding'},
-		],
-		isolatedHowTo: 'Click "Cross" in the order-settings bar above the form and choose "Isolated".',
 	},
 	position: (reader, input) => linearPosition(reader, input, {meta: okxSwap.meta, takerFeeInMaintenance: true}),
 };

@@ -2,10 +2,9 @@
  * Background handlers for the reminder and user-added sites: the reminder decision in `evaluateDraft`, the snooze key, and
  * the user-added sites' script registration (`sites.ts`) against a fake scripting/permissions API.
  */
-import {describe, expect, test} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {evaluateDraft, reminderFor} from '../../../src/background/evaluate-draft.js';
 import {reconcileSites, removedSites, scriptFor, useOnSite, venueForPage, type RegisteredScript, type SitesApi} from '../../../src/background/sites.js';
-import {VENUE_MODELS} from '../../../src/core/venues/index.js';
 import {isReminderSnoozed, snoozeReminder} from '../../../src/settings/reminders.js';
 import {DEFAULT_SETTINGS, type Settings} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
@@ -15,8 +14,11 @@ const cross = () => demoDraft({marginMode: {state: 'ok', value: 'cross'}, levera
 
 describe('isolated-margin reminder in evaluateDraft', () => {
 	test('on cross with reminders on: the venue how-to, and the blast radius in the figures', () => {
+		// The worker reads the how-to from the locale through chrome.i18n (Chrome and Firefox alike).
+		vi.stubGlobal('chrome', {i18n: {getMessage: (key: string) => (key === 'venue_isolated_howto_binance_usdm' ? 'Switch it, Binance' : '')}});
 		const result = evaluateDraft({revision: 1, draft: cross()}, DEFAULT_SETTINGS);
-		expect(result.reminder).toEqual({howTo: VENUE_MODELS['binance-usdm'].meta.isolatedHowTo});
+		vi.unstubAllGlobals();
+		expect(result.reminder).toEqual({howTo: 'Switch it, Binance'});
 		const long = result.assessment.long;
 		expect(long?.ok && long.assessment.figures.crossExposure).toBe('10000');
 	});

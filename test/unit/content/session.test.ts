@@ -69,7 +69,6 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 	}
 	const adapter: Adapter = {
 		id: 'demo',
-		label: 'test',
 		venue: 'binance-usdm',
 		matches: [],
 		selectors: {},

@@ -143,7 +143,7 @@ describe('OKX BTC-USDT-SWAP from the popup/panel draft', () => {
 		// m = (M + Q·(p − E)) / (Q·p) − taker = (3,000 − 0.5 × 5,700) / (0.5 × 54,300) − 0.0005 = 150 / 27,150 − 0.0005.
 		const assessment = longOf(assessDraft(okxDraft({venueLiquidationPrice: ok('54300')})));
 		const {figures} = assessment;
-		expect(figures.parameterSource).toMatchObject({kind: 'implied', label: "implied by OKX swap's own estimate", venueLiquidationPrice: '54300'});
+		expect(figures.parameterSource).toMatchObject({kind: 'implied', label: "implied by OKX perpetual swap's own estimate", venueLiquidationPrice: '54300'});
 		near(D(figures.maintenanceMarginRate!), D(150).div(27150).minus('0.0005'), '1e-12');
 		near(price(assessment), D(54300), '1e-6');
 		expect(figures.parametersAreFact).toBe(false);

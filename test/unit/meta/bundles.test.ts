@@ -106,6 +106,16 @@ describe('built bundles', () => {
 			expect(file.text).not.toMatch(/attachShadow\(\{mode:"open"\}\)/);
 		}
 	});
+
+	test('the content script carries no venue catalogue or venue model (the models name their venue through a pure call, so an unused model drops out)', () => {
+		const content = files.filter(file => /\/content\.js$/.test(file.name));
+		expect(content).toHaveLength(4);
+		for (const file of content) {
+			// A source note of the Binance record and the how-to message key prefix: present only with the catalogue.
+			expect(file.text, file.name).not.toContain('maintenance amount recursion');
+			expect(file.text, file.name).not.toContain('venue_isolated_howto_');
+		}
+	});
 });
 
 describe('sources', () => {

@@ -84,8 +84,8 @@ describe('options page', () => {
 		fireEvent.click(screen.getByLabelText('Remind me when an order form is on cross margin'));
 		fireEvent.change(screen.getByLabelText('Reminders on Bybit USDT perpetual'), {target: {value: 'on'}});
 		fireEvent.click(screen.getByLabelText('Enable on OKX perpetual swap'));
-		type(/^Binance USDS-M taker fee/, '0.04');
-		type(/^Binance USDS-M maker fee/, '-0.005');
+		type(/^Binance USDⓈ-M taker fee/, '0.04');
+		type(/^Binance USDⓈ-M maker fee/, '-0.005');
 		fireEvent.click(screen.getByRole('button', {name: 'Add asset'}));
 		type('Asset 1', 'sol');
 		type('Volatility of asset 1', '95');

@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {VENUE_IDS} from '../../../src/core/types.js';
 import {
-	ISOLATED_SWITCH_STEPS,
+	isolatedHowTo,
 	isReminderEnabled,
 	isReminderSnoozed,
 	shouldShowReminder,
@@ -13,11 +15,20 @@ import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
 import {FakeStorageArea} from './fake-storage.js';
 
 describe('isolated-margin reminders', () => {
-	it('has switch instructions for every venue model, marked unverified where they come from research', () => {
-		for (const venue of VENUE_IDS) {
-			expect(ISOLATED_SWITCH_STEPS[venue].length).toBeGreaterThan(20);
-			if (venue !== 'custom') expect(ISOLATED_SWITCH_STEPS[venue]).toContain('(from research/dom.md, not verified live)');
-		}
+	it('has switch instructions for every venue model, from the locale by the catalogue\'s key', () => {
+		const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales/en/messages.json'), 'utf8')) as Record<string, {message: string}>;
+		const getMessage = (key: string) => messages[key]?.message ?? '';
+		const texts = VENUE_IDS.map(venue => isolatedHowTo(venue, getMessage));
+		for (const text of texts) expect(text.length).toBeGreaterThan(20);
+		// One sentence per venue with cross margin, none repeated (the two isolated-only venues share the generic one).
+		expect(new Set(texts).size).toBe(VENUE_IDS.length - 2);
+		expect(isolatedHowTo('okx-swap', getMessage)).toBe('Click "Cross" in the order-settings bar above the form and choose "Isolated".');
+		// GMX has no cross margin, so no how-to of its own: a form read as cross there gets the generic sentence.
+		expect(isolatedHowTo('gmx-v2', getMessage)).toBe("Look for a 'Cross' / 'Isolated' switch near the leverage on this site's order form.");
+	});
+
+	it('outside an extension (no i18n) the how-to falls back to its message key, never an empty string', () => {
+		expect(isolatedHowTo('bybit-linear', () => '')).toBe('venue_isolated_howto_bybit_linear');
 	});
 
 	it('a per-venue override beats the global switch, and removing it follows the global switch again', () => {

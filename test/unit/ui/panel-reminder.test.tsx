@@ -31,7 +31,8 @@ describe('panel reminder', () => {
 		expect(block).not.toBeNull();
 		expect(block?.querySelector('[data-blast-radius]')?.getAttribute('data-blast-radius')).toBe('10000');
 		expect(block?.textContent).toContain('panel_reminder_blast(10,000');
-		expect(block?.textContent).toContain('panel_reminder_howto(Click "Cross"');
+		// No extension i18n under test: the worker's how-to is the catalogue's message key, like every other key here.
+		expect(block?.textContent).toContain('panel_reminder_howto(venue_isolated_howto_binance_usdm)');
 		trustedClick(screen.getByText('panel_reminder_snooze'));
 		expect(onSnooze).toHaveBeenCalledOnce();
 	});

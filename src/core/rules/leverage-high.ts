@@ -1,6 +1,6 @@
 /** High leverage: a small move liquidates. The message states the move in percent, the figure newcomers miss. */
-import {formatLeverage, formatPercent} from '../core/format.js';
-import {D} from '../core/decimal.js';
+import {formatLeverage, formatPercent} from '../format.js';
+import {D} from '../decimal.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

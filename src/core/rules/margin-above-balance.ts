@@ -2,8 +2,8 @@
  * The order's initial margin is more than the balance read from the form: the exchange refuses it as typed (or a
  * venue that shrinks orders to fit fills a different one). Danger: the figures describe an order that cannot exist.
  */
-import {D} from '../core/decimal.js';
-import {formatMoney} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatMoney} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 /** Odds of touching the liquidation price within 24 h at typical volatility (driftless GBM, see src/core/odds.ts). */
-import {D} from '../core/decimal.js';
-import {formatPercent} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatPercent} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

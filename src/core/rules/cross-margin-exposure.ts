@@ -2,8 +2,8 @@
  * Cross margin puts the whole balance behind one order (seed 000: "cross margin can wipe your whole account").
  * Info-level reminder of the blast radius; the panel adds how to switch to isolated on this venue.
  */
-import {D} from '../core/decimal.js';
-import {formatMoney} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatMoney} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

@@ -2,9 +2,9 @@
  * A warning rule: pure and synchronous, it decides from figures the engine already computed (formulas live in
  * src/core) and the user's thresholds. At most one warning per rule. The id equals the file name and never changes.
  */
-import type {Dec} from '../core/decimal.js';
-import type {ThresholdKey} from '../core/thresholds.js';
-import type {AssessInput, Figures, Severity} from '../core/types.js';
+import type {Dec} from '../decimal.js';
+import type {ThresholdKey} from '../thresholds.js';
+import type {AssessInput, Figures, Severity} from '../types.js';
 
 export type RuleContext = {
 	figures: Figures;

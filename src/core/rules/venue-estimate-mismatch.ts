@@ -1,5 +1,5 @@
 /** The venue's own liquidation estimate disagrees with ours: a tier, a fee or our reading of the form is off. */
-import {formatPercent, formatPrice} from '../core/format.js';
+import {formatPercent, formatPrice} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

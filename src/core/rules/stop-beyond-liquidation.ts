@@ -2,8 +2,8 @@
  * A stop-loss past the liquidation price never fires (peers.md §3 C: MetaMask #41898, go-trader #1450, GMX #2583);
  * one within the last stretch before it can be skipped by a wick.
  */
-import {D} from '../core/decimal.js';
-import {formatLeverage, formatPercent, formatPrice} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatLeverage, formatPercent, formatPrice} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 /** Liquidation close to the current price (distance measured from mark/oracle, else entry). */
-import {D} from '../core/decimal.js';
-import {formatPercent, formatPrice} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatPercent, formatPrice} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 /** Days until funding alone, with the price flat, brings the position to liquidation. */
-import {D} from '../core/decimal.js';
+import {D} from '../decimal.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {assess} from '../../../src/core/assess.js';
 import {DEFAULT_ENGINE_SETTINGS} from '../../../src/core/engine-settings.js';
 import type {AssessInput, Severity} from '../../../src/core/types.js';
-import {RULES} from '../../../src/rules/index.js';
+import {RULES} from '../../../src/core/rules/index.js';
 
 const base: AssessInput = {venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', marginMode: 'isolated', quantity: '0.1', entryPrice: '60000', leverage: '5'};
 function severityOf(rule: string, patch: Partial<AssessInput>, settings = DEFAULT_ENGINE_SETTINGS): Severity | undefined {
@@ -152,7 +152,7 @@ describe('thresholds come from settings', () => {
 });
 
 describe('rule registry and messages', () => {
-	const folder = join(import.meta.dirname, '../../../src/rules');
+	const folder = join(import.meta.dirname, '../../../src/core/rules');
 	const files = readdirSync(folder).filter(name => name.endsWith('.ts') && name !== 'index.ts' && name !== 'define-rule.ts');
 	const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales/en/messages.json'), 'utf8')) as Record<string, unknown>;
 	it('every rule file is registered under its file name, and every rule has a test table', () => {

@@ -1,6 +1,6 @@
 /** Round-trip fees as a share of the margin: at high leverage the trade starts deep in the red. */
-import {D} from '../core/decimal.js';
-import {formatMoney, formatPercent, formatPrice} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatMoney, formatPercent, formatPrice} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

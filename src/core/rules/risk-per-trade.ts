@@ -1,6 +1,6 @@
 /** Loss at the stop (or, without a stop, everything the position can lose) as a share of the account. */
-import {D} from '../core/decimal.js';
-import {formatMoney, formatPercent} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatMoney, formatPercent} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({

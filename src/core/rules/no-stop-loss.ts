@@ -1,6 +1,6 @@
 /** No stop-loss: say what the liquidation will take instead. Info only: many traders set stops after the fill. */
-import {D} from '../core/decimal.js';
-import {formatMoney, formatPercent} from '../core/format.js';
+import {D} from '../decimal.js';
+import {formatMoney, formatPercent} from '../format.js';
 import {defineRule} from './define-rule.js';
 
 export default defineRule({
