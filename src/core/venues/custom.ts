@@ -20,7 +20,7 @@ export const custom: VenueModel = {
 			{
 				url: 'https://www.binance.com/en/support/faq/how-to-calculate-liquidation-price-of-usd%E2%93%A2-m-futures-contracts-b3c689c1f50a44cabb3a84e663b81d93',
 				checked: '2026-11-21',
-				what: 'the maintenance-margin liquidation condition every order-book venue shares (risk-math.md §0)',
+				what: 'the maintenance-margin liquidation condition every order-book venue shares',
 			},
 		],
 	},
