@@ -1,8 +1,9 @@
 /**
  * Aster Pro perps (https://www.asterdex.com/en/trade/pro/futures/BTCUSDT; 2025: /en/futures/v1/BTCUSDT).
- * Evidence: research/dom.md §5 — no archived source shows Aster's order-form inputs (confidence low). Aster's
- * stack is Binance-derived (bapi order endpoint, `text-t-*` tokens, "Avbl" in `p.text-t-third`), so the form is
- * read with Binance's selectors (binance-form.ts); to be verified on the live page (dom.md §10 question 2).
+ * Evidence: Greasy Fork script 536369 and a late-2025 asterdex.com farming script — no archived source shows
+ * Aster's order-form inputs (confidence low). Aster's stack is Binance-derived (bapi order endpoint, `text-t-*`
+ * tokens, "Avbl" in `p.text-t-third`), so the form is read with Binance's selectors (binance-form.ts); to be verified
+ * on the live page.
  * Every selector here is inferred: a search of public userscripts, extensions and bots on 2026-12-04 found none
  * that reads Aster's order form (the scripts found place orders through the bapi endpoint, not the DOM).
  * Aster Simple (1001x) lives under /{locale}/futures/{BASE}USD and has its own adapter (aster-simple.ts).

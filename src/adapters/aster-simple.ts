@@ -1,9 +1,9 @@
 /**
  * Aster Simple / 1001x perps (https://www.asterdex.com/en/futures/BTCUSD).
- * Evidence: research/dom.md §5 — nothing archived shows this form's DOM (confidence: none). The URL is the
- * USD-quoted /{locale}/futures/{BASE}USD path a late-2025 farming script visits, which docs call "AsterEX
- * Simple"; the fields are those the docs describe (Long/Short, collateral, leverage up to 1001x, position size,
- * liquidation price). Read by labels only (label-form.ts); must be checked on the live page.
+ * Evidence: docs.asterdex.com (AsterEX Simple) — nothing archived shows this form's DOM (confidence: none).
+ * The URL is the USD-quoted /{locale}/futures/{BASE}USD path a late-2025 farming script visits, which docs call
+ * "AsterEX Simple"; the fields are those the docs describe (Long/Short, collateral, leverage up to 1001x, position
+ * size, liquidation price). Read by labels only (label-form.ts); must be checked on the live page.
  * No margin-mode control: Simple positions are isolated by construction, so the field reads 'isolated' only
  * when the page says so.
  */

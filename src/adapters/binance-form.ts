@@ -1,7 +1,7 @@
 /**
  * Reading code shared by Binance USDⓈ-M and Aster Pro. Aster's web stack is Binance-derived ("bapi" order
- * endpoints, `text-t-*` tokens, "Avbl"; research/dom.md §5), so Aster Pro is read with the same selectors plus
- * Aster's own alternatives. Not an adapter itself (no default venue, no match patterns).
+ * endpoints, `text-t-*` tokens, "Avbl"; Greasy Fork script 536369, aster-pro.ts), so Aster Pro is read with the
+ * same selectors plus Aster's own alternatives. Not an adapter itself (no default venue, no match patterns).
  */
 import type {OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
@@ -40,7 +40,7 @@ import {readOptionalPrice} from './label-form.js';
 export const BINANCE_SELECTORS = {
 	quantity: [
 		'input[id^="unitAmount-"]', // 2024–2026: id prefix + changing numeric suffix (jackhai9 Mar 2026; Loc_Bin 2024 "unitAmount-618")
-		'input[aria-label="Size"]', // English label (unverified, dom.md §1 open question 4)
+		'input[aria-label="Size"]', // English label (unverified: the public scripts use the zh UI)
 		'input[aria-label="数量"]', // zh locale label (jackhai9 2026)
 	],
 	price: [
@@ -49,7 +49,7 @@ export const BINANCE_SELECTORS = {
 		'input[aria-label="委托价格"]', // zh locale label (jackhai9 2026)
 	],
 	quantityUnit: [
-		'.bn-select-field', // design-system unit dropdown next to the quantity (selector not evidenced; dom.md §1 "Quantity unit")
+		'.bn-select-field', // design-system unit dropdown next to the quantity (selector not evidenced in public scripts)
 		'[role="combobox"]', // the same dropdown by role
 	],
 	quantityItem: [

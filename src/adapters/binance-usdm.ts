@@ -1,6 +1,7 @@
 /**
  * Binance USDⓈ-M futures order form (https://www.binance.com/en/futures/BTCUSDT).
- * Evidence: research/dom.md §1 (jackhai9/userscripts Mar–Jul 2026; phuonglinh118/AZ_2404 c. Apr 2024).
+ * Evidence: jackhai9/userscripts (src/binance-orderbook-trade/index.user.js, dom/trade-form.js, Mar–Jul 2026);
+ * phuonglinh118/AZ_2404 (src/main/java/Locator/Loc_Bin.java, c. Apr 2024).
  * Side is chosen by the button (Buy/Long vs Sell/Short), so a read gives side 'both'; the hedge-mode Close tab
  * is not an opening order and reads as 'no-form'.
  */
@@ -19,7 +20,7 @@ export default defineAdapter({
 		'https://testnet.binancefuture.com/*/futures/*', // testnet copy (rosssaunders/coincise docs copy)
 	],
 	excludeMatches: [
-		'https://www.binance.com/*/my/*', // wallet pages such as /en/my/wallet/futures/… (dom.md §1)
+		'https://www.binance.com/*/my/*', // wallet pages such as /en/my/wallet/futures/… (jackhai9 binance-futures-route.js)
 	],
 	selectors: BINANCE_SELECTORS,
 	formRoot: doc => safely(() => binanceFormRoot(doc)),

@@ -1,10 +1,11 @@
 /**
  * Bybit USDT perpetual order form (https://www.bybit.com/trade/usdt/BTCUSDT).
- * Evidence: research/dom.md §2 — the venue with the least current evidence (confidence low): mmintel's 2022
- * extension (`.by-checkbox--long/short`, `.oc__row-bottom--12`, `.by-input__inner`, "Order by"), a 2024–25
- * grid-bot content script (`.oc-head-leverage`, `.oc__tp-sl-chk-text`), and an Oct 2025 clone checklist for
- * visible texts ("Cross", "10.00x", Limit/Market/Conditional, "Price"+"Last", "Quantity"+"BTC", "Liq. Price",
- * "Long"/"Short"). So fields are found by label text with the BEM classes as first alternatives.
+ * Evidence: public code only — the venue with the least current evidence (confidence low): mmintel's 2022
+ * extension (mmintel/chrome-bybit-extension src/content.ts; `.by-checkbox--long/short`, `.oc__row-bottom--12`,
+ * `.by-input__inner`, "Order by"), a 2024–25 grid-bot content script (`.oc-head-leverage`, `.oc__tp-sl-chk-text`),
+ * and an Oct 2025 clone checklist for visible texts ("Cross", "10.00x", Limit/Market/Conditional, "Price"+"Last",
+ * "Quantity"+"BTC", "Liq. Price", "Long"/"Short"). So fields are found by label text with the BEM
+ * classes as first alternatives.
  *
  * Evidence per selector (checked 2026-12-04):
  * - live in 2022: `.by-input__inner`, `.oc__row-bottom--12`, "Order by", `.contract-detail` "Mark Price":

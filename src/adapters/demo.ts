@@ -2,8 +2,9 @@
  * Adapter for LiqGuard's own demo exchange page (src/demo), served at http://localhost:<port>/demo/ by
  * `npm start` and the e2e harness. Dev and test builds only: build.mjs leaves it out of release manifests.
  *
- * The page mimics Binance USDⓈ-M's form (research/dom.md §1): `limitPrice-`/`unitAmount-` id prefixes,
- * `#position-direction` Open/Close tabs, `data-tab-key` order-type tabs, Buy/Long and Sell/Short buttons at once.
+ * The page mimics Binance USDⓈ-M's form (as jackhai9/userscripts reads it, binance-usdm.ts): `limitPrice-`/
+ * `unitAmount-` id prefixes, `#position-direction` Open/Close tabs, `data-tab-key` order-type tabs, Buy/Long and
+ * Sell/Short buttons at once.
  * Numbers are shown with grouping commas and a "." decimal separator, and read with the venue adapters' readers
  * (dom-read.ts), so the demo exercises the same parsing as the venues.
  */

@@ -1,5 +1,5 @@
 /**
- * The generic adapter, for sites the user adds with "Use LiqGuard on this site" (issue 4, "Any other site").
+ * The generic adapter, for sites the user adds with "Use LiqGuard on this site".
  * It knows no venue: it finds the order form around the control labelled Size/Amount/Quantity and reads every
  * field by label text, aria attributes, placeholders' absence, active toggles and unit chips (label-form.ts).
  * Numbers are read with `decimalSeparator: 'auto'`, so "1,234" on an unknown page is ambiguous, not a guess.

@@ -1,6 +1,7 @@
 /**
  * Hyperliquid perps order form (https://app.hyperliquid.xyz/trade/BTC).
- * Evidence: research/dom.md §4 — hansolar21/perpetualpulse_extension (Mar–Apr 2026) and a 0xmathisd userscript.
+ * Evidence: hansolar21/perpetualpulse_extension (platform.js, hl-content.js; Mar–Apr 2026) and a 0xmathisd
+ * userscript ("Hyperliquid Trade History Fees Ratio").
  * The front end is closed source with styled-components hashes that change per deploy, so this adapter reads
  * visible English text only: the "Buy / Long" | "Sell / Short" toggle (divs, not buttons), "Size",
  * "Price (USDC)", "Place Order", "Cross"/"NNx" buttons, "Liquidation Price", "Available to Trade".

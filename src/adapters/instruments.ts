@@ -4,7 +4,7 @@
  *
  * Source: OKX public instruments endpoint https://www.okx.com/api/v5/public/instruments?instType=SWAP
  * (`ctVal`, `ctValCcy`), and the "Single contract value 0.01 BTC" placeholder in the Apr 8 2026 BTC-USDT-SWAP
- * page snapshot (research/dom.md §3, mop824/okx-hotkey ba4e1c7). Checked 2026-11-21.
+ * page snapshot (mop824/okx-hotkey@ba4e1c7 dom-dumps/futures-full.html). Checked 2026-11-21.
  * TODO [2027-05-21]: re-check the contract values against the endpoint.
  */
 import type {DecimalString} from '../core/decimal.js';

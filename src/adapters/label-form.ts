@@ -2,7 +2,7 @@
  * Label-driven form reading: finds an order form's fields by what the user sees (labels, placeholders' absence,
  * aria attributes, name/id words, unit chips, active toggles) instead of by venue markup. Used as is by the
  * generic adapter (sites the user adds) and with venue vocabularies by the venues whose markup has no stable
- * hooks (Hyperliquid, Bybit, Aster Simple; research/dom.md §0.1). Not an adapter itself.
+ * hooks (Hyperliquid's hashed styled-components, Bybit, Aster Simple; see their adapters). Not an adapter itself.
  */
 import type {FieldRead, OrderDraft, SizeUnit} from '../core/draft.js';
 import type {DecimalString} from '../core/decimal.js';

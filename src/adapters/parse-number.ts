@@ -5,7 +5,8 @@
  * (`DecimalString`): optional "-", digits, optional "." and digits, canonical (no leading zeros, no trailing
  * fractional zeros, no exponent, no grouping), e.g. "71441.7".
  *
- * Rules, each from what research/dom.md §0.3 saw on the venues:
+ * Rules, each from what public scripts and front ends show on the venues (OKX's price input keeps grouping
+ * commas, mop824/okx-hotkey@ba4e1c7; dYdX inputs follow the locale's decimal mark, dydxprotocol/v4-web):
  * - grouping: "," "." space, NBSP, thin/narrow spaces, apostrophe; groups after the first must be 3 digits.
  * - decimal separator: '.' (default), ',' (dYdX in a comma locale), or 'auto'. In 'auto', a lone separator
  *   followed by exactly three digits ("1,234", "1.234") is ambiguous unless something else settles it.
@@ -233,7 +234,7 @@ export function parseNumber(input: unknown, options: ParseNumberOptions = {}): P
 
 /**
  * Leverage text → per-side values. "20x", "10.00x", "5×", "5 X" → one value; OKX's "5x5x" (long then short,
- * research/dom.md §3) → two. Text without an "x"/"×" mark is not leverage.
+ * mop824/okx-hotkey@ba4e1c7 dom-dumps/futures-full.html) → two. Text without an "x"/"×" mark is not leverage.
  */
 export function parseLeverageText(
 	input: string,

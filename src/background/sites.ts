@@ -1,5 +1,5 @@
 /**
- * User-added sites (issue 4, "Any other site"): the content script is registered with
+ * User-added sites ("Use LiqGuard on this site"): the content script is registered with
  * `scripting.registerContentScripts` for each origin in `settings.customSites` whose optional host permission the
  * user granted, and unregistered (with the permission removed) when the site leaves the list.
  *

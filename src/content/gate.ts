@@ -45,7 +45,7 @@ export type GateDecision =
 	| {action: 'pass'; reason: 'not-confirm-mode' | 'unchecked' | 'no-danger' | 'allowance'}
 	| {action: 'hold'; side: Side | 'both'; warnings: readonly Warning[]};
 
-/** Rule id of the gate's notice for a side the venue would refuse (not a rule of src/rules: there are no figures). */
+/** Rule id of the gate's notice for a side the venue would refuse (not a rule of src/core/rules: there are no figures). */
 export const NOT_COMPUTED_RULE = 'not-computed';
 
 /**

@@ -140,7 +140,8 @@ export type AssessOptions = {
 	 * 'full' (default): every figure, for the popup's calculator and sizer. 'panel': what the on-page panel and its
 	 * warnings use — no PnL ladder (`pnlLadder` is empty) and no position sizer (`risk.sizing` absent). Those are shown
 	 * only in the popup, and a page edit asks for both sides: skipping them saves ≈ 12 % of the engine's time per
-	 * side, per keystroke and per mark-price tick (scripts/bench-engine.ts, session 4). No warning rule reads either.
+	 * side, per keystroke and per mark-price tick (the engine suite of `npm run bench`, bench/engine.ts). No warning
+	 * rule reads either.
 	 */
 	detail?: 'full' | 'panel';
 	/**

@@ -1,5 +1,5 @@
 /**
- * Funding (risk-math.md §0): one interval's payment = s × Q × P × rate, positive = the holder pays; P is the mark
+ * Funding: one interval's payment = s × Q × P × rate, positive = the holder pays; P is the mark
  * price on Binance, Bybit, OKX and Aster, the oracle price on Hyperliquid and dYdX. Over a hold of H hours we count
  * H / interval payments (a continuous approximation: the real count depends on where the hold starts relative to
  * the funding times, and the rate changes every interval).

@@ -54,7 +54,7 @@ export class InputReader {
 
 	/**
 	 * A maker fee rate, in (−1, 1): negative is a rebate paid to the maker on high fee tiers (dYdX v4 market-share
-	 * tiers: −0.5 to −1.1 bps, https://docs.dydx.exchange/introduction-trading_fees via risk-math.md §6.3, checked
+	 * tiers: −0.5 to −1.1 bps, https://docs.dydx.exchange/introduction-trading_fees, read in an archived copy,
 	 * 2026-11-21); the settings accept one (RATE_BOUNDS.makerFeeRate).
 	 */
 	makerRate(field: string): Dec | undefined {

@@ -1,5 +1,8 @@
 /**
- * The one liquidation model that covers every order-book venue (../shared/reference/risk-math.md §0, derived):
+ * The one liquidation model that covers every order-book venue (derived from the venues' maintenance-margin
+ * definitions, e.g.
+ * https://www.binance.com/en/support/faq/how-to-calculate-liquidation-price-of-usd%E2%93%A2-m-futures-contracts-b3c689c1f50a44cabb3a84e663b81d93
+ * and https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations):
  *
  *   liquidation when  M + s·Q·(p − E) = Q·p·m − D
  *   ⇒  LP = (s·Q·E − M − D) / (Q·(s − m))
@@ -8,7 +11,8 @@
  * maintenance rate and deduction of the tier that contains the notional AT the liquidation price (Binance FAQ:
  * "If your position (calculated at the liquidation price) and the current position … are of different levels …
  * recalculate"; Hyperliquid margin-tiers page: "the unique margin tier corresponding to the position value at the
- * liquidation price"). Checked 2026-11-21 via the reference's quotes.
+ * liquidation price", https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers). Read in archived copies,
+ * 2026-11-21.
  *
  * Equity minus maintenance is strictly monotonic in p (slope Q·(1 − m) > 0 for a long, −Q·(1 + m) for a short)
  * and continuous across tiers, so at most one tier is self-consistent; trying each tier finds it.

@@ -1,5 +1,5 @@
 /**
- * Single figures by name, as the `liqguard-vectors/1` format defines them (../shared/vectors/README.md §5). Each
+ * Single figures by name, as the `liqguard-vectors/1` format defines them (test/vectors/README.md). Each
  * validates only the inputs it needs, so a funding vector needs no leverage and a tier vector no side.
  */
 import {D, type Dec, toPlain} from './decimal.js';

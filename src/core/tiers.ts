@@ -3,8 +3,9 @@
  * tiers). One normalised shape: `[floor, cap)` in notional, rate, deduction.
  *
  * Deduction recursion, shared by the venues (Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures
- * Contracts"; Hyperliquid https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers, both checked
- * 2026-11-21 through ../shared/reference/risk-math.md §1.1, §4.2):
+ * Contracts", https://www.binance.com/en/support/faq/how-to-calculate-liquidation-price-of-usd%E2%93%A2-m-futures-contracts-b3c689c1f50a44cabb3a84e663b81d93;
+ * Hyperliquid https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers; both read in archived copies,
+ * 2026-11-21):
  *   D₁ = 0, Dₙ = Dₙ₋₁ + floorₙ × (rateₙ − rateₙ₋₁)
  * It keeps the maintenance margin N × rate − D continuous across tier boundaries.
  */

@@ -1,6 +1,6 @@
 /**
  * Types of the risk engine. Every amount is a `DecimalString`; rates are fractions (`Rate`), percents are ×100
- * (`Percent`). Field names follow the `liqguard-vectors/1` format (../shared/vectors/README.md) so a vector's
+ * (`Percent`). Field names follow the `liqguard-vectors/1` format (test/vectors/README.md) so a vector's
  * `inputs` object is a valid `PositionInput` once `venue` is added.
  */
 import type {DecimalString} from './decimal.js';

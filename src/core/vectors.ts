@@ -1,6 +1,7 @@
 /**
- * Validator and runner for the `liqguard-vectors/1` format (../shared/vectors/README.md). It accepts any file in
- * the format, not only ours: validation follows the README to the letter (§1–§6, §8).
+ * Validator and runner for the `liqguard-vectors/1` format (test/vectors/README.md). It accepts any file in
+ * the format, not only ours: validation follows the format's rules to the letter (file, vector, numbers,
+ * inputs, outputs, tolerance, checking).
  */
 import {D} from './decimal.js';
 import {OUTPUT_KEYS, type OutputKey, computeOutput} from './outputs.js';

@@ -1,6 +1,7 @@
 /**
- * DemoEx: LiqGuard's demo exchange page. A single-page app like the real venues (research/dom.md §0.1): the
- * order form is re-created on every route change, ids carry a random suffix, the mark price ticks every second
+ * DemoEx: LiqGuard's demo exchange page. A single-page app like the real venues (React SPAs that re-create form
+ * nodes on route, tab and symbol changes; Binance's input ids carry a changing suffix, jackhai9/userscripts 2026):
+ * the order form is re-created on every route change, ids carry a random suffix, the mark price ticks every second
  * and the funding countdown runs. Orders are only listed on the page.
  *
  * Query flags: `?tick=0` freezes the mark price and countdown (deterministic tests and screenshots);
@@ -63,7 +64,8 @@ function bookRows(side: 'ask' | 'bid', center: number, step: number) {
 }
 
 function renderTrade({symbol, base, decimals, fundingPercent}: Market) {
-	// A fresh suffix per render, as Binance's `unitAmount-618` (research/dom.md §1).
+	// A fresh suffix per render, as Binance's `unitAmount-618`
+	// (phuonglinh118/AZ_2404 src/main/java/Locator/Loc_Bin.java, c. Apr 2024).
 	const suffix = Math.floor(Math.random() * 900 + 100);
 	document.title = `${grouping(decimals).format(markPrice)} | ${symbol} Perpetual | DemoEx Futures`;
 	let candles = '';

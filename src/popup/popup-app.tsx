@@ -28,7 +28,7 @@ export type PopupProps = {
 	/** `storage.local`: the sizer's list of open risks. */
 	local?: StorageAreaLike;
 	onOpenOptions?: () => void;
-	/** Origin of the active tab when it is an http(s) page no built-in adapter supports (issue 4). */
+	/** Origin of the active tab when it is an http(s) page no built-in adapter supports. */
 	unsupportedOrigin?: string;
 	onUseOnSite?: (origin: string, venue: VenueId) => Promise<UseOnSiteOutcome>;
 	/** Market parameters through the background and the typed-rate store. */

@@ -1,5 +1,5 @@
 /**
- * "Use LiqGuard on this site" (issue 4): shown when the active tab is an https page no built-in adapter
+ * "Use LiqGuard on this site": shown when the active tab is an https page no built-in adapter
  * supports. The click asks for the origin's optional host permission (the browser's prompt needs this user
  * gesture, so `onUse` must call `permissions.request` before anything else), saves the site with the chosen
  * venue model in `customSites`, and has the background register + inject the content script.

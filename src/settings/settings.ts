@@ -7,7 +7,7 @@
  * strict: anything `validateSettings` would have to repair is refused with the reason, and nothing changes.
  *
  * Stored values are explicit: saving writes the whole object, so a default that changes in a later version
- * does not silently change a threshold the user saved (research/aesthetics.md §3.9); `resetSettings` removes
+ * does not silently change a threshold the user saved (a risk threshold is the user's choice); `resetSettings` removes
  * the key, so a reset user follows the current defaults. Default changes are listed in CHANGELOG.md.
  */
 import {D, type DecimalString, isDecimalString} from '../core/decimal.js';

@@ -45,8 +45,8 @@ function pricePlaces(value: string): number {
 /**
  * Formatted texts of recent values. A render formats ≈ 40 figures and most are the same as in the render before
  * (a mark-price tick moves a few): `Intl.NumberFormat#format` of a string was the largest item of the panel's
- * render in a profile of the busy bench page (session 5). Keyed by value and format; dropped whole when full, so
- * it stays small however long the tab is open.
+ * render in a profile of the bench's busy page (bench/busy.html). Keyed by value and format; dropped whole when
+ * full, so it stays small however long the tab is open.
  */
 const recent = new Map<string, string>();
 const RECENT_LIMIT = 512;

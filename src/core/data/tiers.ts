@@ -53,8 +53,8 @@ const BINANCE_ETH: readonly Tier[] = [
 
 /**
  * Bybit BTCUSDT risk limits, GET /v5/market/risk-limit as captured 2026-08-05 by a third-party repository
- * (risk-math.md §2.4, SECONDARY). Only tiers 1–5 are contiguous in the capture, so the table stops at 4.4M:
- * a larger position asks for the rate instead of guessing.
+ * (SECONDARY; consistent with the MMR steps Bybit's page states, BYBIT_SOURCE below). Only tiers 1–5 are
+ * contiguous in the capture, so the table stops at 4.4M: a larger position asks for the rate instead of guessing.
  */
 const BYBIT_SOURCE = 'https://www.bybit.com/en/help-center/article/Maintenance-Margin-USDT-Contract';
 const BYBIT_BTC: readonly Tier[] = [
@@ -65,7 +65,7 @@ const BYBIT_BTC: readonly Tier[] = [
 	t('3800000', '4400000', '0.0071', '70', '5820'),
 ];
 
-/** Hyperliquid mainnet margin tiers (docs, risk-math.md §4.2): rate = 1 / (2 × max leverage). */
+/** Hyperliquid mainnet margin tiers (HYPERLIQUID_SOURCE below): rate = 1 / (2 × max leverage). */
 const HYPERLIQUID_SOURCE = 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers';
 const hl = (floor: string, cap: string | undefined, maxLeverage: string): Tier => ({
 	notionalFloor: floor,
@@ -80,7 +80,7 @@ export const BUNDLED_TIERS: Partial<Record<VenueId, Readonly<Record<string, Bund
 	},
 	'aster-pro': {
 		// Aster publishes no bracket table we could capture; its futures API is Binance-compatible
-		// (https://github.com/asterdex/api-docs), so Binance's brackets are the working assumption (risk-math.md §5.1).
+		// (https://github.com/asterdex/api-docs), so Binance's brackets are the working assumption.
 		BTC: {asOf: '2024-10-24', source: BINANCE_SOURCE, tiers: BINANCE_BTC, note: "Binance's BTCUSDT brackets, assumed for Aster Pro"},
 		ETH: {asOf: '2024-10-24', source: BINANCE_SOURCE, tiers: BINANCE_ETH, note: "Binance's ETHUSDT brackets, assumed for Aster Pro"},
 	},

@@ -1,5 +1,5 @@
 /**
- * Cross margin puts the whole balance behind one order (seed 000: "cross margin can wipe your whole account").
+ * Cross margin puts the whole balance behind one order (a trader's words: "cross margin can wipe your whole account").
  * Info-level reminder of the blast radius; the panel adds how to switch to isolated on this venue.
  */
 import {D} from '../decimal.js';

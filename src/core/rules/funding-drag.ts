@@ -1,4 +1,4 @@
-/** Funding bleeds margin even when the price is flat (seed 000). Compared per day, as a share of the margin. */
+/** Funding bleeds margin even when the price is flat. Compared per day, as a share of the margin. */
 import {D} from '../decimal.js';
 import {formatMoney, formatPercent} from '../format.js';
 import {defineRule} from './define-rule.js';

@@ -1,5 +1,6 @@
 /**
- * A stop-loss past the liquidation price never fires (peers.md §3 C: MetaMask #41898, go-trader #1450, GMX #2583);
+ * A stop-loss past the liquidation price never fires (https://github.com/MetaMask/metamask-extension/issues/41898,
+ * https://github.com/richkuo/go-trader/issues/1450, https://github.com/gmx-io/gmx-interface/pull/2583);
  * one within the last stretch before it can be skipped by a wick.
  */
 import {D} from '../decimal.js';

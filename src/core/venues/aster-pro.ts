@@ -1,7 +1,9 @@
 /**
  * Aster Pro (order book). Aster defines IM = notional / leverage and MM = notional × MMR − maintenance amount with
  * tiered brackets, and its futures API is Binance-compatible (leverageBracket, positionRisk.liquidationPrice), so the
- * Binance formula is the working assumption: no Aster-published LP formula or example was found (risk-math.md §5.1).
+ * Binance formula is the working assumption: no Aster-published LP formula or example was found
+ * (https://www.asterdex.com/en/futures/trading-rules/leverage-and-margin; https://github.com/asterdex/api-docs,
+ * aster-finance-futures-api-v3.md).
  * The venue's own estimate on the page is the ground truth to compare against.
  */
 import {venueName} from './catalogue.js';
@@ -14,7 +16,7 @@ export const asterPro: VenueModel = {
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',
-		// Secondary source (bitrue Aster fee guide), consistent with the official VIP announcement; risk-math.md §5.1.
+		// Secondary source (https://www.bitrue.com/blog/aster-dex-fees-guide), consistent with the official VIP announcement.
 		takerFeeRate: '0.00035',
 		makerFeeRate: '0.0001',
 		fundingIntervalHours: '8',

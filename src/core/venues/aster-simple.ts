@@ -4,7 +4,8 @@
  *   (direction-adjusted), Size = Initial Margin × Leverage / Entry Price,
  *   loss rate 65 % for 20x–500x, 60 % for 501x–1001x; triggers on the LAST price.
  * Distance form: distance = Entry × (IM × LossRate + AccumulatedFunding) / (IM × Leverage), LP = Entry ∓ distance.
- * `accumulatedFunding` > 0 = received (moves LP away); the docs' sign is ambiguous, see risk-math.md §5.2.
+ * `accumulatedFunding` > 0 = received (moves LP away); the docs do not say whether it is paid or
+ * received, so this is the convention our vectors use.
  */
 import {D, type Dec, ZERO} from '../decimal.js';
 import {ASTER_SIMPLE_BANDS} from '../data/tiers.js';

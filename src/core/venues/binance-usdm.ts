@@ -15,7 +15,8 @@ export const binanceUsdm: VenueModel = {
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',
-		// Regular (VIP 0) rates; secondary source (the official table renders dynamically), risk-math.md §1.5.
+		// Regular (VIP 0) rates; secondary source https://babianfox.com/en/kb/binance-futures-fee/ (the official table
+		// at https://www.binance.com/en-ZA/support/faq/binance-futures-fee-structure-fee-calculations-360033544231 renders dynamically).
 		takerFeeRate: '0.0005',
 		makerFeeRate: '0.0002',
 		fundingIntervalHours: '8',

@@ -2,13 +2,15 @@
  * Bybit USDT perpetual.
  *
  * Unified Trading Account (current; "Liquidation Price Calculation under Isolated Mode (UTA)", quoted verbatim by
- * two public repositories that read the live page in 2026-08/09, risk-math.md §2.1):
+ * two public repositories that read the live page in 2026-08/09;
+ * https://www.bybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account):
  *   LP(long)  = [EP·Q − EP·Q/Lev − Extra/(1 − Taker) − MMDeduction] / [Q − Q·MMR]
  *   LP(short) = [EP·Q + EP·Q/Lev + Extra/(1 + Taker) + MMDeduction] / [Q + Q·MMR]
  *   IM = PositionValue/Lev + FeeToClose, MM = PositionValue·MMR − Deduction + FeeToClose,
  *   FeeToClose = Q × bankruptcy price × taker (the fee sits in both IM and MM and cancels out of LP).
  * = the linear model with M = EP·Q/Lev + Extra/(1 − s·Taker). Cross (UTA): account-level; single-position estimate
- * = the linear model on the wallet balance (derived, §2.3).
+ * = the linear model on the wallet balance (derived from Bybit's account MM rate,
+ * https://www.bybit.com/en/help-center/article/UTA-Trading-Rules).
  *
  * Classic account (pre-UTA USDT-contract articles, official examples; only when `accountType: 'classic'`):
  *   LP = EP − s·(IM − MM_entry)/Q − s·(Extra + AccumulatedFunding)/Q, MM valued at entry (tier at entry notional).
@@ -27,7 +29,7 @@ const meta: VenueMeta = {
 	hasCross: true,
 	liquidationTrigger: 'mark',
 	fundingPrice: 'mark',
-	// Base (non-VIP) derivatives rates, risk-math.md §2.6.
+	// Base (non-VIP) derivatives rates: https://bybit.nl/nl-NL/help-center/article/Perpetual-Futures-Contract-Fees-ExplainedDerivatives_Trading_Mechanism_UTA
 	takerFeeRate: '0.00055',
 	makerFeeRate: '0.0002',
 	fundingIntervalHours: '8',

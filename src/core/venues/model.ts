@@ -1,6 +1,6 @@
 /**
- * What every venue model provides, and the shared "linear" model (§0 of ../shared/reference/risk-math.md) that
- * Binance, Aster Pro, Bybit (unified), OKX, Hyperliquid, dYdX and the custom model are instances of.
+ * What every venue model provides, and the shared "linear" model (liquidation.ts: equity = maintenance, solved
+ * for price) that Binance, Aster Pro, Bybit (unified), OKX, Hyperliquid, dYdX and the custom model are instances of.
  */
 import {D, type Dec, ONE, ZERO, toPlain} from '../decimal.js';
 import {InputReader} from '../input.js';
@@ -19,7 +19,7 @@ export type VenueMeta = {
 	hasCross: boolean;
 	/** Which price triggers liquidation. */
 	liquidationTrigger: 'mark' | 'oracle' | 'last' | 'index';
-	/** Which price funding is paid on (risk-math.md §0). */
+	/** Which price funding is paid on (mark on Binance/Bybit/OKX, oracle on Hyperliquid/dYdX, per their funding docs). */
 	fundingPrice: 'mark' | 'oracle';
 	takerFeeRate: string;
 	makerFeeRate: string;
@@ -323,7 +323,7 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		});
 	}
 
-	// Bybit's fee to close at the bankruptcy price (UTA page, risk-math.md §2.1).
+	// Bybit's fee to close at the bankruptcy price (UTA page, see bybit-linear.ts).
 	const bankruptcyPrice = options.bybitUnified && leverage ? entryPrice.times(ONE.minus(s.div(leverage))) : undefined;
 	const estimatedFeeToClose = options.bybitUnified
 		? (bankruptcyPrice ? quantity.times(bankruptcyPrice).times(takerFeeRate) : ZERO)

@@ -1,7 +1,8 @@
 /**
- * OKX USDT-margined perpetual swap. OKX prints margin ratios, not an LP formula (risk-math.md §3.1, DERIVED,
- * medium confidence): isolated margin ratio = (margin + UPL) / (face value × contracts × mark × (tier MMR + fee
- * rate)), liquidation at 100 %. Solving it is the linear model with the taker fee added to the maintenance rate:
+ * OKX USDT-margined perpetual swap. OKX prints margin ratios, not an LP formula (DERIVED, medium confidence, from
+ * https://www.okx.com/help/vii-introduction-to-the-isolated-mode-of-single-multi-currency-portfolio-margin):
+ * isolated margin ratio = (margin + UPL) / (face value × contracts × mark × (tier MMR + fee rate)), liquidation at
+ * 100 %. Solving it is the linear model with the taker fee added to the maintenance rate:
  *   LP(long) = (E − M/Q) / (1 − MMR − f),  LP(short) = (E + M/Q) / (1 + MMR + f),  Q = contracts × ctVal.
  * Cross margin is not specified by OKX; we apply the same requirement to the cross balance (derived).
  * Position tiers are by size in contracts (GET /api/v5/public/position-tiers `minSz`/`maxSz`,
@@ -20,7 +21,8 @@ export const okxSwap: VenueModel = {
 		hasCross: true,
 		liquidationTrigger: 'mark',
 		fundingPrice: 'mark',
-		// Regular-user perps; secondary source, risk-math.md §3.3.
+		// Regular-user perps; secondary source (the OKX fee table renders dynamically):
+		// https://character-4725.xlog.app/OKEx-gang-gan-jiao-yi-shou-xu-fei-ji-suan-fang-fa
 		takerFeeRate: '0.0005',
 		makerFeeRate: '0.0002',
 		fundingIntervalHours: '8',

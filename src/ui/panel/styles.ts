@@ -1,6 +1,7 @@
 /**
  * The panel's stylesheet, inside its shadow root: page CSS cannot reach in and ours cannot leak out
- * (research/aesthetics.md §3.8). `:host` resets inherited properties the page might set.
+ * (shadow DOM encapsulation: https://developer.mozilla.org/en-US/docs/Web/API/Web_components/Using_shadow_DOM).
+ * `:host` resets inherited properties the page might set.
  */
 import {NOT_COMPUTED_CSS} from './not-computed.js';
 

@@ -1,6 +1,6 @@
 /**
  * What the panel shows, as plain data. The content script builds a `PanelView`; `hostAttributes` turns it into
- * the test contract on the host element (issue 3), and `Panel` renders it.
+ * the `data-*` contract on the host element that the e2e tests read (dev and test builds), and `Panel` renders it.
  */
 import type {DraftAssessment, SideAssessment} from '../../core/assess-draft.js';
 import type {OrderDraft} from '../../core/draft.js';
@@ -56,7 +56,7 @@ function anyFigures(assessment: DraftAssessment | undefined) {
 }
 
 /**
- * The host element's `data-*` attributes (issue 3 "Test contract"). Plain decimal strings, no grouping; empty
+ * The host element's `data-*` attributes, the contract the e2e tests read. Plain decimal strings, no grouping; empty
  * when unknown or not applicable. Figures come only from an assessment of the current revision.
  */
 export function hostAttributes(view: PanelView): Record<string, string> {
