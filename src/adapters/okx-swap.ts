@@ -122,8 +122,9 @@ export function availableValueText(box: Element | undefined): string {
 	const label = [...box.querySelectorAll('button')].map(textOf).join('');
 	if (label && text.startsWith(label)) return text.slice(label.length).trim();
 	const rest = text.replace(/^(?:Available|Avail\.?|可用)\s*/i, '');
-	// Only a figure's prefix is stripped: without a digit there is no figure, and the text stays as is (unread).
-	return (/\d/.test(rest) ? rest.replace(/^[^\d+\-−.,$]+/u, '') : rest).trim();
+	// Only a figure's prefix of letters, spaces and a colon is stripped: without a digit there is no figure, and the
+	// text stays as is (unread); invisible or direction controls stay for the number reader to refuse (adapter fuzz).
+	return (/\d/.test(rest) ? rest.replace(/^[\p{L}\p{M}\s:：]+/u, '') : rest).trim();
 }
 
 function submitButtons(form: Element): Element[] {

@@ -19,8 +19,8 @@ function box(html: string): Element {
 describe('OKX available balance without reading its label', () => {
 	it.each([
 		['Available', '6,996.26 USDT', '6,996.26 USDT'],
-		['(label in another language)', '6,996.26 USDT', '6,996.26 USDT'],
-		['(label in another language)', '-- USDT', '-- USDT'],
+		['Label in another language', '6,996.26 USDT', '6,996.26 USDT'],
+		['Label in another language', '-- USDT', '-- USDT'],
 	])('live shape: label %j, value %j → %j', (label, value, expected) => {
 		expect(availableValueText(box(LIVE_SHAPE(label, value)))).toBe(expected);
 	});
@@ -28,9 +28,9 @@ describe('OKX available balance without reading its label', () => {
 	it.each([
 		['<span>Available</span><span>6,996.26 USDT</span>', '6,996.26 USDT'],
 		['<span>可用</span><span>6,996.26 USDT</span>', '6,996.26 USDT'],
-		['<span>(label in another language)</span><span>6,996.26 USDT</span>', '6,996.26 USDT'],
+		['<span>Label in another language</span><span>6,996.26 USDT</span>', '6,996.26 USDT'],
 		// No digit: no figure to isolate, the text stays whole and the balance reads as unread (below), never a number.
-		['<span>(label in another language)</span><span>-- USDT</span>', '(label in another language)-- USDT'],
+		['<span>Label in another language</span><span>-- USDT</span>', 'Label in another language-- USDT'],
 	])('plain spans %j → %j', (html, expected) => {
 		expect(availableValueText(box(`<div data-testid="max-asset">${html}</div>`))).toBe(expected);
 	});
@@ -39,10 +39,14 @@ describe('OKX available balance without reading its label', () => {
 		const base = `${FIXTURES_DIR}/okx-swap/2026-11-21-limit-cross-contracts`;
 		const url = (JSON.parse(readFileSync(`${base}.json`, 'utf8')) as {url: string}).url;
 		const doc = loadDocument(readFileSync(`${base}.html`, 'utf8'), url);
-		doc.querySelector('[data-testid="max-asset"] span')!.textContent = '(label in another language)';
+		doc.querySelector('[data-testid="max-asset"] span')!.textContent = 'Label in another language';
 		const result = adapterById('okx-swap')!.read(doc);
 		if (!result.found) throw new Error('no form');
 		expect(result.draft.balance).toEqual({state: 'ok', value: '6996.26', text: '6,996.26 USDT'});
+	});
+
+	it('keeps a direction control in front of the figure for the number reader to refuse (adapter fuzz)', () => {
+		expect(availableValueText(box('<div data-testid="max-asset"><span>Label</span><span>\u202E1000007 USDT</span></div>'))).toBe('\u202E1000007 USDT');
 	});
 
 	it('leaves a digit-free unknown label unread rather than guessing', () => {
@@ -50,7 +54,7 @@ describe('OKX available balance without reading its label', () => {
 		const url = (JSON.parse(readFileSync(`${base}.json`, 'utf8')) as {url: string}).url;
 		const doc = loadDocument(readFileSync(`${base}.html`, 'utf8'), url);
 		const spans = doc.querySelectorAll('[data-testid="max-asset"] span');
-		spans[0]!.textContent = '(label in another language)';
+		spans[0]!.textContent = 'Label in another language';
 		spans[1]!.textContent = 'USDT';
 		const result = adapterById('okx-swap')!.read(doc);
 		if (!result.found) throw new Error('no form');
