@@ -93,18 +93,35 @@ export function binanceFormRoot(doc: Document): Element | undefined {
 	const quantity = queryVisible(doc, BINANCE_SELECTORS.quantity);
 	if (!quantity) return undefined;
 	let fallback: Element | undefined;
+	let structural: Element | undefined;
 	for (let node = quantity.parentElement, level = 0; node && level < 12; node = node.parentElement, level++) {
 		const hasSettings = queryAll(node, BINANCE_SELECTORS.settingsButtons).some(button => MARGIN_BUTTON.test(textOf(button)));
 		if (hasSettings) return node;
+		// In a UI language we have no margin-button string for: the column holding the order-type tabs (`data-tab-key`)
+		// or the hedge-mode Open/Close tabs, anchors that read the same in every language (jackhai9/userscripts@e59d070).
+		if (!structural && node.querySelector('#position-direction, [role="tab"][data-tab-key]')) structural = node;
 		if (!fallback && (binanceSubmitButtons(node).length > 0 || node.matches('[role="tabpanel"], form'))) fallback = node;
 	}
-	return fallback ?? quantity.parentElement ?? undefined;
+	return structural ?? fallback ?? quantity.parentElement ?? undefined;
+}
+
+/**
+ * The Close tab by its place, for a UI language whose tab text we have no string for: `#position-direction` holds
+ * Open then Close (开仓, 平仓 in jackhai9/userscripts@e59d070 test/fixtures/binance-orderbook-trade/right-trade-form.html,
+ * a fixture its maintainer writes from the live page; checked 2026-12-04). A known "Open"/"开仓" text wins over the place.
+ * Only `#position-direction`: `.bn-tabs__buySell` is not evidenced to hold only these two tabs.
+ */
+function isSecondPositionTab(tab: Element): boolean {
+	if (/^(?:open|开仓)$/i.test(textOf(tab))) return false;
+	const list = tab.closest('#position-direction');
+	const tabs = list ? [...list.querySelectorAll('[role="tab"]')] : [];
+	return tabs.length === 2 && tabs[1] === tab;
 }
 
 export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document, symbolPattern: RegExp): OrderDraft | 'no-form' {
 	// Hedge mode: the Close tab places reduce orders, not an opening order, so there is nothing to assess.
 	const positionTab = queryAll(form, BINANCE_SELECTORS.positionTabs).find(tab => tab.getAttribute('aria-selected') === 'true');
-	if (positionTab && /^(?:close|平仓)$/i.test(textOf(positionTab))) return 'no-form';
+	if (positionTab && (/^(?:close|平仓)$/i.test(textOf(positionTab)) || isSecondPositionTab(positionTab))) return 'no-form';
 
 	const buttons = binanceSubmitButtons(form);
 	const sides = new Set(buttons.map(sideOfButtonText).filter((side): side is Side => side === 'long' || side === 'short'));

@@ -31,7 +31,7 @@ const ID = 'bybit-linear';
  * Bybit's other most used languages (ja, ko, ru, es…) have no sourced strings yet. Structural anchors come first
  * wherever one exists (`.oc-head-leverage`, the unit chip), so those fields read in every language.
  */
-const VOCABULARY: Vocabulary = {
+export const VOCABULARY: Vocabulary = {
 	...DEFAULT_VOCABULARY,
 	price: /^(?:(?:limit\s+)?price\b(?!.*trigger)|價格|訂單價格)/i,
 	size: /^(?:(?:Quantity|Qty|Order by(?: Qty)?)\b|數量)/, // 2025 "Quantity" + unit; 2022 "Order by" popover label

@@ -108,6 +108,25 @@ function tickerValue(doc: Document, label: RegExp): string | undefined {
 	return undefined;
 }
 
+/**
+ * The balance inside `[data-testid="max-asset"]` without its label, in any UI language. On the live page the label
+ * ("Available") sits in a button (its coach-mark popover) and the value ("-- USDT") in a sibling popover, so the
+ * button's text is the label (okx.com/trade-swap/btc-usdt-swap as saved in mop824/okx-hotkey@ba4e1c7
+ * dom-dumps/futures-full.html, checked 2026-12-04). Without that button, the English or Chinese label is stripped,
+ * and failing that any leading text that is not part of a number: the value is "number unit" or a placeholder, and
+ * whatever is left must still parse as one (balanceField), so a prefix we do not know never becomes a figure.
+ */
+export function availableValueText(box: Element | undefined): string {
+	const text = textOf(box);
+	if (!box || !text) return '';
+	const label = [...box.querySelectorAll('button')].map(textOf).join('');
+	if (label && text.startsWith(label)) return text.slice(label.length).trim();
+	const rest = text.replace(/^(?:Available|Avail\.?|可用)\s*/i, '');
+	// Only a figure's prefix of letters, spaces and a colon is stripped: without a digit there is no figure, and the
+	// text stays as is (unread); invisible or direction controls stay for the number reader to refuse (adapter fuzz).
+	return (/\d/.test(rest) ? rest.replace(/^[\p{L}\p{M}\s:：]+/u, '') : rest).trim();
+}
+
 function submitButtons(form: Element): Element[] {
 	return queryAll(form, selectors.submit).filter(button => !isHidden(button));
 }
@@ -159,8 +178,8 @@ export default defineAdapter({
 			const leverageText = long && short ? textOf(long) + textOf(short) : textOf(queryVisible(form, selectors.leverage)) || undefined;
 			draft.leverage = leverageField(leverageText, draft.side);
 
-			const available = textOf(queryVisible(form, selectors.available));
-			draft.balance = available ? balanceField(available.replace(/^(?:Available|Avail\.?|可用)\s*/i, '')) : notFound();
+			const available = availableValueText(queryVisible(form, selectors.available));
+			draft.balance = available ? balanceField(available) : notFound();
 			const tp = queryVisible(form, selectors.takeProfit);
 			const sl = queryVisible(form, selectors.stopLoss);
 			draft.takeProfit = tp ? inputNumber(tp) : readOptionalPrice(form, /^TP trigger price$/i, TPSL_TOGGLE);
