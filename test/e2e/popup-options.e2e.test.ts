@@ -39,7 +39,7 @@ describe('popup and options in Chromium', () => {
 		await page.close();
 	});
 
-	it('the sizer flags 50x past its safe 38.26x and states the fees in the size (ux/09)', async () => {
+	it('the sizer flags 50x past its safe 38.26x and states the fees in the size', async () => {
 		const page = await session.context.newPage();
 		await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
 		await page.getByLabel(/Account size/).fill('10000');

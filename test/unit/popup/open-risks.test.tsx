@@ -42,7 +42,7 @@ async function addTwoTrades() {
 	await addTrade(2, {symbol: 'SOLUSDT', side: 'short', entry: '150', stop: '160', size: '20'});
 }
 
-/** The ux/09 sizing at 10x: 200 / 1,259.4 = 0.158806 BTC, losing exactly 200.00 at its stop, fees included. */
+/** The sizing case of a 50x long with its stop 2 % below (10,000 account, 2 % risk), at 10x: 200 / 1,259.4 = 0.158806 BTC, losing exactly 200.00 at its stop, fees included. */
 function fillSizer() {
 	type(/Account size/, '10,000');
 	type(/Risk per trade/, '2');

@@ -31,7 +31,7 @@ const errorOf = (label: RegExp) => {
 	return document.getElementById(describedBy.split(' ')[0]!)?.textContent ?? '';
 };
 
-describe('the sizer flags leverage that liquidates before its stop (ux/09)', () => {
+describe('the sizer flags leverage that liquidates before its stop', () => {
 	// 10,000 account, 2 % = 200 at risk; long from 60,000, stop 58,800, Binance BTCUSDT (the default market), taker 0.05 %.
 	// Per BTC: 1,200 move + 30 open fee + 29.4 close fee at the stop = 1,259.4 → 200 / 1,259.4 = 0.158806 BTC.
 	const ux09 = {account: '10000', risk: '2', entry: '60000', stop: '58800'};
