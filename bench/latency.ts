@@ -3,54 +3,70 @@
  * the answer for it, with the service worker warm (quiet demo page and busy page) and cold.
  */
 import {BUSY_PATH, SIZE_SELECTOR, openWindow, waitForPanel, type Server, type Session} from './harness.js';
+import type {Page} from 'playwright-core';
 import {stats, type Stats} from './stats.js';
 
 /** An edit with no answer within this is counted at this value, so it lands in the p95 rather than vanishing. */
 const LIMIT_MS = 3000;
-type EditArgs = {count: number; selector: string; offset: number; gapMs: [number, number]; limitMs: number};
+type Armed = {size: string; limitMs: number};
 
 /**
- * In the page: `count` edits, each a new size and an `input` event, timed from just before the dispatch to the
- * MutationObserver callback that sees the panel host `ready` with this size and both liquidation prices. Edits are
- * 15–35 ms apart (random phase against the frame clock) and never overlap.
+ * In the page: arm one edit. A window capture listener (first on the event's path) stamps the user's `input` event
+ * as it arrives; a MutationObserver stamps the panel host `ready` with this size and both liquidation prices.
+ * The promise is kept on `window`, so the edit can be typed from outside and its time collected after.
  */
-function editScript(args: EditArgs): Promise<{samples: number[]; timeouts: number}> {
+function armScript(args: Armed): void {
 	const host = document.querySelector('[data-liqguard-panel]') as HTMLElement;
-	const input = document.querySelector(args.selector) as HTMLInputElement;
-	const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+	const holder = window as unknown as {liqguardBenchEdit?: Promise<number>};
+	holder.liqguardBenchEdit = new Promise<number>(resolve => {
+		let start: number | undefined;
+		const onInput = () => {
+			start ??= performance.now();
+		};
+		window.addEventListener('input', onInput, {capture: true, once: true});
+		const observer = new MutationObserver(() => {
+			if (start !== undefined && host.getAttribute('data-state') === 'ready' && host.getAttribute('data-quantity') === args.size
+				&& (host.getAttribute('data-liquidation-price-long') ?? '') !== '' && (host.getAttribute('data-liquidation-price-short') ?? '') !== '') {
+				observer.disconnect();
+				resolve(performance.now() - start);
+			}
+		});
+		observer.observe(host, {attributes: true});
+		setTimeout(() => {
+			observer.disconnect();
+			window.removeEventListener('input', onInput, {capture: true});
+			resolve(-1);
+		}, args.limitMs);
+	});
+}
+
+/**
+ * `count` edits of the size field, each a new value typed as the user types it: a trusted `input` event (Playwright's
+ * `fill`, CDP `Input.insertText`), since LiqGuard reads a user's own edit at once and a page-made event a frame later.
+ * Timed in the page from the event's arrival to the panel's answer; 15–35 ms apart (random phase against the frame
+ * clock), never overlapping.
+ */
+async function edits(page: Page, count: number, offset: number, gapMs: [number, number]): Promise<{samples: number[]; timeouts: number}> {
 	const samples: number[] = [];
 	let timeouts = 0;
-	return (async () => {
-		for (let i = 0; i < args.count; i++) {
-			let n = 101 + ((args.offset + i) * 7) % 899; // 0.101 … 0.999, no trailing zero, never the previous value
-			if (n % 10 === 0) n += 1;
-			const size = `0.${n}`;
-			await sleep(args.gapMs[0] + Math.random() * (args.gapMs[1] - args.gapMs[0]));
-			let observer: MutationObserver | undefined;
-			const done = new Promise<number>(resolve => {
-				observer = new MutationObserver(() => {
-					if (host.getAttribute('data-state') === 'ready' && host.getAttribute('data-quantity') === size
-						&& (host.getAttribute('data-liquidation-price-long') ?? '') !== '' && (host.getAttribute('data-liquidation-price-short') ?? '') !== '') resolve(performance.now());
-				});
-				observer.observe(host, {attributes: true});
-			});
-			const start = performance.now();
-			input.value = size;
-			input.dispatchEvent(new Event('input', {bubbles: true}));
-			const end = await Promise.race([done, sleep(args.limitMs).then(() => -1)]);
-			observer?.disconnect();
-			if (end < 0) timeouts += 1;
-			samples.push(end < 0 ? args.limitMs : end - start);
-		}
-		return {samples, timeouts};
-	})();
+	for (let i = 0; i < count; i++) {
+		let n = 101 + ((offset + i) * 7) % 899; // 0.101 … 0.999, no trailing zero, never the previous value
+		if (n % 10 === 0) n += 1;
+		const size = `0.${n}`;
+		await page.waitForTimeout(gapMs[0] + Math.random() * (gapMs[1] - gapMs[0]));
+		await page.evaluate(armScript, {size, limitMs: LIMIT_MS});
+		await page.fill(SIZE_SELECTOR, size);
+		const elapsed = await page.evaluate(() => (window as unknown as {liqguardBenchEdit: Promise<number>}).liqguardBenchEdit);
+		if (elapsed < 0) timeouts += 1;
+		samples.push(elapsed < 0 ? LIMIT_MS : elapsed);
+	}
+	return {samples, timeouts};
 }
 
 export type LatencyResult = {quiet: Stats; busy: Stats; cold: Stats; timeouts: number};
 
 export async function latencySuite(session: Session, server: Server, options: {edits: number; coldRuns: number}): Promise<LatencyResult> {
-	const run = async (page: import('playwright-core').Page, count: number, offset: number, gapMs: [number, number]) =>
-		page.evaluate(editScript, {count, selector: SIZE_SELECTOR, offset, gapMs, limitMs: LIMIT_MS});
+	const run = (page: Page, count: number, offset: number, gapMs: [number, number]) => edits(page, count, offset, gapMs);
 	const warm = async (url: string, offset: number) => {
 		const {page, cdp} = await openWindow(session.context, url);
 		await waitForPanel(page);

@@ -2,12 +2,24 @@
  * Driving the demo exchange page (src/demo) and reading the panel's test contract, for both browsers. The page
  * objects of Playwright and Puppeteer differ, so this works through a tiny common interface.
  */
+import type {Page} from 'playwright-core';
+
 export type PageDriver = {
 	click(selector: string): Promise<void>;
 	fill(selector: string, text: string): Promise<void>;
 	press(selector: string, key: string): Promise<void>;
 	evaluate<T>(fn: () => T): Promise<T>;
 };
+
+/** The driver over a Playwright page (Chromium suites). */
+export function playwrightDriver(page: Page): PageDriver {
+	return {
+		click: selector => page.locator(selector).first().click(),
+		fill: (selector, text) => page.locator(selector).first().fill(text),
+		press: (selector, key) => page.locator(selector).first().press(key),
+		evaluate: fn => page.evaluate(fn),
+	};
+}
 
 export const SEL = {
 	panel: '[data-liqguard-panel]',

@@ -9,7 +9,7 @@
  */
 import type {CDPSession, Page, Request} from 'playwright-core';
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest';
-import {SEL, orderCount, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
+import {SEL, orderCount, playwrightDriver, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
 import {SCHEMA_VERSION} from '../../src/settings/settings.js';
 import {isolatedLiquidationPrice, launchChromium, relativeError, serveDemo, type ChromiumSession, type DemoServer} from './harness.js';
 
@@ -17,14 +17,7 @@ import {isolatedLiquidationPrice, launchChromium, relativeError, serveDemo, type
 const BTC_TIER_1 = {maintenanceMarginRate: 0.004, maintenanceDeduction: 0};
 const FORM = 'form[data-testid="order-form"]';
 
-function driverOf(page: Page): PageDriver {
-	return {
-		click: selector => page.locator(selector).first().click(),
-		fill: (selector, text) => page.locator(selector).first().fill(text),
-		press: (selector, key) => page.locator(selector).first().press(key),
-		evaluate: fn => page.evaluate(fn),
-	};
-}
+const driverOf = playwrightDriver;
 
 /** The panel's isolated liquidation prices checked against the independent formula. */
 function expectIsolatedFigures(attributes: Record<string, string>, order: {quantity: number; entryPrice: number; leverage: number}) {

@@ -6,7 +6,7 @@
 import {join} from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {SEL, orderCount, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
+import {SEL, orderCount, setLeverage, setMarginMode, waitForPanel, type PageDriver, playwrightDriver} from './demo-page.js';
 import {ROOT, launchChromium, serveDemo, type ChromiumSession, type DemoServer} from './harness.js';
 
 let demo: DemoServer;
@@ -40,12 +40,7 @@ beforeAll(async () => {
 	await chromium.context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, route => route.abort());
 	await chromium.routeFixture(OKX_URL, OKX_FIXTURE);
 	page = await chromium.context.newPage();
-	driver = {
-		click: selector => page.locator(selector).first().click(),
-		fill: (selector, text) => page.locator(selector).first().fill(text),
-		press: (selector, key) => page.locator(selector).first().press(key),
-		evaluate: fn => page.evaluate(fn),
-	};
+	driver = playwrightDriver(page);
 	await page.goto(demo.url('/demo/?tick=0'));
 	await waitForPanel(driver, {'data-state': 'needs-input'});
 });

@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {panelAttributesScript, SEL, setLeverage, setMarginMode, waitForPanel, type PageDriver} from './demo-page.js';
+import {panelAttributesScript, SEL, setLeverage, setMarginMode, waitForPanel, type PageDriver, playwrightDriver} from './demo-page.js';
 import {launchChromium, ROOT, serveDemo, type ChromiumSession, type DemoServer} from './harness.js';
 
 let demo: DemoServer;
@@ -23,12 +23,7 @@ beforeAll(async () => {
 	demo = await serveDemo();
 	chromium = await launchChromium();
 	page = await chromium.context.newPage();
-	driver = {
-		click: selector => page.locator(selector).first().click(),
-		fill: (selector, text) => page.locator(selector).first().fill(text),
-		press: (selector, key) => page.locator(selector).first().press(key),
-		evaluate: fn => page.evaluate(fn),
-	};
+	driver = playwrightDriver(page);
 });
 
 afterAll(async () => {

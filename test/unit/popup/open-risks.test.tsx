@@ -11,6 +11,7 @@ import {PopupApp} from '../../../src/popup/popup-app.js';
 import {DEFAULT_SETTINGS, type Settings} from '../../../src/settings/settings.js';
 import type {StorageAreaLike} from '../../../src/settings/storage-area.js';
 import {FakeStorageArea} from '../settings/fake-storage.js';
+import {BAD_NUMBER_CASES} from './bad-number-cases.js';
 
 afterEach(cleanup);
 
@@ -115,15 +116,7 @@ describe('portfolio heat', () => {
 });
 
 describe('bad input in the list: a reason per field, nothing lost, no total', () => {
-	it.each([
-		['garbage', 'abc', 'Enter a number like 1234.5'],
-		['comma decimal', '1.234,5', 'Use . for decimals'],
-		['dashes', '--', 'Enter a number like 1234.5'],
-		['an exponent', '1e309', 'Enter a number like 1234.5'],
-		['zero', '0', 'Must be above 0.'],
-		['a negative', '-5', 'Must not be negative.'],
-		['above 1e30', '1'.padEnd(32, '0'), 'Too large to be a price or a size.'],
-	])('%s', async (_what, text, reason) => {
+	it.each([...BAD_NUMBER_CASES, ['above 1e30', '1'.padEnd(32, '0'), 'Too large to be a price or a size.'] as const])('%s', async (_what, text, reason) => {
 		const local = (await renderPopup()) as FakeStorageArea;
 		await addTrade(1, {entry: '100', stop: '90', size: '1'});
 		type(/Account size/, '10000');

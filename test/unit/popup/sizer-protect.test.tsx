@@ -8,6 +8,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {assess} from '../../../src/core/assess.js';
 import {PopupApp} from '../../../src/popup/popup-app.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
+import {BAD_NUMBER_CASES} from './bad-number-cases.js';
 
 afterEach(cleanup);
 
@@ -102,14 +103,7 @@ describe('a stop on the wrong side gets a clear message at the field', () => {
 
 describe('bad input in the sizer: a reason per field, the text kept', () => {
 	const fields = [/Account size/, /Risk per trade/, /Sizer entry price/, /Sizer stop-loss price/, /Sizer leverage/];
-	it.each([
-		['garbage', 'abc', 'Enter a number like 1234.5'],
-		['comma decimal', '1.234,5', 'Use . for decimals'],
-		['dashes', '--', 'Enter a number like 1234.5'],
-		['an exponent', '1e309', 'Enter a number like 1234.5'],
-		['zero', '0', 'Must be above 0.'],
-		['a negative', '-5', 'Must not be negative.'],
-	])('%s', (_what, text, reason) => {
+	it.each(BAD_NUMBER_CASES)('%s', (_what, text, reason) => {
 		render(<PopupApp settings={DEFAULT_SETTINGS} onSaveSettings={() => {}} assess={assess} />);
 		for (const label of fields) {
 			type(label, text);
