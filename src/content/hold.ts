@@ -6,7 +6,7 @@ import type {OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import type {EvaluateDraftResult} from '../messaging/protocol.js';
 import type {GateNotice} from '../ui/panel/view.js';
-import {ALLOWANCE_MS, type Allowance, decideGate, orderKey} from './gate.js';
+import {ALLOWANCE_MS, type Allowance, allowanceCovers, decideGate, orderKey} from './gate.js';
 
 export type HoldOptions = {
 	nowMs(): number;
@@ -84,7 +84,10 @@ export function createHold({nowMs, signal, onChange}: HoldOptions): Hold {
 				onChange();
 				return 'hold';
 			}
-			if (decision.reason === 'allowance') {
+			// The allowance is for the user's next own submit of that order, whatever let it through: a submit that
+			// passed unchecked (a reply still pending) or with no danger uses it up too, so it cannot wave a second
+			// identical order through later.
+			if (decision.reason === 'allowance' || allowanceCovers(allowance, side, key, nowMs())) {
 				allowance = undefined;
 				notice = undefined;
 				onChange();
