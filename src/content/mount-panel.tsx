@@ -117,7 +117,9 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 			else paint();
 		},
 		place(box) {
-			if (!host.isConnected) doc.documentElement.append(host);
+			// Ours is a child of <html>: a page that removed it, or moved it into a hidden container of its own (still
+			// connected, never shown), gets it put back where it belongs.
+			if (host.parentNode !== doc.documentElement) doc.documentElement.append(host);
 			const wasFloating = isFloating;
 			const oldWidth = width;
 			isFloating = box === undefined;

@@ -83,7 +83,7 @@ export function createPlacement(options: PlacementOptions): Placement {
 		const box: PlacedBox | undefined = rect && {left: rect.left + win.scrollX, top: rect.bottom + win.scrollY, width: rect.width};
 		// Re-place only when the anchor moved: rewriting the host's inline style every heartbeat restyles it.
 		const placement = box ? `${box.left.toFixed(2)},${box.top.toFixed(2)},${box.width.toFixed(2)}` : 'floating';
-		if (anchor !== placedAnchor || placement !== placedAt || !panel.host.isConnected) {
+		if (anchor !== placedAnchor || placement !== placedAt || panel.host.parentNode !== doc.documentElement) {
 			panel.place(box);
 			placedAnchor = anchor;
 			placedAt = placement;
