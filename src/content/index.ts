@@ -40,7 +40,7 @@ const isDuplicate = (globalThis as Record<symbol, unknown>)[LOADED] === true;
 
 const life = new AbortController();
 if (isDuplicate) life.abort();
-let session: {controller: AbortController; api: Session} | undefined;
+let session: {controller: AbortController; api: Session; venue: string} | undefined;
 let currentUrl = location.href;
 /** Set while the events that follow a passed event in the same task (click → submit) run. */
 let isPassingThrough = false;
@@ -116,7 +116,20 @@ function startWith(adapter: Adapter): void {
 		isContextAlive,
 		signal: controller.signal,
 	});
-	session = {controller, api};
+	session = {controller, api, venue: adapter.venue};
+}
+
+/**
+ * A push on a user-added site: restart only when the site's venue model changed or the site was removed. A push
+ * also comes for market data arriving or another tab's snooze; restarting on those would drop the panel, a held
+ * notice and an acknowledged allowance for nothing.
+ */
+async function refreshUserSite(): Promise<void> {
+	const running = session;
+	const reply = await call('siteVenue', {});
+	if (session !== running || !running) return;
+	if (reply.ok && reply.value.venue !== null && reply.value.venue === running.venue) running.api.refresh();
+	else restart();
 }
 
 function checkUrl(): void {
@@ -188,7 +201,8 @@ if (!isDuplicate) {
 	 */
 	const onPush = (message: unknown) => {
 		if (!isPush(message, 'refresh')) return undefined;
-		if (isUserSite || !session) restart(); // the site's venue model may have changed, or the site was removed
+		if (!session) restart();
+		else if (isUserSite) void refreshUserSite();
 		else session.api.refresh();
 		return undefined;
 	};

@@ -104,11 +104,14 @@ export function createRequestMachine<R>(): RequestMachine<R> {
 		},
 		refresh() {
 			sentKey = undefined;
+			// The settings behind the latest reply (gate mode, thresholds) may have changed: it holds nothing until the
+			// form is asked about again.
+			latest = undefined;
 		},
 		freshFor(key) {
 			return latest !== undefined && pending === undefined && latest.revision === revision && latest.key === key ? latest.result : undefined;
 		},
-		hasSent: () => sentKey !== undefined,
+		hasSent: () => asked,
 		revision: () => revision,
 	};
 }

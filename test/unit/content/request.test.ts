@@ -103,15 +103,23 @@ describe('content request state machine', () => {
 		expect(fresh.read(NO_FORM)).toEqual({action: 'unreadable', revision: 1, clearBadge: false});
 	});
 
-	test('a refresh asks again for the same form, and a reply to the revision before it still counts as fresh', () => {
+	test('a refresh asks again for the same form, and the reply on the old settings no longer counts (the gate fails open meanwhile)', () => {
 		const machine = createRequestMachine<Result>();
 		machine.read(KEY_A);
 		machine.reply(1, ok('old settings'));
 		machine.refresh();
-		expect(machine.freshFor(KEY_A)).toEqual({answer: 'old settings'});
+		expect(machine.freshFor(KEY_A)).toBeUndefined();
 		expect(machine.read(KEY_A)).toEqual({action: 'ask', revision: 2});
 		expect(machine.freshFor(KEY_A)).toBeUndefined();
 		expect(machine.reply(2, ok('new settings'))).toEqual({action: 'show', result: {answer: 'new settings'}});
 		expect(machine.freshFor(KEY_A)).toEqual({answer: 'new settings'});
+	});
+
+	test('after a refresh the machine still knows it asked, so the end of the session clears the badge it set', () => {
+		const machine = createRequestMachine<Result>();
+		machine.read(KEY_A);
+		machine.reply(1, ok('answer'));
+		machine.refresh();
+		expect(machine.hasSent()).toBe(true);
 	});
 });
