@@ -91,7 +91,19 @@ export function startSession(options: SessionOptions): Session {
 	const watch = createFormWatch({
 		adapter, doc, win, signal,
 		isOurs: node => panel !== undefined && panel.host.contains(node),
-		onRead: inFrame => read(inFrame),
+		// Our own fault (an adapter or a render that throws) must never land in the page's event dispatch: it shows as
+		// LiqGuard's error, which holds nothing (the gate fails open without a fresh reply).
+		onRead: inFrame => {
+			try {
+				read(inFrame);
+			} catch {
+				try {
+					show({state: 'error', venue: adapter.venue, theme: placement.theme(), errorKey: 'panel_error_unknown'});
+				} catch {
+					// The panel itself is what failed: nothing more to show.
+				}
+			}
+		},
 		onRootChange: () => placement.markDue(),
 	});
 	signal.addEventListener('abort', () => {

@@ -658,3 +658,18 @@ describe('content session: untrusted input events', () => {
 		expect(h.requests).toHaveLength(2);
 	});
 });
+
+describe('our own fault in a read', () => {
+	test('an adapter that throws on the user edit shows the LiqGuard error and never throws into the dispatch of the page', async () => {
+		const h = await startAnswered(demoDraft());
+		const broken = {} as ReadResult;
+		Object.defineProperty(broken, 'found', {get: () => {
+			throw new Error('adapter bug');
+		}});
+		h.setRead(broken);
+		const size = h.form.querySelector('input')!;
+		expect(() => size.dispatchEvent(userInput())).not.toThrow();
+		h.frame();
+		expect(h.host().getAttribute('data-state')).toBe('error');
+	});
+});
