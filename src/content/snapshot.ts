@@ -6,13 +6,15 @@
  * (an input's live `.value`, a tick box's `.checked`, the chosen `<option>`), which the page's HTML alone does not
  * hold. The form's ancestors are kept as empty shells (their attributes only), so selectors that walk up still match.
  *
- * What it masks: balances (the row next to a balance label), account ids ("UID 12345678"), wallet addresses
- * (0x…), e-mail addresses, in text and in attribute values alike. Masked digits become "•", which no reader parses,
- * so a masked balance reads as unread, never as a number.
+ * What it masks: balances (the row next to a balance label, or the amount sharing the label's element), account ids
+ * ("UID 12345678"), wallet addresses (0x…, and base58 ones such as Solana's), e-mail addresses, in text and in
+ * attribute values alike. Masked digits become "•", which no reader parses, so a masked balance reads as unread,
+ * never as a number.
  *
- * What it drops: scripts, event-handler attributes (on*), iframes/frames/objects/embeds, `<style>`/`<link>`/`<meta>`,
- * hidden and password inputs, URLs in src/srcset/href/action (they can carry account ids), SVG drawings (icons),
- * and LiqGuard's own panel. It never reads cookies or storage: the DOM does not hold them.
+ * What it drops: scripts, comments (never shown, and they can hold anything), event-handler attributes (on*),
+ * iframes/frames/objects/embeds, `<style>`/`<link>`/`<meta>`, hidden and password inputs, URLs in
+ * src/srcset/href/action (they can carry account ids), SVG drawings (icons), and LiqGuard's own panel. It never
+ * reads cookies or storage: the DOM does not hold them.
  *
  * Written against the standard DOM API only, so the fixture script runs the same cleaning over a saved file.
  */
@@ -31,10 +33,22 @@ export type PageSnapshot = {html: string; fileName: string; summary: SnapshotSum
  * Balance rows, in the venues' own words (the label vocabularies of src/adapters) and the usual account rows, and
  * the rows that give a balance away: the most one can open (balance × leverage / price) and the position held.
  */
-const BALANCE_LABEL =
-	/^(?:avbl|available(?:\s+(?:balance|margin|to\s+trade|equity))?|free\s+collateral|buying\s+power|(?:margin|wallet|account|total)\s+(?:balance|equity)|equity|balance|portfolio\s+value|unrealized\s+pnl|max(?:\s+(?:long|short|buy|sell))?|current\s+position|可用|可用余额|可用餘額|可开|账户权益|保证金余额|保證金餘額|利用可能|사용\s*가능)$/i;
+const BALANCE_WORDS =
+	/(?:avbl|available(?:\s+(?:balance|margin|to\s+trade|equity))?|free\s+collateral|buying\s+power|(?:margin|wallet|account|total)\s+(?:balance|equity)|equity|balance|portfolio\s+value|unrealized\s+pnl|max(?:\s+(?:long|short|buy|sell))?|current\s+position|可用|可用余额|可用餘額|可开|账户权益|保证金余额|保證金餘額|利用可能|사용\s*가능)/.source;
+/** A label alone in its element; venues often end it with a colon ("Available:"). */
+const BALANCE_LABEL = new RegExp(`^${BALANCE_WORDS}\\s*[:：]?$`, 'i');
+/**
+ * A label and its amount in one element ("Available120.00 USDT", "Balance: 55,555.5"). Only an amount with at most
+ * a currency may follow, so a container whose text merely starts with a label is not taken for a balance row.
+ */
+const BALANCE_WITH_VALUE = new RegExp(`^${BALANCE_WORDS}\\s*[:：]?\\s*[≈~]?\\s*[-+−]?[$€]?\\s*\\d[\\d.,\\s]*(?:[A-Za-z]{2,10})?$`, 'i');
 const ACCOUNT_ID = /\b(UID|User\s*ID|Account\s*(?:ID|No\.?)?|Sub-?account)(\s*[:#]?\s*)([A-Za-z0-9_-]{4,})/gi;
 const ADDRESS = /\b0x[0-9a-fA-F]{8,}\b/g;
+/**
+ * Base58 wallet addresses (Solana and the like: 32–44 characters without 0, O, I, l). Requiring a digit and a letter
+ * and that length keeps ordinary words and numbers out.
+ */
+const BASE58_ADDRESS = /(?<![0-9A-Za-z])(?=[1-9A-HJ-NP-Za-km-z]*[1-9])(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![0-9A-Za-z])/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const DROPPED = 'script, noscript, iframe, frame, frameset, object, embed, style, link, meta, template, liqguard-panel';
 const URL_ATTRIBUTES = ['src', 'srcset', 'href', 'action', 'formaction', 'poster', 'xlink:href', 'ping', 'background'];
@@ -53,6 +67,10 @@ function maskText(text: string, summary: SnapshotSummary): string {
 		.replace(ADDRESS, () => {
 			summary.masked.addresses++;
 			return '0x[address]';
+		})
+		.replace(BASE58_ADDRESS, () => {
+			summary.masked.addresses++;
+			return '[address]';
 		})
 		.replace(ACCOUNT_ID, (_match, label: string, separator: string) => {
 			summary.masked.accountIds++;
@@ -115,6 +133,11 @@ export function cleanSubtree(root: Element, summary: SnapshotSummary = emptySumm
 		input.remove();
 	}
 	for (const svg of [...root.querySelectorAll('svg')]) svg.replaceChildren();
+	// Comments are never shown, so nothing in them is worth keeping, and the text walk below does not mask them.
+	const comments: Node[] = [];
+	const commentWalker = root.ownerDocument.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+	for (let node = commentWalker.nextNode(); node; node = commentWalker.nextNode()) comments.push(node);
+	for (const comment of comments) comment.parentNode?.removeChild(comment);
 	for (const element of [root, ...root.querySelectorAll('*')]) {
 		for (const attribute of [...element.attributes]) {
 			const name = attribute.name.toLowerCase();
@@ -139,18 +162,28 @@ export function cleanSubtree(root: Element, summary: SnapshotSummary = emptySumm
 	return summary;
 }
 
-/** The value beside each balance label (its next sibling, or the rest of its row) gets its digits masked. */
+const isBalanceRow = (element: Element) => {
+	const text = ownText(element);
+	return BALANCE_LABEL.test(text) || BALANCE_WITH_VALUE.test(text);
+};
+
+/**
+ * The value beside each balance label (its next sibling, or the rest of its row) gets its digits masked; a label
+ * that holds its value itself gets its own digits masked. The innermost such element is the one taken.
+ */
 function maskBalances(root: Element, summary: SnapshotSummary): void {
 	for (const label of [...root.querySelectorAll('*')]) {
-		if (!BALANCE_LABEL.test(ownText(label)) || [...label.children].some(child => BALANCE_LABEL.test(ownText(child)))) continue;
+		if (!isBalanceRow(label) || [...label.children].some(isBalanceRow)) continue;
+		const holdsValue = !BALANCE_LABEL.test(ownText(label));
 		const targets: Element[] = [];
-		if (label.nextElementSibling) targets.push(label.nextElementSibling);
+		if (holdsValue) targets.push(label);
+		else if (label.nextElementSibling) targets.push(label.nextElementSibling);
 		else if (label.parentElement) targets.push(label.parentElement);
 		let didMask = false;
 		for (const target of targets) {
 			const walker = root.ownerDocument.createTreeWalker(target, 4);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				if (label.contains(node)) continue;
+				if (!holdsValue && label.contains(node)) continue;
 				const masked = maskDigits(node.nodeValue ?? '');
 				if (masked !== node.nodeValue) {
 					node.nodeValue = masked;

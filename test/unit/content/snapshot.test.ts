@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 /** The "Report a misread" snapshot: markup and typed values kept; personal data masked; scripts and handlers gone. */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {beforeEach, describe, expect, test} from 'vitest';
-import {buildSnapshot} from '../../../src/content/snapshot.js';
+import {buildSnapshot, cleanSubtree} from '../../../src/content/snapshot.js';
 
 const PAGE = `
 <div id="app" class="layout" data-theme="dark">
@@ -85,5 +87,71 @@ describe('buildSnapshot', () => {
 		expect(buildSnapshot(form, {adapterId: 'binance-usdm', url: 'https://www.binance.com/en/futures/BTCUSDT', capturedAt: '2026-12-04'}).fileName).toBe(
 			'liqguard-snapshot-binance-usdm-2026-12-04.html',
 		);
+	});
+});
+
+describe('cleanSubtree leaks', () => {
+	const clean = (markup: string) => {
+		const root = new DOMParser().parseFromString(`<div id="root">${markup}</div>`, 'text/html').getElementById('root')!;
+		const summary = cleanSubtree(root);
+		return {html: root.outerHTML, summary};
+	};
+
+	test('masks a balance whose label ends with a colon', () => {
+		const {html, summary} = clean('<div class="row"><span>Available:</span> 1,234.56 USDT</div><div><span>Balance：</span><span>9,876.5</span></div>');
+		expect(html).not.toContain('1,234.56');
+		expect(html).not.toContain('9,876.5');
+		expect(html).toContain('Available:');
+		expect(summary.masked.balances).toBe(2);
+	});
+
+	test('masks a balance that shares one element with its label', () => {
+		const {html, summary} = clean('<p>Balance: 55,555.5</p><div data-testid="max-asset">Available120.00 USDT</div><div><span>可用 3.5 BTC</span></div>');
+		expect(html).not.toMatch(/55,555\.5|120\.00|3\.5/);
+		expect(html).toContain('<p>Balance: ••,•••.•</p>');
+		expect(summary.masked.balances).toBe(3);
+	});
+
+	test('leaves rows that merely start with a balance word alone', () => {
+		const {html, summary} = clean('<div>Available margin is shown below 60,000.0</div><div>Max leverage 125x</div>');
+		expect(html).toContain('60,000.0');
+		expect(html).toContain('125x');
+		expect(summary.masked.balances).toBe(0);
+	});
+
+	test('strips comments', () => {
+		const {html} = clean('<span>Price</span><!-- alice@ex.com 0xabc --><div><!--UID 48213377--></div>');
+		expect(html).not.toContain('<!--');
+		expect(html).not.toMatch(/alice|0xabc|48213377/);
+		expect(html).toContain('<span>Price</span>');
+	});
+
+	test('masks base58 wallet addresses in text and attributes, not ordinary words or numbers', () => {
+		const solana = '7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU';
+		const {html, summary} = clean(
+			`<p title="${solana}">Wallet ${solana}</p><p>Deposit to 9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM.</p>` +
+				'<p>Supercalifragilisticexpialidociousness and counterrevolutionaries</p><p>123456789123456789123456789123456789</p>' +
+				'<div class="css-1a2b3c okui-tabs-pane-spacing"></div>',
+		);
+		expect(html).not.toContain(solana);
+		expect(html).not.toContain('9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM');
+		expect(html).toContain('Wallet [address]');
+		expect(html).toContain('Deposit to [address].');
+		expect(html).toContain('Supercalifragilisticexpialidociousness');
+		expect(html).toContain('123456789123456789123456789123456789');
+		expect(html).toContain('class="css-1a2b3c okui-tabs-pane-spacing"');
+		expect(summary.masked.addresses).toBe(3);
+	});
+
+	test('masks the OKX balance written as one "Available120.00 USDT" element', () => {
+		const fixture = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/okx-swap/2026-04-07-limit-isolated-left-po-form.html'), 'utf8');
+		document.body.innerHTML = new DOMParser().parseFromString(fixture, 'text/html').body.innerHTML;
+		const {html, summary} = buildSnapshot(document.querySelector('#leftPoForm')!, {adapterId: 'okx-swap', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', capturedAt: '2026-04-07'});
+		expect(summary.masked.balances).toBeGreaterThanOrEqual(1);
+		expect(html).not.toContain('120.00');
+		expect(html).toContain('Available•••.•• USDT');
+		// The order's own numbers are not balances: kept.
+		expect(html).toContain('value="70,950.1"');
+		expect(html).toContain('value="12"');
 	});
 });
