@@ -57,6 +57,33 @@ function lossRateFor(bands: MarketParams['lossRateBands'], leverage: Dec | undef
 }
 
 /**
+ * GMX: the min collateral factor for this position. GMX's markets API lists it per tier of position size
+ * (`leverageTiers[].maxPositionSize`, USD, https://docs.gmx.io/docs/api/), so it is the factor of the tier with the
+ * smallest cap at or above the position's USD size. None without a size, or above the last listed cap: nothing
+ * published covers that size, so the documented range applies rather than a smaller tier's factor shown as fact.
+ * A market with no tiers (a caller's single `minCollateralFactor`) gives that factor.
+ */
+function gmxFactorFor(market: MarketParams, input: AssessInput, assumptions: string[]): string | undefined {
+	if (!market.tiers || market.tiers.length === 0) return market.minCollateralFactor || undefined;
+	if (market.tierBasis === 'contracts') return undefined;
+	const quantity = parseDecimal(input.quantity);
+	const entry = parseDecimal(input.entryPrice);
+	const size = parseDecimal(input.sizeInUsd) ?? (quantity && entry ? quantity.times(entry) : undefined);
+	if (!size) return undefined;
+	let best: {cap?: Dec; rate: string} | undefined;
+	for (const tier of market.tiers) {
+		const cap = tier.notionalCap === undefined ? undefined : parseDecimal(tier.notionalCap);
+		if (!tier.maintenanceMarginRate || !parseDecimal(tier.maintenanceMarginRate) || (tier.notionalCap !== undefined && !cap)) continue;
+		if (cap && cap.lt(size)) continue;
+		if (!best || (cap && (!best.cap || cap.lt(best.cap)))) best = cap ? {cap, rate: tier.maintenanceMarginRate} : {rate: tier.maintenanceMarginRate};
+	}
+	if (!best) {
+		assumptions.push(`${market.symbol}: the market’s listed minimum collateral factors stop below this position’s size (${toPlain(size)} USD); none is used.`);
+	}
+	return best?.rate;
+}
+
+/**
  * Puts the market's parameters and the typed rate into a copy of the input, where the input has none of its own.
  * Returns the input to assess and the origin of its maintenance parameters when they came from here (undefined:
  * the input's own, or the model's bundled/default fallback, which the model names itself).
@@ -97,9 +124,12 @@ export function withMarket(
 			} else if (input.venue === 'dydx-v4' && market.maintenanceMarginFraction) {
 				effective.maintenanceMarginRate = market.maintenanceMarginFraction;
 				applied = true;
-			} else if (input.venue === 'gmx-v2' && market.minCollateralFactor) {
-				effective.minCollateralFactor = market.minCollateralFactor;
-				applied = true;
+			} else if (input.venue === 'gmx-v2') {
+				const factor = gmxFactorFor(market, effective, assumptions);
+				if (factor) {
+					effective.minCollateralFactor = factor;
+					applied = true;
+				}
 			} else if (input.venue === 'aster-simple') {
 				const lossRate = lossRateFor(market.lossRateBands, parseDecimal(effective.leverage));
 				if (lossRate) {

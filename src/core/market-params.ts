@@ -22,7 +22,9 @@ export type MarketParams = {
 	/**
 	 * Maintenance tiers. `tierBasis` says what floor/cap measure: 'notional' (quote currency; Binance, Bybit,
 	 * Hyperliquid, Aster Pro) or 'contracts' (OKX position tiers: minSz/maxSz in contracts; the tier does not move
-	 * with price and its rate applies to the whole position, no deduction).
+	 * with price and its rate applies to the whole position, no deduction). GMX v2: tiers of position size in USD
+	 * (`maxPositionSize` as an inclusive cap), each tier's min collateral factor in `maintenanceMarginRate`; the core
+	 * uses the tier holding the position's size and none above the last cap (src/core/market-input.ts).
 	 */
 	tiers?: readonly Tier[];
 	tierBasis?: 'notional' | 'contracts';
@@ -34,7 +36,10 @@ export type MarketParams = {
 	/** dYdX: initial and maintenance margin fractions (already scaled for the open interest where applicable). */
 	initialMarginFraction?: string;
 	maintenanceMarginFraction?: string;
-	/** GMX v2: the market's min collateral factor (a fraction) and the USD floor its liquidation check uses. */
+	/**
+	 * GMX v2: a min collateral factor (a fraction) for every size, used when no `tiers` are given, and the USD floor
+	 * its liquidation check uses.
+	 */
 	minCollateralFactor?: string;
 	minCollateralUsd?: string;
 	/** Aster Simple: loss-rate bands by leverage (the band whose [minLeverage, maxLeverage] holds the order's). */

@@ -4,9 +4,15 @@
  * GET https://arbitrum.gmxapi.io/v1/markets (GMX API, https://docs.gmx.io/docs/api/, checked 2026-12-04; schema
  * `MarketWithTiersResponse` / `LeverageTierResponse` in GMX's generated OpenAPI): a list of markets `{symbol,
  * isListed, isSpotOnly, minCollateralUsd, leverageTiers: [{maxPositionSize, minCollateralFactor, maxLeverage}]}`,
- * every amount a string. The smallest tier's `minCollateralFactor` is the factor an open position of that size must
- * keep; GMX's liquidation check uses `minCollateralFactorForLiquidation`, which GMX keeps at or below it, so using
- * this factor places the liquidation no later than GMX's (errs toward warning early).
+ * every amount a string. A tier's `minCollateralFactor` is the factor an open position of up to its `maxPositionSize`
+ * (USD) must keep; GMX's liquidation check uses `minCollateralFactorForLiquidation`, which GMX keeps at or below it,
+ * so using this factor places the liquidation no later than GMX's (errs toward warning early).
+ *
+ * The factor depends on the position's size, and the list is not documented as sorted: the tiers are handed on
+ * sorted by `maxPositionSize` (MarketParams `tiers`, basis 'notional', the factor in `maintenanceMarginRate`) and the
+ * core picks the tier by the position's USD size (src/core/market-input.ts). No single `minCollateralFactor` is
+ * emitted: taking one tier's for every size labelled a 15M position on a 10M-capped tier with that tier's factor as
+ * live fact. A position above the last listed cap gets no live factor (the core's documented range applies).
  *
  * GMX keeps factors and USD amounts as 30-decimal fixed point on chain. The OpenAPI types them as strings without a
  * scale, so both forms are read: a plain fraction, or an integer of 20 or more digits divided by 10^30.
@@ -17,6 +23,8 @@ import {decimal, fail, guarded, isRecord, list, MAX_MARKETS, MAX_TIERS, plain, r
 const FIXED_POINT = new D(10).pow(30);
 
 function scaled(value: unknown, path: string): Dec {
+	// A fixed-point USD size (10M USD = 10^37) is past decimal()'s ±1e30 bound until scaled: scale it first.
+	if (typeof value === 'string' && /^\d{31,60}$/.test(value)) return decimal(plain(new D(value).div(FIXED_POINT)), path);
 	const parsed = decimal(value, path);
 	return parsed.isInteger() && parsed.gte(new D(10).pow(19)) ? parsed.div(FIXED_POINT) : parsed;
 }
@@ -37,20 +45,34 @@ export function parseGmxMarkets(body: unknown): ParseResult {
 			if (base === undefined) return;
 			const tiers = list(market.leverageTiers, `${path}.leverageTiers`, MAX_TIERS).map((tierRaw, tierIndex) => {
 				const tier = isRecord(tierRaw) ? tierRaw : fail(`${path}.leverageTiers[${tierIndex}] is not an object`);
-				return {
-					factor: scaled(tier.minCollateralFactor, `${path}.leverageTiers[${tierIndex}].minCollateralFactor`),
-				};
+				const factor = scaled(tier.minCollateralFactor, `${path}.leverageTiers[${tierIndex}].minCollateralFactor`);
+				if (!(factor.gt(0) && factor.lt(1))) fail(`${path}: minCollateralFactor ${factor.toFixed()} is not a fraction`);
+				const cap = scaled(tier.maxPositionSize, `${path}.leverageTiers[${tierIndex}].maxPositionSize`);
+				if (!cap.gt(0)) fail(`${path}.leverageTiers[${tierIndex}].maxPositionSize is not above 0`);
+				return {cap, factor};
 			});
 			if (tiers.length === 0) fail(`${path}.leverageTiers is empty`);
-			const first = tiers[0]!;
-			if (!(first.factor.gt(0) && first.factor.lt(1))) fail(`${path}: minCollateralFactor ${first.factor.toFixed()} is not a fraction`);
+			// Smallest cap first: the tier of a position is the first whose cap holds its size.
+			tiers.sort((a, b) => a.cap.comparedTo(b.cap));
+			tiers.forEach((tier, i) => {
+				if (i > 0 && tier.cap.eq(tiers[i - 1]!.cap)) fail(`${path}.leverageTiers: two tiers capped at ${tier.cap.toFixed()}`);
+			});
 			const minUsd = scaled(market.minCollateralUsd, `${path}.minCollateralUsd`);
 			if (minUsd.lt(0) || minUsd.gt(1_000_000)) fail(`${path}.minCollateralUsd ${minUsd.toFixed()} is out of range`);
-			// maxLeverage is left out: its scale is not documented and the model does not need it.
-			const entry: MarketEntry = {minCollateralFactor: plain(first.factor), minCollateralUsd: plain(minUsd)};
+			// maxLeverage is left out: its scale is not documented and the model does not need it. The cap is GMX's
+			// maxPositionSize, inclusive (a position of exactly that size is in the tier).
+			const entry: MarketEntry = {
+				tiers: tiers.map((tier, i) => ({
+					notionalFloor: i === 0 ? '0' : plain(tiers[i - 1]!.cap),
+					notionalCap: plain(tier.cap),
+					maintenanceMarginRate: plain(tier.factor),
+				})),
+				tierBasis: 'notional',
+				minCollateralUsd: plain(minUsd),
+			};
 			const seen = markets[base];
 			if (conflicted.has(base)) return;
-			if (seen && (seen.minCollateralFactor !== entry.minCollateralFactor || seen.minCollateralUsd !== entry.minCollateralUsd)) {
+			if (seen && JSON.stringify(seen) !== JSON.stringify(entry)) {
 				conflicted.add(base);
 				delete markets[base];
 				return;

@@ -208,6 +208,37 @@ describe('every venue takes its market parameters', () => {
 		expect(fallback.figures.parametersAreFact).toBe(false);
 	});
 
+	it('GMX: the factor of the size tier holding the position; above the last listed tier, no live factor', () => {
+		// As parseGmxMarkets gives them (maxPositionSize as cap), listed here out of order: the core picks by cap.
+		const market: MarketParams = {
+			venue: 'gmx-v2',
+			symbol: 'SOL/USD',
+			tiers: [
+				{notionalFloor: '2000000', notionalCap: '10000000', maintenanceMarginRate: '0.01'},
+				{notionalFloor: '0', notionalCap: '2000000', maintenanceMarginRate: '0.005'},
+			],
+			tierBasis: 'notional',
+			minCollateralUsd: '1',
+			source,
+		};
+		const order = (quantity: string): AssessInput => ({venue: 'gmx-v2', symbol: 'SOL/USD', side: 'long', quantity, entryPrice: '100', leverage: '10'});
+		// 1M USD, tier 1: collateral 100,000, close fee 600, remaining 99,400; threshold 1M × 0.5 % = 5,000;
+		// LP = (5,000 − 99,400 + 1,000,000) / 10,000 = 90.56.
+		const small = assessed(order('10000'), {market});
+		near(price(small), D('90.56'));
+		expect(small.figures.parameterSource).toEqual(source);
+		expect(small.figures.parametersAreFact).toBe(true);
+		// 5M USD, tier 2: remaining 500,000 − 3,000; threshold 50,000; LP = (50,000 − 497,000 + 5,000,000) / 50,000 = 91.06.
+		const middle = assessed(order('50000'), {market});
+		near(price(middle), D('91.06'));
+		expect(middle.figures.parameterSource).toEqual(source);
+		// 15M USD is above the 10M the market lists: GMX's documented 0.25–1 % range, not a tier's factor as fact.
+		const large = assessed(order('150000'), {market});
+		expect(large.figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.0025', highRate: '0.01'});
+		expect(large.figures.parametersAreFact).toBe(false);
+		expect(large.figures.assumptions.some(line => line.includes('none is used'))).toBe(true);
+	});
+
 	it('Aster Simple: the loss-rate band holding the leverage', () => {
 		const market: MarketParams = {
 			venue: 'aster-simple',

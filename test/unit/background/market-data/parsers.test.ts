@@ -168,28 +168,54 @@ describe('dYdX', () => {
 });
 
 describe('GMX', () => {
-	test('markets: the smallest tier’s min collateral factor and the USD floor, keyed by index asset; spot-only left out', () => {
+	const tier = (cap: string, rate: string, floor = '0') => ({notionalFloor: floor, notionalCap: cap, maintenanceMarginRate: rate});
+
+	test('markets: the size tiers (cap = maxPositionSize, factor as the rate) and the USD floor, keyed by index asset; spot-only left out', () => {
 		expect(markets(parseGmxMarkets(body('gmx-markets.json')))).toEqual({
-			ETH: {minCollateralFactor: '0.005', minCollateralUsd: '1'},
-			SOL: {minCollateralFactor: '0.008', minCollateralUsd: '1'},
+			ETH: {tiers: [tier('50000000', '0.005')], tierBasis: 'notional', minCollateralUsd: '1'},
+			SOL: {tiers: [tier('10000000', '0.008')], tierBasis: 'notional', minCollateralUsd: '1'},
+		});
+	});
+
+	test('tiers listed out of order are sorted by maxPositionSize, each floor the cap below it', () => {
+		const market = (body('gmx-markets.json') as {markets: Record<string, unknown>[]}).markets[1]!;
+		const unsorted = {
+			...market,
+			leverageTiers: [
+				{maxPositionSize: '10000000', minCollateralFactor: '0.02', maxLeverage: '50'},
+				{maxPositionSize: '2000000', minCollateralFactor: '0.008', maxLeverage: '100'},
+			],
+		};
+		expect(markets(parseGmxMarkets([unsorted]))).toEqual({
+			SOL: {tiers: [tier('2000000', '0.008'), tier('10000000', '0.02', '2000000')], tierBasis: 'notional', minCollateralUsd: '1'},
 		});
 	});
 
 	test('30-decimal fixed point reads as the same fraction; a bare list is accepted', () => {
 		const market = (body('gmx-markets.json') as {markets: Record<string, unknown>[]}).markets[1]!;
-		const fixed = {...market, minCollateralUsd: `1${'0'.repeat(30)}`, leverageTiers: [{maxPositionSize: '1', minCollateralFactor: `8${'0'.repeat(27)}`, maxLeverage: '100'}]};
-		expect(markets(parseGmxMarkets([fixed]))).toEqual({SOL: {minCollateralFactor: '0.008', minCollateralUsd: '1'}});
+		const fixed = {
+			...market,
+			minCollateralUsd: `1${'0'.repeat(30)}`,
+			leverageTiers: [{maxPositionSize: `1${'0'.repeat(37)}`, minCollateralFactor: `8${'0'.repeat(27)}`, maxLeverage: '100'}],
+		};
+		expect(markets(parseGmxMarkets([fixed]))).toEqual({SOL: {tiers: [tier('10000000', '0.008')], tierBasis: 'notional', minCollateralUsd: '1'}});
 	});
 
-	test('two markets of one asset with different factors: left out, not guessed', () => {
+	test('two markets of one asset with different tiers: left out, not guessed', () => {
 		const [eth] = (body('gmx-markets.json') as {markets: Record<string, unknown>[]}).markets;
 		const ethEth = {...eth, symbol: 'ETH/USD [WETH-WETH]', leverageTiers: [{maxPositionSize: '1', minCollateralFactor: '0.01', maxLeverage: '50'}]};
 		expect(markets(parseGmxMarkets([eth, ethEth]))).toEqual({});
 	});
 
-	test('a factor of 1 or more is refused', () => {
+	test('a factor of 1 or more, a tier without its size cap, or two tiers with one cap is refused', () => {
 		const [eth] = (body('gmx-markets.json') as {markets: Record<string, unknown>[]}).markets;
 		expect(refused(parseGmxMarkets([{...eth, leverageTiers: [{minCollateralFactor: '2', maxLeverage: '1'}]}]))).toMatch(/not a fraction/);
+		expect(refused(parseGmxMarkets([{...eth, leverageTiers: [{minCollateralFactor: '0.005', maxLeverage: '1'}]}]))).toMatch(/maxPositionSize is not a decimal/);
+		const twice = [
+			{maxPositionSize: '5', minCollateralFactor: '0.005', maxLeverage: '1'},
+			{maxPositionSize: '5', minCollateralFactor: '0.01', maxLeverage: '1'},
+		];
+		expect(refused(parseGmxMarkets([{...eth, leverageTiers: twice}]))).toMatch(/two tiers capped at 5/);
 	});
 });
 
