@@ -403,9 +403,13 @@ export function linearPosition(reader: InputReader, input: PositionInput, option
 		assumptions,
 		parameterSource: resolved!.source,
 		impliedRate(price) {
+			// A liquidation price lies on the losing side of the entry (below it for a long, above for a short): an
+			// estimate on the other side is not one this position can have (most likely a misread), so it implies nothing.
+			if (s.times(entryPrice.minus(price)).lte(0)) return undefined;
 			// M + s·Q·(p − E) = Q·p·(m + addon)  ⇒  m = (M + s·Q·(p − E)) / (Q·p) − addon, with no deduction.
 			const m = backingMargin.plus(s.times(quantity).times(price.minus(entryPrice))).div(quantity.times(price)).minus(rateAddon);
-			return m.gte(0) && m.lt(1) ? m : undefined;
+			// A rate of 0 (an estimate at the bankruptcy price) is no maintenance rate any venue uses either.
+			return m.gt(0) && m.lt(1) ? m : undefined;
 		},
 	};
 	if (marginMode === 'isolated' && !useEquity && !reader.has('isolatedMargin')) {

@@ -373,3 +373,24 @@ describe('a range whose ends have no liquidation price', () => {
 		expect(result.value.figures.liquidationRange).toBeUndefined();
 	});
 });
+
+describe('a venue estimate that implies no rate', () => {
+	// Binance SOLUSDT (no bundled table), cross, wallet 1,000, 10 SOL at 150, 10x.
+	const solCross: AssessInput = {venue: 'binance-usdm', symbol: 'SOLUSDT', marginMode: 'cross', walletBalance: '1000', quantity: '10', entryPrice: '150', leverage: '10'};
+
+	it('an estimate on the profit side of the entry (a long at 160, a short at 140) implies nothing: the range applies', () => {
+		for (const [side, estimate] of [['long', '160'], ['short', '140']] as const) {
+			const result = assess({...solCross, side, venueLiquidationPrice: estimate});
+			expect(result.ok).toBe(true);
+			if (!result.ok) continue;
+			expect(result.value.figures.parameterSource.kind, side).toBe('range');
+		}
+	});
+
+	it('an estimate at the bankruptcy price (rate 0) implies nothing either', () => {
+		// Isolated 10x long at 150: margin 150, bankruptcy at 150 − 150 / 10 = 135.
+		const result = assess({venue: 'binance-usdm', symbol: 'SOLUSDT', marginMode: 'isolated', side: 'long', quantity: '10', entryPrice: '150', leverage: '10', venueLiquidationPrice: '135'});
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.value.figures.parameterSource.kind).not.toBe('implied');
+	});
+});
