@@ -57,8 +57,14 @@ function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function WarningList(props: {warnings: readonly Warning[]}) {
-	if (props.warnings.length === 0) return <p class="no-warnings">No warnings at your thresholds.</p>;
+/** `isEstimate`: the figures rest on parameters that are not facts (a bundled table, a range, an implied rate). */
+export function WarningList(props: {warnings: readonly Warning[]; isEstimate?: boolean}) {
+	if (props.warnings.length === 0) {
+		// Not an all-clear on estimated parameters: the same rule as the panel's ✓.
+		return props.isEstimate
+			? <p class="no-warnings" data-estimate="">No warnings on these estimated figures: the market's parameters are not known (see the source line).</p>
+			: <p class="no-warnings">No warnings at your thresholds.</p>;
+	}
 	return (
 		<ul class="warnings" aria-label="Warnings">
 			{props.warnings.map(warning => (
@@ -139,7 +145,7 @@ export function AssessmentView(props: {assessment: Assessment}) {
 					</tbody>
 				</table>
 			) : null}
-			<WarningList warnings={warnings} />
+			<WarningList warnings={warnings} isEstimate={!figures.parametersAreFact} />
 			{figures.assumptions.length > 0 ? (
 				<details class="assumptions">
 					<summary>Assumptions</summary>
