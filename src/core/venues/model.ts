@@ -152,7 +152,7 @@ export function resolveTierSource(
 		// Contract tiers carry no deduction: a given one would be a mistake, and the recursion must not run.
 		const tiers = normaliseTiers(basis === 'contracts' ? input.tiers.map(tier => ({...tier, maintenanceDeduction: '0'})) : input.tiers, reader, {rateFromMaxLeverage});
 		if (!tiers) return undefined;
-		const chosen = basis === 'contracts' ? contractTier(reader, tiers) : tiers;
+		const chosen = basis === 'contracts' ? contractTier(reader, tiers, meta.label, input.symbol) : tiers;
 		return chosen && {tiers: chosen, source: {kind: 'input'}};
 	}
 	const rate = reader.rate('maintenanceMarginRate');
@@ -171,7 +171,7 @@ export function resolveTierSource(
 		const normal = normalisedBundled(bundled.tiers, rateFromMaxLeverage);
 		if (!normal) return undefined;
 		if (bundled.tierBasis === 'contracts') {
-			const chosen = contractTier(reader, normal);
+			const chosen = contractTier(reader, normal, meta.label, input.symbol);
 			return chosen && {tiers: chosen, source};
 		}
 		return {tiers: normal, source};
@@ -197,7 +197,7 @@ export function resolveTiers(reader: InputReader, input: PositionInput, meta: Ve
 }
 
 /** The contract tier holding the position, as a one-row table (floor 0, unbounded, no deduction). */
-function contractTier(reader: InputReader, tiers: readonly NormalTier[]): NormalTier[] | undefined {
+function contractTier(reader: InputReader, tiers: readonly NormalTier[], venueLabel: string, symbol: string | undefined): NormalTier[] | undefined {
 	const contractValue = reader.decimal('contractValue', {bound: 'positive'});
 	const given = reader.decimal('contracts', {bound: 'positive'});
 	const quantity = reader.decimal('quantity', {bound: 'positive'});
@@ -210,7 +210,13 @@ function contractTier(reader: InputReader, tiers: readonly NormalTier[]): Normal
 	// between one tier's maximum and the next one's minimum (sizes step in lots finer than 1 contract) is above the
 	// lower tier, so it belongs to the higher one. Tiers are ascending (normaliseTiers checks).
 	const tier = contracts.lt(tiers[0]?.floor ?? ZERO) ? undefined : tiers.find(row => row.cap === undefined || contracts.lte(row.cap));
-	if (!tier) return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`);
+	if (!tier) {
+		return reader.issue('tiers', 'out-of-range', `the position (${contracts.toFixed()} contracts) is outside the position-tier table`, {
+			kind: 'beyond-tier-data',
+			venueLabel,
+			...(symbol ? {symbol} : {}),
+		});
+	}
 	return [{index: tier.index, floor: ZERO, cap: undefined, rate: tier.rate, deduction: ZERO, maxLeverage: tier.maxLeverage}];
 }
 

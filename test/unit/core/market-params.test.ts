@@ -394,3 +394,14 @@ describe('a venue estimate that implies no rate', () => {
 		if (result.ok) expect(result.value.figures.parameterSource.kind).not.toBe('implied');
 	});
 });
+
+describe('an OKX position beyond the listed tiers', () => {
+	it('is not computed, with data the trader-words layer explains (not the engine text)', () => {
+		const result = assess({venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', side: 'long', marginMode: 'isolated', contracts: '5000', contractValue: '0.01', entryPrice: '60000', leverage: '10', tierBasis: 'contracts', tiers: [
+			{notionalFloor: '0', notionalCap: '2000', maintenanceMarginRate: '0.004', maxLeverage: '100'},
+			{notionalFloor: '2000', notionalCap: '4000', maintenanceMarginRate: '0.006', maxLeverage: '75'},
+		]});
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.issues[0]).toMatchObject({field: 'tiers', code: 'out-of-range', data: {kind: 'beyond-tier-data', symbol: 'BTC-USDT-SWAP'}});
+	});
+});
