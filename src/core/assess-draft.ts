@@ -65,8 +65,10 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 
 	const leverage = okDecimal(draft.leverage);
 	if (!leverage || leverage.lte(0)) needs.push('leverage');
-	// The page's own contract value first, then the market data's (OKX `ctVal`), then the bundled one.
-	const contractValue = draft.contractValue ?? marketContractValue(draft, options);
+	// The venue's live instrument data first (OKX `ctVal`), then the page's (its own hint, or the adapter's bundled
+	// list), then LiqGuard's bundled one. A live answer must not convert contracts with a bundled size.
+	const liveContractValue = liveMarketContractValue(draft, options);
+	const contractValue = liveContractValue ?? draft.contractValue ?? bundledContractValue(draft);
 
 	const sizeRead = okValue(draft.size);
 	const sizeValue = sizeRead ? parseDecimal(sizeRead.value) : undefined;
@@ -84,6 +86,9 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	if (model.meta.hasCross && modeRead) marginMode = modeRead;
 	// A typed limit price may still fill at once as a taker: without the order type, the higher (taker) fee.
 	if (orderType === undefined) draftAssumptions.push('Order type unread: the opening fee assumes a taker fill.');
+	if (sizeRead?.unit === 'contracts' && contractValue !== undefined && liveContractValue === undefined) {
+		draftAssumptions.push(`Contract size ${contractValue} per contract from the page or LiqGuard's bundled instrument list, not the venue's live data.`);
+	}
 	const balance = okDecimal(draft.balance);
 	if (marginMode === 'cross' && !balance) needs.push('balance');
 
@@ -148,10 +153,16 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 }
 
 /** The contract value from the market data when it is for this venue and market, else the bundled one. */
-function marketContractValue(draft: OrderDraft, options: AssessOptions): string | undefined {
+/** The contract value from the venue's live data, when the market data is live and for this venue and market. */
+function liveMarketContractValue(draft: OrderDraft, options: AssessOptions): string | undefined {
 	const symbol = okValue(draft.symbol)?.trim().toUpperCase();
 	const market = options.market;
-	if (market?.contractValue && market.venue === draft.venue && (!symbol || market.symbol.toUpperCase() === symbol)) return market.contractValue;
+	if (!market?.contractValue || market.source.kind !== 'live' || market.venue !== draft.venue) return undefined;
+	return !symbol || market.symbol.toUpperCase() === symbol ? market.contractValue : undefined;
+}
+
+function bundledContractValue(draft: OrderDraft): string | undefined {
+	const symbol = okValue(draft.symbol)?.trim().toUpperCase();
 	return symbol ? BUNDLED_CONTRACT_VALUES[draft.venue]?.[symbol]?.contractValue : undefined;
 }
 

@@ -405,3 +405,16 @@ describe('an OKX position beyond the listed tiers', () => {
 		if (!result.ok) expect(result.issues[0]).toMatchObject({field: 'tiers', code: 'out-of-range', data: {kind: 'beyond-tier-data', symbol: 'BTC-USDT-SWAP'}});
 	});
 });
+
+describe('the contract size behind a size in contracts', () => {
+	it("live instrument data wins over the page's (or bundled) value; without it the figures say where it came from", () => {
+		// 50 contracts: with a live ctVal of 0.1 that is 5 BTC, with the page's 0.01 it is 0.5 BTC.
+		const live = longOf(assessDraft(okxDraft({contractValue: '0.01'}), undefined, {market: {...okxMarket, contractValue: '0.1'}}));
+		expect(live.figures.quantity).toBe('5');
+		expect(live.figures.assumptions.join(' ')).not.toMatch(/Contract size/);
+		const {contractValue: _none, ...tiersOnly} = okxMarket;
+		const fromPage = longOf(assessDraft(okxDraft({contractValue: '0.01'}), undefined, {market: tiersOnly}));
+		expect(fromPage.figures.quantity).toBe('0.5');
+		expect(fromPage.figures.assumptions.join(' ')).toMatch(/Contract size 0\.01 per contract from the page or LiqGuard's bundled instrument list/);
+	});
+});
