@@ -226,7 +226,7 @@ export function rangeFallback(model: VenueModel, input: AssessInput): Fallback |
 	const lowPercent = lowRate.times(100).toDecimalPlaces(4).toFixed();
 	const highPercent = highRate.times(100).toDecimalPlaces(4).toFixed();
 	const what = field === 'minCollateralFactor' ? 'Minimum collateral factor' : 'Maintenance rate';
-	const source: Fallback['source'] = {kind: 'range', label: range.label, url: range.source, asOf: range.asOf, lowRate: toPlain(lowRate), highRate: toPlain(highRate)};
+	const source: Fallback['source'] = {kind: 'range', label: range.label, url: range.source, asOf: range.asOf, lowRate: toPlain(lowRate), highRate: toPlain(highRate), parameter: field === 'minCollateralFactor' ? 'min-collateral-factor' : 'maintenance-rate'};
 	// A higher rate only brings liquidation closer. With none even at the highest documented rate (a cross long the
 	// balance carries past zero), there is none at any: the figures say so, still labelled as resting on the range.
 	if (high.liquidation.kind !== 'price') {

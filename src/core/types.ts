@@ -244,7 +244,8 @@ export type ParameterSource =
 	| {kind: 'input'}
 	| {kind: 'venue-default'; label: string; note: string}
 	| {kind: 'implied'; label: string; venueLiquidationPrice: DecimalString; maintenanceMarginRate: DecimalString}
-	| {kind: 'range'; label: string; url: string; asOf: string; lowRate: DecimalString; highRate: DecimalString};
+	/** `parameter`: what the range is over — a maintenance rate, or GMX's minimum collateral factor. */
+	| {kind: 'range'; label: string; url: string; asOf: string; lowRate: DecimalString; highRate: DecimalString; parameter: 'maintenance-rate' | 'min-collateral-factor'};
 
 /**
  * Liquidation prices at the two ends of a documented rate range. `low` ≤ `high` as prices. `nearest` is the one

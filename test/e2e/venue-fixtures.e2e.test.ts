@@ -37,12 +37,6 @@ function everyFixture(): Fixture[] {
 
 const FIXTURES = everyFixture();
 
-/**
- * "-missing-" fixtures lack a field; these still have all the math needs. Aster Simple's page has no Position Size
- * row, but the Collateral input gives the size (as margin), and the missing balance is not needed: Simple mode is
- * isolated only.
- */
-const COMPLETE_DESPITE_MISSING = new Set(['aster-simple/2026-11-21-market-long-missing-size-balance']);
 let chromium: ChromiumSession;
 let page: Page;
 
@@ -88,7 +82,7 @@ describe('Chromium: saved venue pages at their real URLs', () => {
 		// not computed, with its reason in the panel); where the page lacks a field ("-missing-" fixtures: logged out,
 		// no balance for a cross order, no leverage), it says what it needs instead. Figures name their source.
 		expect(attributes?.['data-side']).toBe(ok(fixture.draft.side) ?? 'both');
-		const isIncomplete = /-missing-/.test(fixture.name) && !COMPLETE_DESPITE_MISSING.has(`${fixture.adapter}/${fixture.name}`);
+		const isIncomplete = /-missing-/.test(fixture.name);
 		expect(attributes?.['data-state']).toBe(isIncomplete ? 'needs-input' : 'ready');
 		if (attributes?.['data-state'] === 'ready') {
 			const side = attributes['data-side'];

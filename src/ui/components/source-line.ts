@@ -27,6 +27,7 @@ export const SOURCE_LINE_EN: Readonly<Record<string, string>> = {
 	market_source_default: "$1: the venue's documented default rate, not this market's",
 	market_source_implied: "Maintenance rate $1 implied by the exchange's own liquidation estimate",
 	market_source_range: 'Maintenance rate unknown: figures use the nearest end of $1 to $2 ($3, $4)',
+	market_source_range_collateral: "Minimum collateral factor unknown: figures use the nearest end of $1 to $2 ($3, $4)",
 };
 
 export const englishSourceTranslate: SourceTranslate = (key, substitutions = []) =>
@@ -54,7 +55,7 @@ export function sourceLineText(notice: MarketNotice, nowMs: number, t: SourceTra
 	const suffix = (base: string) => (notice.state === 'live' || notice.state === 'typed' ? base : `${base} (${t(`market_state_${notice.state}`)})`);
 	if (used?.kind === 'venue-default') return suffix(t('market_source_default', [used.label]));
 	if (used?.kind === 'implied') return suffix(t('market_source_implied', [formatRateAsPercent(used.maintenanceMarginRate)]));
-	if (used?.kind === 'range') return suffix(t('market_source_range', [formatRateAsPercent(used.lowRate), formatRateAsPercent(used.highRate), used.label, used.asOf]));
+	if (used?.kind === 'range') return suffix(t(used.parameter === 'min-collateral-factor' ? 'market_source_range_collateral' : 'market_source_range', [formatRateAsPercent(used.lowRate), formatRateAsPercent(used.highRate), used.label, used.asOf]));
 	const source = used?.kind === 'live' || used?.kind === 'bundled' || used?.kind === 'typed' ? used : notice.source;
 	if (source?.kind === 'live') return t('market_source_live', [source.label, timeAgo(source.fetchedAtMs, nowMs, t)]);
 	if (source?.kind === 'typed') return t('market_source_typed');

@@ -202,7 +202,7 @@ describe('every venue takes its market parameters', () => {
 		expect(assessment.figures.parameterSource).toEqual(source);
 		// Without it: GMX's documented 0.25–1 % as a range. Threshold 15 → LP 54,186; threshold 60 → 54,636 (nearer).
 		const fallback = assessed({venue: 'gmx-v2', symbol: 'ETH/USD', side: 'long', quantity: '0.1', entryPrice: '60000', leverage: '10'});
-		expect(fallback.figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.0025', highRate: '0.01'});
+		expect(fallback.figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.0025', highRate: '0.01', parameter: 'min-collateral-factor'});
 		expect(fallback.figures.liquidationRange).toMatchObject({low: '54186', high: '54636', nearest: '54636'});
 		near(price(fallback), D(54636));
 		expect(fallback.figures.parametersAreFact).toBe(false);
@@ -290,7 +290,7 @@ describe('every venue takes its market parameters', () => {
 	it('Binance SOLUSDT with nothing known: a range from 0.4 % to half the initial margin at the order\'s leverage', () => {
 		// 10x: rates 0.4 % … 1 / 20 = 5 %; LP = 135 / (1 − m): 135 / 0.996 … 135 / 0.95.
 		const {figures} = assessed({venue: 'binance-usdm', symbol: 'SOLUSDT', side: 'long', quantity: '10', entryPrice: '150', leverage: '10'});
-		expect(figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.004', highRate: '0.05'});
+		expect(figures.parameterSource).toMatchObject({kind: 'range', lowRate: '0.004', highRate: '0.05', parameter: 'maintenance-rate'});
 		near(D(figures.liquidationRange!.low), D(135).div('0.996'));
 		near(D(figures.liquidationRange!.high), D(135).div('0.95'));
 		expect(figures.parametersAreFact).toBe(false);

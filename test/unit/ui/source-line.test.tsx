@@ -34,6 +34,13 @@ describe('source line text', () => {
 		expect(sourceLineText(notice, NOW, t)).toBe(text);
 	});
 
+	test('a range names what it is over: a maintenance rate, or GMX\'s minimum collateral factor', () => {
+		const range = {kind: 'range', label: 'documented tier-1 rates', url: 'https://example.invalid', asOf: '2026-11-21', lowRate: '0.0025', highRate: '0.01'} as const;
+		const notice = {state: 'unsupported'} as MarketNotice;
+		expect(sourceLineText({state: 'live'} as MarketNotice, NOW, t, {...range, parameter: 'maintenance-rate'})).toBe('Maintenance rate unknown: figures use the nearest end of 0.25% to 1% (documented tier-1 rates, 2026-11-21)');
+		expect(sourceLineText(notice, NOW, t, {...range, parameter: 'min-collateral-factor'})).toMatch(/^Minimum collateral factor unknown: figures use the nearest end of 0\.25% to 1% \(/);
+	});
+
 	test('time ago in whole units, never negative', () => {
 		expect(timeAgo(NOW - 30_000, NOW, t)).toBe('just now');
 		expect(timeAgo(NOW - 59 * 60_000, NOW, t)).toBe('59 min ago');
