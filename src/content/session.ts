@@ -73,6 +73,8 @@ export function startSession(options: SessionOptions): Session {
 	let panelFailed = false;
 	/** The draft `read` last put in the view, with its key: the draft as shown for the revision it asked about. */
 	let shown: {draft: OrderDraft; key: string} | undefined;
+	/** The worker's answer the panel shows, kept while later answers carry the same `answerKey`. */
+	let shownAnswer: EvaluateDraftResult | undefined;
 
 	const show = (next: PanelView, visualDelayMs = 0) => {
 		// The notice is the session's, never one left in the previous view (a used or expired allowance).
@@ -190,13 +192,17 @@ export function startSession(options: SessionOptions): Session {
 				show({state: 'error', venue: adapter.venue, draft, theme: placement.theme(), errorKey: outcome.errorName === 'invalid-payload' ? 'panel_error_invalid' : 'panel_error_unknown'});
 				return;
 			}
-			const {assessment} = outcome.result;
+			// The same answer as the one shown (the worker's key): keep its objects, so the panel's parts that depend on
+			// them only (`Memo` in panel.tsx) are not rendered again.
+			const answer = outcome.result.answerKey !== undefined && outcome.result.answerKey === shownAnswer?.answerKey ? shownAnswer : outcome.result;
+			shownAnswer = answer;
+			const {assessment} = answer;
 			// The draft as last shown for this revision: the countdown may have ticked while the worker answered.
 			// Compared by identity, not by key: a JSON key per answer was ≈ 0.3 ms/s of a busy page (CPU profile).
 			const shownDraft = shown?.key === key && view.draft === shown.draft ? shown.draft : draft;
 			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft: shownDraft, assessment, theme: placement.theme()};
-			if (outcome.result.reminder) next.reminder = outcome.result.reminder;
-			if (outcome.result.market) next.market = outcome.result.market;
+			if (answer.reminder) next.reminder = answer.reminder;
+			if (answer.market) next.market = answer.market;
 			show(next);
 		});
 	};

@@ -47,6 +47,11 @@ export type EvaluateDraftResult = {
 	reminder?: ReminderNotice;
 	/** Where the market parameters came from (live, typed, bundled) and the live lookup's state, for the source line. */
 	market?: MarketNotice;
+	/**
+	 * SHA-256 of everything above but the revision (background/answer-key.ts): an answer with the key of the one shown
+	 * says the same, and the content script keeps showing that one's objects.
+	 */
+	answerKey?: string;
 };
 
 /** The popup asks for a market's parameters (the same answer the panel's figures use). */

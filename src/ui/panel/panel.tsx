@@ -12,6 +12,7 @@ import {viewSide} from './view.js';
 import {BalanceUncheckedNote, FailOpenNote, NeedsList, NotComputedList, panelPill} from './not-computed.js';
 import {SourceLine} from './source-line.js';
 import {MisreadNotice, misreadFindings} from './misread-notice.js';
+import {Memo} from './memo.js';
 import {ReportMisread, type SnapshotSource} from './report-misread.js';
 import {onTrusted} from './trusted.js';
 
@@ -272,6 +273,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	// counts for the pill, the badge and the gate.
 	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
+	const side = viewSide(view);
 	const isDoubtful = misreadFindings(view).length > 0;
 	// The venue's own figures disagree with our read: no ✓ (a warning still shows its severity: it may well be real).
 	const basePill = panelPill(view, warnings);
@@ -341,16 +343,24 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					<MisreadNotice view={view} t={t} />
 					{sides.length > 0 ? (
 						<div class={isDoubtful ? 'doubtful' : undefined} data-doubtful={isDoubtful ? 'true' : undefined} title={isDoubtful ? t('panel_misread_doubtful') : undefined}>
-							<FigureTable sides={sides} t={t} />
+							<Memo deps={[view.assessment, side, t]} render={() => <FigureTable sides={sides} t={t} />} />
 						</div>
 					) : null}
-					{view.state === 'ready' && view.market ? <SourceLine notice={view.market} view={view} t={t} nowMs={Date.now()} /> : null}
-					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
-						<Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />
+					{view.state === 'ready' && view.market ? (
+						// The line says how long ago the data was fetched, in whole minutes.
+						<Memo deps={[view.market, view.assessment, t, Math.floor(Date.now() / 60_000)]} render={() => <SourceLine notice={view.market!} view={view} t={t} nowMs={Date.now()} />} />
 					) : null}
-					{view.state === 'ready' ? <Assumptions sides={sides} draft={view.draft} t={t} /> : null}
+					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
+						<Memo
+							deps={[view.assessment, side, view.reminder === undefined, pill.isClear === true, t]}
+							render={() => <Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />}
+						/>
+					) : null}
+					{view.state === 'ready' ? (
+						<Memo deps={[view.assessment, side, view.draft?.marginMode.state, view.draft?.orderType.state, t]} render={() => <Assumptions sides={sides} draft={view.draft} t={t} />} />
+					) : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
-					{snapshot ? <ReportMisread t={t} snapshot={snapshot} /> : null}
+					{snapshot ? <Memo deps={[t, snapshot]} render={() => <ReportMisread t={t} snapshot={snapshot} />} /> : null}
 				</div>
 			)}
 		</section>
