@@ -1,7 +1,11 @@
 /**
  * When the session reads the order form: observers on the form, the no-form throttle, and one read per user edit.
  *
- * - DOM mutations (the page re-rendering) are coalesced to one read per animation frame.
+ * - DOM mutations (the page re-rendering) and the heartbeat are coalesced to one read per frame, made after the
+ *   browser's layout of that frame (`schedule`): there, the reads that need computed style or a box (the CSS bidi
+ *   check of each input, the panel's anchor, the page's theme) find them up to date and force nothing. Read from an
+ *   animation frame instead, they forced a style recalculation of a busy page at every read (a third of LiqGuard's
+ *   main-thread time on the bench's busy page, in a Chromium trace).
  * - A user's own input or change event in the form is read at once instead, at the document in the capture phase,
  *   before any handler of the page (a React root listens on its container, below the document): the request leaves
  *   while the page's own handler and its re-render run, not after them. Waiting for the frame cost half a frame on
@@ -32,6 +36,8 @@ export type FormWatchOptions = {
 	onRead(inFrame: boolean): void;
 	/** The watched form root changed (the panel's anchor may have moved). */
 	onRootChange(): void;
+	/** An element of ours that has a box once the panel shows (its host): what `schedule` observes (see there). */
+	probe(): Element | undefined;
 };
 
 export type FormWatch = {
@@ -39,9 +45,12 @@ export type FormWatch = {
 	root(): Element | undefined;
 	/** Looks the form root up afresh and watches it. */
 	ensureObserved(): Element | undefined;
-	/** A read in the next animation frame (coalesced). */
+	/** A read in the next frame, after its layout (coalesced). */
 	schedule(): void;
 };
+
+/** A read waiting on the probe longer than this (a host with no box yet) is made in an animation frame instead. */
+export const PROBE_PATIENCE_MS = 250;
 
 type Edit = {target: Node; value: string | undefined; mutated: boolean};
 
@@ -55,6 +64,18 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 	const {adapter, doc, win, signal} = options;
 	let observedRoot: Element | undefined;
 	let frame: number | undefined;
+	/** A read waiting for the probe's report, since when. */
+	let probing: {element: Element; sinceMs: number} | undefined;
+	/*
+	 * The browser calls a ResizeObserver back after the layout of a frame, and a new observation of an element with a
+	 * box is reported once (https://drafts.csswg.org/resize-observer/#dom-resizeobserver-observe): observing the
+	 * panel's host asks for exactly one call after the next layout. One-shot: the host is unobserved at once, so the
+	 * panel's own re-render never makes a second report (or the page's "ResizeObserver loop" error).
+	 */
+	const {ResizeObserver} = win as Window & typeof globalThis;
+	const probeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+		if (probing) readNow(true);
+	}) : undefined;
 	let soon: ReturnType<typeof setTimeout> | undefined;
 	let absentLookup: ReturnType<typeof setTimeout> | undefined;
 	let lastAbsentLookupMs = Number.NEGATIVE_INFINITY;
@@ -83,6 +104,7 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 		observer.disconnect();
 		replacementObserver.disconnect();
 		if (frame !== undefined) win.cancelAnimationFrame(frame);
+		probeObserver?.disconnect();
 		if (soon !== undefined) clearTimeout(soon);
 		if (absentLookup !== undefined) clearTimeout(absentLookup);
 	});
@@ -103,7 +125,9 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 
 	function readNow(inFrame: boolean): void {
 		if (frame !== undefined) win.cancelAnimationFrame(frame);
+		if (probing) probeObserver?.unobserve(probing.element);
 		if (soon !== undefined) clearTimeout(soon);
+		probing = undefined;
 		frame = undefined;
 		soon = undefined;
 		edit = undefined;
@@ -119,8 +143,22 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 	}
 
 	function schedule(): void {
-		if (frame !== undefined || soon !== undefined || signal.aborted) return;
-		frame = win.requestAnimationFrame(() => readNow(true));
+		if (signal.aborted || frame !== undefined || soon !== undefined) return;
+		let isProbeLate = false;
+		if (probing) {
+			if (win.performance.now() - probing.sinceMs <= PROBE_PATIENCE_MS) return;
+			// No report: the host has no box yet (its first paint waits) or the page took it away. This read takes a frame.
+			probeObserver?.unobserve(probing.element);
+			probing = undefined;
+			isProbeLate = true;
+		}
+		const probe = options.probe();
+		if (probeObserver && probe?.isConnected && !isProbeLate) {
+			probing = {element: probe, sinceMs: win.performance.now()};
+			probeObserver.observe(probe);
+		} else {
+			frame = win.requestAnimationFrame(() => readNow(true));
+		}
 	}
 
 	/*

@@ -3,12 +3,12 @@
  * moved) and following the page's background.
  *
  * Reading the anchor's box forces a layout when the page has changed anything since the last one, so it is not
- * done on every read (a mark-price tick in the form is a read; in a CPU profile of a busy page this forced layout
- * was our largest cost, ≈ 1.7 ms/s). It is done only when due: at the heartbeat, when the form root changes, when
- * the form or the anchor changes size (a ResizeObserver, which reports after the browser's own layout) and when the
- * window resizes. It runs in an animation frame, where the layout it forces is the one the frame is about to do
- * anyway (a trace of a busy page: one `Layout` per frame with and without this read); outside a frame it would be
- * an extra layout, so a read in a task leaves it to the next frame.
+ * done on every read (a mark-price tick in the form is a read). It is done only when due, and where possible from
+ * the ResizeObserver's callback, which the browser calls after its own layout, so the read forces nothing: when the
+ * form or the anchor changes size, and at the heartbeat, which re-observes them to get one such callback
+ * (`recheck`). A new form root and a window resize leave it to the next read, which does it in an animation frame
+ * (the layout it forces there is the one the frame is about to do anyway); a read in a task leaves it to the next
+ * frame.
  *
  * No IntersectionObserver: once a document has had one, Chromium 156 runs
  * `IntersectionObserverController::computeIntersections` twice in every frame for the rest of the page's life, even
@@ -20,6 +20,9 @@ import type {PanelHandle, PlacedBox} from './mount-panel.js';
 import {pageTheme} from './theme.js';
 
 export type Theme = PanelView['theme'];
+
+/** Heartbeats between looks at the theme when nothing said it changed (see `themeDue`). */
+export const THEME_BEATS = 10;
 
 export type PlacementOptions = {
 	adapter: Adapter;
@@ -34,8 +37,13 @@ export type PlacementOptions = {
 };
 
 export type Placement = {
-	/** The anchor's place and the page's theme need looking at again (heartbeat, a new form root). */
+	/** The anchor's place and the page's theme need looking at again at the next read (a new form root). */
 	markDue(): void;
+	/**
+	 * The heartbeat: look at the anchor's place and the page's theme again after the browser's next layout (content
+	 * above the form may have moved it without resizing it), or at the next read when nothing is watched yet.
+	 */
+	recheck(): void;
 	/** After a read: look now if this is a frame and a look is due, else in the next frame. */
 	afterRead(inFrame: boolean): void;
 	theme(): Theme;
@@ -48,6 +56,21 @@ export function createPlacement(options: PlacementOptions): Placement {
 	let placedAnchor: Element | undefined;
 	let placedAt: string | undefined;
 	let theme: Theme = 'dark';
+	/*
+	 * The theme is a computed style of each element from the form up to the first opaque background: looked at again
+	 * only when it can have changed. Venues switch themes with a class or attribute on <html> or <body> (theme.ts),
+	 * which the observer below sees; a new form root and every THEME_BEATS heartbeats look again for any other way.
+	 */
+	let themeDue = true;
+	let beats = 0;
+	const themeObserver = new MutationObserver(() => {
+		themeDue = true;
+	});
+	const watchThemeRoots = () => {
+		themeObserver.observe(doc.documentElement, {attributes: true});
+		if (doc.body) themeObserver.observe(doc.body, {attributes: true});
+	};
+	watchThemeRoots();
 	const {ResizeObserver} = win as Window & typeof globalThis;
 	const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
 		layoutDue = true;
@@ -68,6 +91,7 @@ export function createPlacement(options: PlacementOptions): Placement {
 	}, {signal});
 	signal.addEventListener('abort', () => {
 		resizeObserver?.disconnect();
+		themeObserver.disconnect();
 		if (layoutFrame !== undefined) win.cancelAnimationFrame(layoutFrame);
 	});
 
@@ -88,6 +112,8 @@ export function createPlacement(options: PlacementOptions): Placement {
 			placedAnchor = anchor;
 			placedAt = placement;
 		}
+		if (!themeDue) return;
+		themeDue = false;
 		const next = pageTheme(root, win);
 		if (next !== theme) {
 			theme = next;
@@ -98,6 +124,26 @@ export function createPlacement(options: PlacementOptions): Placement {
 	return {
 		markDue() {
 			layoutDue = true;
+			themeDue = true;
+		},
+		recheck() {
+			beats += 1;
+			if (beats % THEME_BEATS === 0) {
+				themeDue = true;
+				watchThemeRoots(); // <body> may have come (or been replaced) since
+			}
+			// Re-observing makes the ResizeObserver report each element once more after the browser's next layout
+			// (https://drafts.csswg.org/resize-observer/#dom-resizeobserver-observe: a new observation starts from a
+			// 0 × 0 size), and its callback reads the boxes with the layout already done. Reading them from a frame
+			// instead forced a layout of a busy page every second (CPU profile, bench page cost).
+			if (resizeObserver && resizeWatched.length > 0 && resizeWatched.every(element => element.isConnected)) {
+				for (const element of resizeWatched) {
+					resizeObserver.unobserve(element);
+					resizeObserver.observe(element);
+				}
+			} else {
+				layoutDue = true;
+			}
 		},
 		afterRead(inFrame) {
 			if (!layoutDue) return; // the anchor's box and the theme are fresh

@@ -8,8 +8,10 @@ import type {Adapter, ReadResult} from '../../../src/adapters/define-adapter.js'
 import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
 import type {OrderDraft} from '../../../src/core/draft.js';
 import {startSession, type Session} from '../../../src/content/session.js';
+import {THEME_BEATS} from '../../../src/content/placement.js';
+import {PROBE_PATIENCE_MS} from '../../../src/content/form-watch.js';
 import type {CallBackground} from '../../../src/messaging/send.js';
-import type {EvaluateDraftRequest, Reply} from '../../../src/messaging/protocol.js';
+import type {EvaluateDraftRequest, EvaluateDraftResult, Reply} from '../../../src/messaging/protocol.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
 import {trustedClick} from '../ui/trusted-click.js';
@@ -21,7 +23,9 @@ type Harness = {
 	/** Runs the animation-frame callbacks queued so far. */
 	frame(): void;
 	/** Requests the session made, each answered by `answer()`. */
-	requests: {request: EvaluateDraftRequest; answer(): void}[];
+	requests: {request: EvaluateDraftRequest; answer(extra?: Partial<EvaluateDraftResult>): void}[];
+	/** The message keys the panel asked `t` for, in order: what it rendered. */
+	tKeys: string[];
 	host(): HTMLElement;
 	form: HTMLFormElement;
 	button: HTMLButtonElement;
@@ -42,6 +46,14 @@ type Harness = {
 	boxReads: ('frame' | 'resize' | 'task')[];
 	/** IntersectionObservers the session constructed. */
 	intersectionObservers(): number;
+	/** ResizeObserver.observe calls so far. */
+	reobserved(): number;
+	/** getComputedStyle calls so far (the page's theme looked at). */
+	styleReads(): number;
+	/** For each adapter.read: in a task, an animation frame, or a ResizeObserver callback (after the layout). */
+	readPhases: ('frame' | 'resize' | 'task')[];
+	/** Whether the probe's observation of the host is reported (a host with no box is not). */
+	probeReports(reports: boolean): void;
 };
 
 let harness: Harness | undefined;
@@ -56,10 +68,17 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 	let readCalls = 0;
 	let anchorLookups = 0;
 	let resized: (() => void) | undefined;
+	const probes: {callback: () => void; watched: Element[]}[] = [];
+	const readPhases: Harness['readPhases'] = [];
+	let probeReports = true;
 	const resizeWatched: Element[] = [];
 	let inCallback: 'frame' | 'resize' | 'task' = 'task';
 	const boxReads: Harness['boxReads'] = [];
 	let intersectionObservers = 0;
+	/** ResizeObserver.observe calls: a new observation, which the browser reports once after its next layout. */
+	let reobserved = 0;
+	/** getComputedStyle calls: the page's theme looked at. */
+	let styleReads = 0;
 	if (options.anchorBox) {
 		const {left, bottom, width} = options.anchorBox;
 		form.getBoundingClientRect = () => {
@@ -78,6 +97,7 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 		},
 		read: doc => {
 			readCalls += 1;
+			readPhases.push(inCallback);
 			return doc.querySelector('#order') ? result : {found: false, reason: 'no-form'};
 		},
 		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
@@ -98,18 +118,33 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 			return nextFrame++;
 		},
 		cancelAnimationFrame: (id: number) => frames.delete(id),
-		getComputedStyle: () => ({backgroundColor: 'rgb(0, 0, 0)'}),
+		getComputedStyle: () => {
+			styleReads += 1;
+			return {backgroundColor: 'rgb(0, 0, 0)'};
+		},
 		addEventListener: window.addEventListener.bind(window),
-		// Reports when the test says the form changed size (after the browser's layout, in a real page).
+		/*
+		 * Two observers: the placement's (the form and the anchor), which reports when the test says they changed size
+		 * (`resize()`, after the browser's layout in a real page), and the form watch's probe of the panel host, which a
+		 * real browser reports after the next layout: here, at the end of `frame()`.
+		 */
 		ResizeObserver: class {
-			constructor(callback: () => void) {
-				resized = callback;
+			private readonly watched: Element[];
+			constructor(private readonly callback: () => void) {
+				this.watched = resized === undefined ? resizeWatched : [];
+				if (resized === undefined) resized = callback;
+				else probes.push({callback, watched: this.watched});
 			}
 			observe(element: Element) {
-				resizeWatched.push(element);
+				this.watched.push(element);
+				reobserved += 1;
+			}
+			unobserve(element: Element) {
+				const index = this.watched.indexOf(element);
+				if (index >= 0) this.watched.splice(index, 1);
 			}
 			disconnect() {
-				resizeWatched.length = 0;
+				this.watched.length = 0;
 			}
 		},
 		IntersectionObserver: class {
@@ -121,13 +156,14 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 		},
 	} as unknown as Window;
 	const requests: Harness['requests'] = [];
+	const tKeys: string[] = [];
 	const calls: string[] = [];
 	const call = ((name: string, data: unknown) => {
 		calls.push(name);
 		if (name !== 'evaluateDraft') return Promise.resolve({ok: true, value: {}});
 		const request = data as EvaluateDraftRequest;
 		return new Promise<Reply<unknown>>(resolve => {
-			requests.push({request, answer: () => resolve({ok: true, value: evaluateDraft(request, DEFAULT_SETTINGS)})});
+			requests.push({request, answer: (extra = {}) => resolve({ok: true, value: {...evaluateDraft(request, DEFAULT_SETTINGS), ...extra}})});
 		});
 	}) as CallBackground;
 	const controller = new AbortController();
@@ -136,7 +172,10 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 		doc: document,
 		win,
 		call,
-		t: key => key,
+		t: key => {
+			tKeys.push(key);
+			return key;
+		},
 		onContextInvalidated: () => undefined,
 		isContextAlive: () => true,
 		signal: controller.signal,
@@ -149,6 +188,13 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 			inCallback = 'frame';
 			try {
 				for (const callback of queued.values()) callback();
+			} finally {
+				inCallback = 'task';
+			}
+			// After the frame's layout: the probe reports the host it was asked to observe.
+			inCallback = 'resize';
+			try {
+				if (probeReports) for (const probe of probes) if (probe.watched.length > 0) probe.callback();
 			} finally {
 				inCallback = 'task';
 			}
@@ -176,6 +222,13 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 		resizeWatched,
 		boxReads,
 		intersectionObservers: () => intersectionObservers,
+		reobserved: () => reobserved,
+		styleReads: () => styleReads,
+		tKeys,
+		readPhases,
+		probeReports(reports) {
+			probeReports = reports;
+		},
 	};
 	return harness;
 }
@@ -554,9 +607,17 @@ describe('content session: main-thread work per read', () => {
 			h.frame();
 		}
 		expect(h.anchorLookups()).toBe(placed);
+		// The heartbeat measures nothing itself: it observes the form and the anchor anew, which the browser reports
+		// after its next layout, and the report measures.
+		const observed = h.reobserved();
 		h.session.tick();
 		h.frame();
+		expect(h.anchorLookups()).toBe(placed);
+		expect(h.reobserved()).toBeGreaterThan(observed);
+		expect(h.resizeWatched).toContain(h.form);
+		h.resize();
 		expect(h.anchorLookups()).toBe(placed + 1);
+		// A resize of the form, reported the same way.
 		h.resize();
 		expect(h.anchorLookups()).toBe(placed + 2);
 	});
@@ -575,12 +636,106 @@ describe('content session: main-thread work per read', () => {
 			h.session.tick();
 			vi.advanceTimersByTime(1);
 			h.frame();
+			h.resize(); // the browser's report of the heartbeat's new observation, after its layout
 		}
 		h.resize();
 		expect(h.boxReads.length).toBeGreaterThanOrEqual(5);
 		expect(h.boxReads.filter(where => where === 'task')).toEqual([]);
+		// After the first placement every read was the ResizeObserver's, after a layout the frame did anyway.
+		expect(h.boxReads.slice(1).every(where => where === 'resize')).toBe(true);
 		// Once a document has had one, Chromium computes intersections in every frame for the rest of its life.
 		expect(h.intersectionObservers()).toBe(0);
+	});
+});
+
+describe('content session: reads after the browser\'s layout', () => {
+	test('once the panel shows, a page change and the heartbeat are read after the frame\'s layout (a probe of the host), not in an animation frame', async () => {
+		const h = await startAnswered(demoDraft());
+		const before = h.readPhases.length;
+		h.form.setAttribute('data-tick', '1');
+		await Promise.resolve(); // the mutation record
+		h.frame();
+		h.session.tick();
+		h.frame();
+		const phases = h.readPhases.slice(before);
+		expect(phases).toEqual(['resize', 'resize']);
+	});
+
+	test('a probe the browser does not report (a host with no box) gives way to an animation frame after PROBE_PATIENCE_MS', async () => {
+		const h = await startAnswered(demoDraft());
+		h.probeReports(false);
+		const before = h.readPhases.length;
+		h.session.tick();
+		h.frame();
+		expect(h.readPhases.length).toBe(before);
+		// Within the patience a second schedule waits for the same probe.
+		h.session.tick();
+		h.frame();
+		expect(h.readPhases.length).toBe(before);
+		vi.advanceTimersByTime(PROBE_PATIENCE_MS + 1);
+		h.session.tick();
+		h.frame();
+		expect(h.readPhases.slice(before)).toEqual(['frame']);
+	});
+});
+
+describe('content session: an answer the worker repeats', () => {
+	test('keeps the shown answer\'s objects, so the figures are not rendered again; a different answer is', async () => {
+		const h = start(demoDraft());
+		h.frame();
+		h.requests[0]!.answer({answerKey: 'k1'});
+		await flushReplies();
+		const liquidationRows = () => h.tKeys.filter(key => key === 'panel_liquidation').length;
+		const first = liquidationRows();
+		expect(first).toBeGreaterThan(0);
+		// A mark-price tick: a new read and a new question, and the worker's answer says the same as before.
+		h.setRead({found: true, draft: demoDraft({markPrice: {state: 'ok', value: '60001'}})});
+		h.session.tick();
+		h.frame();
+		expect(h.requests).toHaveLength(2);
+		h.requests[1]!.answer({answerKey: 'k1'});
+		await flushReplies();
+		expect(h.host().dataset.state).toBe('ready');
+		expect(liquidationRows()).toBe(first);
+		// The next tick's answer differs: the figures are rendered again.
+		h.setRead({found: true, draft: demoDraft({markPrice: {state: 'ok', value: '60002'}})});
+		h.session.tick();
+		h.frame();
+		h.requests[2]!.answer({answerKey: 'k2'});
+		await flushReplies();
+		expect(liquidationRows()).toBeGreaterThan(first);
+	});
+});
+
+describe('content session: the page\'s theme', () => {
+	test('is looked at again when <html> or <body> attributes change or the form root changes, and every THEME_BEATS heartbeats, not at every one', async () => {
+		const h = start(demoDraft(), {anchorBox: {left: 24, bottom: 500, width: 320}});
+		h.frame();
+		h.frame();
+		const first = h.styleReads();
+		expect(first).toBeGreaterThan(0);
+		const beat = () => {
+			h.session.tick();
+			h.frame();
+			h.resize();
+		};
+		for (let second = 1; second < THEME_BEATS; second++) beat();
+		expect(h.styleReads()).toBe(first);
+		beat(); // the THEME_BEATS-th
+		expect(h.styleReads()).toBeGreaterThan(first);
+		const afterBeats = h.styleReads();
+		// A venue switching its theme: an attribute on <html> (the demo's data-theme), then one on <body>.
+		document.documentElement.setAttribute('data-theme', 'light');
+		await Promise.resolve();
+		beat();
+		expect(h.styleReads()).toBeGreaterThan(afterBeats);
+		const afterHtml = h.styleReads();
+		document.body.className = 'theme-dark';
+		await Promise.resolve();
+		beat();
+		expect(h.styleReads()).toBeGreaterThan(afterHtml);
+		document.documentElement.removeAttribute('data-theme');
+		document.body.className = '';
 	});
 });
 
