@@ -20,28 +20,45 @@ export type Dec = Decimal;
 export type DecimalString = string;
 
 const PLAIN_DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** Sign, integer digits without leading zeros, fraction digits without trailing zeros. */
+const PARTS = /^(-?)0*(\d*)(?:\.(\d*?)0*)?$/;
 
-/** Largest magnitude we accept for any amount: 1e30 is far above any market's price × size. */
-const MAX_ABS = new D('1e30');
+const MAX_LENGTH = 80;
+/** Largest magnitude we accept for any amount: 1e30 is far above any market's price × size. As digits: 31 of them. */
+const MAX_ABS_DIGITS = `1${'0'.repeat(30)}`;
+
+/**
+ * The text check every amount passes before any Decimal is built: a plain decimal (optional "-", digits, optional
+ * "." and digits) of at most 80 characters once trimmed, at most 1e30 in magnitude. Returns the canonical text
+ * ("1.50" → "1.5", ".5" → "0.5", "5." → "5", "-0" → "0", "0007" → "7"), which is what `toPlain` gives for the
+ * parsed value; `undefined` for anything else (exponents, grouping, NaN, Infinity, empty text, bidi marks).
+ *
+ * The magnitude is read off the digits: with leading zeros dropped, an integer part of 31 digits or more is at
+ * least 1e30, and only 1e30 itself (no fraction left once trailing zeros are dropped) is in range. The background's
+ * payload check uses this alone and `parseDecimal` uses it first, so the two cannot disagree on what an amount is.
+ */
+export function plainDecimalText(text: unknown): DecimalString | undefined {
+	if (typeof text !== 'string') return undefined;
+	const trimmed = text.trim();
+	if (trimmed.length === 0 || trimmed.length > MAX_LENGTH || !PLAIN_DECIMAL.test(trimmed)) return undefined;
+	const [, sign, integer = '', fraction = ''] = PARTS.exec(trimmed)!;
+	if (integer.length > MAX_ABS_DIGITS.length) return undefined;
+	if (integer.length === MAX_ABS_DIGITS.length && (integer !== MAX_ABS_DIGITS || fraction.length > 0)) return undefined;
+	const isZero = integer.length === 0 && fraction.length === 0;
+	return `${sign === '-' && !isZero ? '-' : ''}${integer || '0'}${fraction.length > 0 ? `.${fraction}` : ''}`;
+}
 
 /**
  * Strict parse of a plain decimal string. Anything else (exponents, grouping, NaN, Infinity, empty text,
  * magnitudes above 1e30) gives `undefined`, never a guess.
  */
 export function parseDecimal(text: unknown): Dec | undefined {
-	if (typeof text !== 'string') return undefined;
-	const trimmed = text.trim();
-	if (trimmed.length === 0 || trimmed.length > 80 || !PLAIN_DECIMAL.test(trimmed)) return undefined;
-	const value = new D(trimmed);
-	// The pattern admits no exponent, NaN or Infinity, so the value is finite. `e` is the decimal exponent of its
-	// first digit: above 30 it is beyond 1e30; at 30 only 1e30 itself is in range. (Cheaper than abs().gt(): this
-	// runs for every input field of every assessment.)
-	if (value.e > 30 || (value.e === 30 && !value.abs().eq(MAX_ABS))) return undefined;
-	return value;
+	const plain = plainDecimalText(text);
+	return plain === undefined ? undefined : new D(plain);
 }
 
 export function isDecimalString(text: unknown): text is DecimalString {
-	return parseDecimal(text) !== undefined;
+	return plainDecimalText(text) !== undefined;
 }
 
 /** Full-precision plain text of a finite Decimal (no exponent). */
