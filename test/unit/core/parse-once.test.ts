@@ -125,6 +125,26 @@ describe('each number of a draft is parsed once per assessment', () => {
 		expectEachParsedOnce(draft);
 	});
 
+	test('a market\'s live tier table is parsed once for both sides, not once per side', () => {
+		const tierTexts = ['123457', '0.00437', '113', '0.00611', '215.9', '97'];
+		const market = {
+			venue: 'binance-usdm' as const,
+			symbol: 'BTCUSDT',
+			tierBasis: 'notional' as const,
+			tiers: [
+				{notionalFloor: '0', notionalCap: '123457', maintenanceMarginRate: '0.00437', maintenanceDeduction: '0', maxLeverage: '113'},
+				{notionalFloor: '123457', maintenanceMarginRate: '0.00611', maintenanceDeduction: '215.9', maxLeverage: '97'},
+			],
+			source: {kind: 'live' as const, label: 'test brackets', url: 'https://example.invalid/brackets', fetchedAtMs: 0},
+		};
+		const draft = fullDraft({side: ok('both')});
+		const result = assessDraft(draft, DEFAULT_ENGINE_SETTINGS, {detail: 'panel', market});
+		expect(result.long?.ok && result.long.assessment.figures.maintenanceMarginRate).toBe('0.00437');
+		expect(result.short?.ok && result.short.assessment.figures.parameterSource.kind).toBe('live');
+		expect(tierTexts.map(timesParsed)).toEqual(tierTexts.map(() => 1));
+		expectEachParsedOnce(draft);
+	});
+
 	test('a converted size beyond the amount limits is not handed over as parsed: the engine still refuses it', () => {
 		// 1e24 USDT at 1e-7 is 1e31 base units, above the 1e30 every amount is held to.
 		const draft = fullDraft({price: ok('0.0000001'), markPrice: ok('0.0000001'), size: ok({value: `1${'0'.repeat(24)}`, unit: 'quote'}), venueLiquidationPrice: {state: 'empty'}});
