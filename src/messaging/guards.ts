@@ -3,8 +3,8 @@
  * pages we do not control, so their messages are untrusted input (as uBlock Origin treats its content scripts' messages).
  *
  * Each validator rebuilds the value from checked fields only: unknown keys are dropped, never passed on.
- * Amounts are checked as text (`plainDecimalText`, the same check `parseDecimal` starts with): no Decimal is built
- * here, the engine parses each number once. Background-only.
+ * Amounts are checked as text (`plainDecimalText`: `checkedDecimalText`, the check `parseDecimal` starts with, then
+ * the canonical text): no Decimal is built here, the engine parses each number once. Background-only.
  */
 import {plainDecimalText, type DecimalString} from '../core/decimal.js';
 import {SIZE_UNITS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';

@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {parseDecimal, plainDecimalText, toPlain} from '../../../src/core/decimal.js';
+import {checkedDecimalText, parseDecimal, plainDecimalText, toPlain} from '../../../src/core/decimal.js';
 
 const E30 = `1${'0'.repeat(30)}`;
 
@@ -116,6 +116,13 @@ describe('plainDecimalText', () => {
 		for (const value of [5, null, undefined, {}, ['1'], 10n]) expect(plainDecimalText(value)).toBeUndefined();
 	});
 
+	test('the check alone hands back the trimmed text as written: the parse reads it, the canonical form is the guard\'s', () => {
+		expect(checkedDecimalText(' 0007.50 ')).toBe('0007.50');
+		expect(checkedDecimalText(`-${E30}.000`)).toBe(`-${E30}.000`);
+		expect(checkedDecimalText(`-${E30}.001`)).toBeUndefined();
+		expect(parseDecimal('-0')?.isZero()).toBe(true);
+	});
+
 	test('agrees with decimal.js on long runs of zeros, digits and points, and with the parse on every accepted text', () => {
 		const digits = (max: number) => fc.array(fc.constantFrom('0', '1', '5', '9'), {maxLength: max}).map(list => list.join(''));
 		const text = fc
@@ -133,6 +140,7 @@ describe('plainDecimalText', () => {
 			fc.property(text, candidate => {
 				const expected = reference(candidate);
 				expect(plainDecimalText(candidate)).toBe(expected);
+				expect(checkedDecimalText(candidate)).toBe(expected === undefined ? undefined : candidate.trim());
 				const parsed = parseDecimal(candidate);
 				expect(parsed === undefined ? undefined : toPlain(parsed)).toBe(expected);
 			}),
