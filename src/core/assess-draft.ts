@@ -10,11 +10,15 @@
  * - An unread order type enters at the typed limit price (else the mark) but pays the taker fee to open, said in
  *   the assumptions: a maker fee would be a guess in the trader's favour.
  * - Optional fields (stop-loss, take-profit, funding, the venue's estimate) are used only when read 'ok'.
+ *
+ * Each number of the draft is parsed once (`DecimalMemo`): the sides' `assess` and the misread check read the same
+ * Decimals, and a size converted here reaches `assess` as text it does not parse again.
  */
 import {type Dec, parseDecimal, toPlain, ZERO} from './decimal.js';
 import type {DraftField, FieldRead, OrderDraft, SizeUnit} from './draft.js';
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
-import {assess, type AssessOptions} from './assess.js';
+import {assessWithMemo, type AssessOptions} from './assess.js';
+import {DecimalMemo} from './input.js';
 import type {AssessInput, Assessment, InputIssue, MarginMode, Severity, Side} from './types.js';
 import {VENUE_MODELS} from './venues/index.js';
 import {BUNDLED_CONTRACT_VALUES} from './data/tiers.js';
@@ -43,15 +47,17 @@ export type DraftAssessment = {
 };
 
 const okValue = <T>(field: FieldRead<T> | undefined): T | undefined => (field?.state === 'ok' ? field.value : undefined);
-const okDecimal = (field: FieldRead<string> | undefined): Dec | undefined => {
-	const value = okValue(field);
-	return value === undefined ? undefined : parseDecimal(value);
-};
 
 export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS, options: AssessOptions = {}): DraftAssessment {
 	const needs: DraftField[] = [];
 	const model = VENUE_MODELS[draft.venue];
 	if (!model) return {state: 'needs-input', needs: ['symbol']};
+	const memo = new DecimalMemo();
+	const okDecimal = (field: FieldRead<string> | undefined): Dec | undefined => {
+		const value = okValue(field);
+		return value === undefined ? undefined : memo.parse(value);
+	};
+	const plain = (value: Dec) => memo.plain(value);
 
 	const orderType = okValue(draft.orderType);
 	const limitPrice = okDecimal(draft.price);
@@ -71,11 +77,11 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	const contractValue = liveContractValue ?? draft.contractValue ?? bundledContractValue(draft);
 
 	const sizeRead = okValue(draft.size);
-	const sizeValue = sizeRead ? parseDecimal(sizeRead.value) : undefined;
+	const sizeValue = sizeRead ? memo.parse(sizeRead.value) : undefined;
 	let quantity: Dec | undefined;
 	if (!sizeRead || !sizeValue || sizeValue.lte(0)) needs.push('size');
 	else if (entry && leverage && leverage.gt(0)) {
-		quantity = toQuantity(sizeValue, sizeRead.unit, entry, leverage, parseDecimal(contractValue));
+		quantity = toQuantity(sizeValue, sizeRead.unit, entry, leverage, memo.parse(contractValue));
 		if (!quantity) needs.push('size');
 	}
 
@@ -99,33 +105,33 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	const base: AssessInput = {
 		venue: draft.venue,
 		marginMode,
-		quantity: toPlain(quantity),
-		entryPrice: toPlain(entry),
-		leverage: toPlain(leverage),
+		quantity: plain(quantity),
+		entryPrice: plain(entry),
+		leverage: plain(leverage),
 		orderType: orderType ?? 'market',
 	};
 	const symbol = okValue(draft.symbol);
 	if (symbol) base.symbol = symbol;
-	if (contractValue && parseDecimal(contractValue)?.gt(0)) base.contractValue = contractValue;
-	if (markPrice) base.markPrice = toPlain(markPrice);
+	if (contractValue && memo.parse(contractValue)?.gt(0)) base.contractValue = contractValue;
+	if (markPrice) base.markPrice = plain(markPrice);
 	if (balance) {
-		base.accountBalance = toPlain(balance);
-		if (marginMode === 'cross') base.walletBalance = toPlain(balance);
+		base.accountBalance = plain(balance);
+		if (marginMode === 'cross') base.walletBalance = base.accountBalance;
 	}
 	const stop = okDecimal(draft.stopLoss);
-	if (stop) base.stopLossPrice = toPlain(stop);
+	if (stop) base.stopLossPrice = plain(stop);
 	const takeProfit = okDecimal(draft.takeProfit);
-	if (takeProfit) base.takeProfitPrice = toPlain(takeProfit);
+	if (takeProfit) base.takeProfitPrice = plain(takeProfit);
 	const fundingRate = okDecimal(draft.fundingRate);
-	if (fundingRate) base.fundingRate = toPlain(fundingRate);
+	if (fundingRate) base.fundingRate = plain(fundingRate);
 	const venueLiquidation = okDecimal(draft.venueLiquidationPrice);
 
-	const result: DraftAssessment = {state: 'ready', needs: [], quantity: toPlain(quantity), entryPrice: toPlain(entry)};
+	const result: DraftAssessment = {state: 'ready', needs: [], quantity: base.quantity, entryPrice: base.entryPrice};
 	for (const side of sides) {
 		const input: AssessInput = {...base, side};
 		// The venue's own estimate belongs to the side the form is set to; with both sides shown we cannot tell.
-		if (venueLiquidation && sides.length === 1) input.venueLiquidationPrice = toPlain(venueLiquidation);
-		const assessed = assess(input, settings, options);
+		if (venueLiquidation && sides.length === 1) input.venueLiquidationPrice = plain(venueLiquidation);
+		const assessed = assessWithMemo(input, settings, options, memo);
 		if (assessed.ok && draftAssumptions.length > 0) {
 			const {figures} = assessed.value;
 			assessed.value.figures = {...figures, assumptions: [...draftAssumptions, ...figures.assumptions]};
@@ -139,6 +145,7 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	const ourLiquidation = known?.ok && known.assessment.figures.liquidation.kind === 'price' ? parseDecimal(known.assessment.figures.liquidation.price) : undefined;
 	const misread = checkMisread({
 		draft,
+		memo,
 		quantity,
 		entry,
 		leverage,

@@ -12,7 +12,7 @@ import {D, type Dec, HUNDRED, ONE, ZERO, parseDecimal, toPlain} from './decimal.
 import {DEFAULT_ENGINE_SETTINGS, type EngineSettings} from './engine-settings.js';
 import {breakEvenPrice, fee} from './fees.js';
 import {fundingPayment, fundingPrice, readFunding} from './funding.js';
-import {InputReader} from './input.js';
+import {DecimalMemo, InputReader} from './input.js';
 import {type SolvedLiquidation, signed} from './liquidation.js';
 import {formatMessage} from './messages.js';
 import type {MarketParams} from './market-params.js';
@@ -155,6 +155,15 @@ export type AssessOptions = {
 };
 
 export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_ENGINE_SETTINGS, options: AssessOptions = {}): Result<Assessment> {
+	return assessWithMemo(input, settings, options, new DecimalMemo());
+}
+
+/**
+ * `assess` reading its numbers through `memo`: the texts a caller already parsed (`assessDraft` parses the draft's
+ * numbers and assesses both sides with the same memo) are not parsed again. Core-internal: the public entry takes
+ * strings only.
+ */
+export function assessWithMemo(input: AssessInput, settings: EngineSettings, options: AssessOptions, memo: DecimalMemo): Result<Assessment> {
 	const isFull = options.detail !== 'panel';
 	if (typeof input !== 'object' || input === null) return {ok: false, issues: [{field: 'input', code: 'missing', message: 'no input'}]};
 	if (!(VENUE_IDS as readonly unknown[]).includes(input.venue)) {
@@ -164,22 +173,22 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	const model = VENUE_MODELS[venue];
 	const {meta} = model;
 	const assumptions: string[] = [];
-	const merged = withMarket(withSettings(input, settings, meta, assumptions), input, options.market, options.typedRate, assumptions);
+	const merged = withMarket(withSettings(input, settings, meta, assumptions), input, options.market, options.typedRate, assumptions, memo);
 	let effective = merged.input;
-	let reader = new InputReader(effective as unknown as Record<string, unknown>);
+	let reader = new InputReader(effective as unknown as Record<string, unknown>, memo);
 	let position = model.position(reader, effective);
 	let fallback: Fallback | undefined;
 	if (!position && onlyRateMissing(reader)) {
 		// No rate from the input, the market data, a typed rate or a bundled table: the venue's own estimate, then a range.
-		fallback = rateFallback(model, effective);
+		fallback = rateFallback(model, effective, memo);
 	} else if (position?.parameterSource.kind === 'venue-default') {
 		// A venue default is a guess: the venue's own estimate says more (dYdX's mainnet fractions are governance-set).
 		// GMX: its documented 0.25–1 % collateral factors as a range rather than one default shown alone.
-		fallback = impliedFallback(model, effective) ?? (rangeReplacesDefault(venue) ? rangeFallback(model, effective) : undefined);
+		fallback = impliedFallback(model, effective, memo) ?? (rangeReplacesDefault(venue) ? rangeFallback(model, effective, memo) : undefined);
 	}
 	if (fallback) {
 		effective = fallback.input;
-		reader = new InputReader(effective as unknown as Record<string, unknown>);
+		reader = new InputReader(effective as unknown as Record<string, unknown>, memo);
 		position = model.position(reader, effective);
 		assumptions.push(fallback.assumption);
 	}
@@ -251,7 +260,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	}
 	if (position.backingMargin.gt(0)) figures.wipeoutMovePercent = toPlain(position.backingMargin.div(notional).times(HUNDRED));
 	// Cross: the balance behind the order is the wallet, or the equity a model valued the account with (dYdX).
-	const equity = wallet ? undefined : parseDecimal(effective.equity);
+	const equity = wallet ? undefined : memo.parse(effective.equity);
 	const crossBalance = position.marginMode !== 'cross' ? undefined : (wallet ?? (equity?.gt(0) ? equity : undefined));
 	if (crossBalance) figures.crossExposure = toPlain(crossBalance);
 
@@ -405,7 +414,7 @@ export function assess(input: AssessInput, settings: EngineSettings = DEFAULT_EN
 	function oddsFigures(): OddsFigures | undefined {
 		if (!lp) return undefined;
 		const asset = baseAsset(effective.symbol);
-		const configured = asset ? parseDecimal(settings.volatility[asset] ?? '') : undefined;
+		const configured = asset ? memo.parse(settings.volatility[asset] ?? '') : undefined;
 		const bundled = asset ? DEFAULT_VOLATILITY[asset] : undefined;
 		const volatility = volatilityIn ?? configured ?? new D(bundled ?? FALLBACK_VOLATILITY);
 		const isDefault = !volatilityIn && !configured;

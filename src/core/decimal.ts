@@ -20,28 +20,72 @@ export type Dec = Decimal;
 export type DecimalString = string;
 
 const PLAIN_DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** Already canonical: no leading zero before other digits, no trailing zero after the point, no bare point. */
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+/** Sign, integer digits without leading zeros, fraction digits without trailing zeros. */
+const PARTS = /^(-?)0*(\d*)(?:\.(\d*?)0*)?$/;
 
-/** Largest magnitude we accept for any amount: 1e30 is far above any market's price × size. */
-const MAX_ABS = new D('1e30');
+const MAX_LENGTH = 80;
+/** Largest magnitude we accept for any amount: 1e30 is far above any market's price × size. As digits: 31 of them. */
+const MAX_ABS_DIGITS = `1${'0'.repeat(30)}`;
+const ZERO_CODE = 48;
+const MINUS_CODE = 45;
+
+/**
+ * The text check every amount passes before any Decimal is built: a plain decimal (optional "-", digits, optional
+ * "." and digits) of at most 80 characters once trimmed, at most 1e30 in magnitude. Returns the trimmed text, or
+ * `undefined` for anything else (exponents, grouping, NaN, Infinity, empty text, bidi marks, other digits than 0–9).
+ * `parseDecimal` runs it first and the background's payload check runs it alone (through `plainDecimalText`), so
+ * the two cannot disagree on what an amount is.
+ */
+export function checkedDecimalText(text: unknown): string | undefined {
+	if (typeof text !== 'string') return undefined;
+	const trimmed = text.trim();
+	if (trimmed.length === 0 || trimmed.length > MAX_LENGTH || !PLAIN_DECIMAL.test(trimmed)) return undefined;
+	// 30 characters hold at most 30 digits before the point: below 1e30 whatever they are.
+	return trimmed.length <= 30 || isWithinMaxMagnitude(trimmed) ? trimmed : undefined;
+}
+
+/**
+ * |value| ≤ 1e30, read off the digits of a text the pattern accepted: leading zeros dropped, an integer part of 31
+ * digits or more is at least 1e30, and of those only 1e30 itself (every further digit 0) is in range.
+ */
+function isWithinMaxMagnitude(plain: string): boolean {
+	let start = plain.charCodeAt(0) === MINUS_CODE ? 1 : 0;
+	while (plain.charCodeAt(start) === ZERO_CODE) start++;
+	const point = plain.indexOf('.', start);
+	const end = point === -1 ? plain.length : point;
+	const digits = end - start;
+	if (digits !== MAX_ABS_DIGITS.length) return digits < MAX_ABS_DIGITS.length;
+	if (plain.slice(start, end) !== MAX_ABS_DIGITS) return false;
+	for (let index = end + 1; index < plain.length; index++) if (plain.charCodeAt(index) !== ZERO_CODE) return false;
+	return true;
+}
+
+/**
+ * An amount in its canonical text, as `toPlain` gives it for the parsed value ("1.50" → "1.5", ".5" → "0.5",
+ * "5." → "5", "-0" → "0", "0007" → "7"), without building a Decimal; `undefined` where `checkedDecimalText` refuses.
+ */
+export function plainDecimalText(text: unknown): DecimalString | undefined {
+	const checked = checkedDecimalText(text);
+	if (checked === undefined) return undefined;
+	if (CANONICAL.test(checked) && checked !== '-0') return checked;
+	const [, sign, integer = '', fraction = ''] = PARTS.exec(checked)!;
+	const isZero = integer.length === 0 && fraction.length === 0;
+	return `${sign === '-' && !isZero ? '-' : ''}${integer || '0'}${fraction.length > 0 ? `.${fraction}` : ''}`;
+}
 
 /**
  * Strict parse of a plain decimal string. Anything else (exponents, grouping, NaN, Infinity, empty text,
  * magnitudes above 1e30) gives `undefined`, never a guess.
  */
 export function parseDecimal(text: unknown): Dec | undefined {
-	if (typeof text !== 'string') return undefined;
-	const trimmed = text.trim();
-	if (trimmed.length === 0 || trimmed.length > 80 || !PLAIN_DECIMAL.test(trimmed)) return undefined;
-	const value = new D(trimmed);
-	// The pattern admits no exponent, NaN or Infinity, so the value is finite. `e` is the decimal exponent of its
-	// first digit: above 30 it is beyond 1e30; at 30 only 1e30 itself is in range. (Cheaper than abs().gt(): this
-	// runs for every input field of every assessment.)
-	if (value.e > 30 || (value.e === 30 && !value.abs().eq(MAX_ABS))) return undefined;
-	return value;
+	const checked = checkedDecimalText(text);
+	return checked === undefined ? undefined : new D(checked);
 }
 
 export function isDecimalString(text: unknown): text is DecimalString {
-	return parseDecimal(text) !== undefined;
+	return checkedDecimalText(text) !== undefined;
 }
 
 /** Full-precision plain text of a finite Decimal (no exponent). */

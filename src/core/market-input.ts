@@ -18,7 +18,7 @@
  */
 import {D, type Dec, ONE, parseDecimal, toPlain} from './decimal.js';
 import {BUNDLED_CONTRACT_VALUES, TIER_ONE_RANGES} from './data/tiers.js';
-import {InputReader} from './input.js';
+import {DecimalMemo, InputReader} from './input.js';
 import type {MarketParams} from './market-params.js';
 import type {AssessInput, LiquidationRange, ParameterSource} from './types.js';
 import type {PositionCore, VenueModel} from './venues/model.js';
@@ -63,12 +63,12 @@ function lossRateFor(bands: MarketParams['lossRateBands'], leverage: Dec | undef
  * published covers that size, so the documented range applies rather than a smaller tier's factor shown as fact.
  * A market with no tiers (a caller's single `minCollateralFactor`) gives that factor.
  */
-function gmxFactorFor(market: MarketParams, input: AssessInput, assumptions: string[]): string | undefined {
+function gmxFactorFor(market: MarketParams, input: AssessInput, assumptions: string[], memo: DecimalMemo): string | undefined {
 	if (!market.tiers || market.tiers.length === 0) return market.minCollateralFactor || undefined;
 	if (market.tierBasis === 'contracts') return undefined;
-	const quantity = parseDecimal(input.quantity);
-	const entry = parseDecimal(input.entryPrice);
-	const size = parseDecimal(input.sizeInUsd) ?? (quantity && entry ? quantity.times(entry) : undefined);
+	const quantity = memo.parse(input.quantity);
+	const entry = memo.parse(input.entryPrice);
+	const size = memo.parse(input.sizeInUsd) ?? (quantity && entry ? quantity.times(entry) : undefined);
 	if (!size) return undefined;
 	let best: {cap?: Dec; rate: string} | undefined;
 	for (const tier of market.tiers) {
@@ -86,7 +86,8 @@ function gmxFactorFor(market: MarketParams, input: AssessInput, assumptions: str
 /**
  * Puts the market's parameters and the typed rate into a copy of the input, where the input has none of its own.
  * Returns the input to assess and the origin of its maintenance parameters when they came from here (undefined:
- * the input's own, or the model's bundled/default fallback, which the model names itself).
+ * the input's own, or the model's bundled/default fallback, which the model names itself). `memo`: the texts this
+ * evaluation already parsed.
  */
 export function withMarket(
 	input: AssessInput,
@@ -94,6 +95,7 @@ export function withMarket(
 	market: MarketParams | undefined,
 	typed: TypedRate | undefined,
 	assumptions: string[],
+	memo: DecimalMemo = new DecimalMemo(),
 ): {input: AssessInput; origin?: ParameterSource} {
 	const effective: AssessInput = {...input};
 	let origin: ParameterSource | undefined;
@@ -125,13 +127,13 @@ export function withMarket(
 				effective.maintenanceMarginRate = market.maintenanceMarginFraction;
 				applied = true;
 			} else if (input.venue === 'gmx-v2') {
-				const factor = gmxFactorFor(market, effective, assumptions);
+				const factor = gmxFactorFor(market, effective, assumptions, memo);
 				if (factor) {
 					effective.minCollateralFactor = factor;
 					applied = true;
 				}
 			} else if (input.venue === 'aster-simple') {
-				const lossRate = lossRateFor(market.lossRateBands, parseDecimal(effective.leverage));
+				const lossRate = lossRateFor(market.lossRateBands, memo.parse(effective.leverage));
 				if (lossRate) {
 					effective.liquidationLossRate = lossRate;
 					applied = true;
@@ -163,8 +165,8 @@ export function onlyRateMissing(reader: InputReader): boolean {
 
 export type Fallback = {input: AssessInput; source: ParameterSource; range?: LiquidationRange; assumption: string};
 
-function run(model: VenueModel, input: AssessInput): PositionCore | undefined {
-	const reader = new InputReader(input as unknown as Record<string, unknown>);
+function run(model: VenueModel, input: AssessInput, memo: DecimalMemo): PositionCore | undefined {
+	const reader = new InputReader(input as unknown as Record<string, unknown>, memo);
 	const position = model.position(reader, input);
 	return reader.ok ? position : undefined;
 }
@@ -173,22 +175,22 @@ function run(model: VenueModel, input: AssessInput): PositionCore | undefined {
  * The rate implied by the venue's own estimate, else the documented tier-1 range. Undefined when neither applies:
  * the caller keeps its 'maintenanceMarginRate' issue.
  */
-export function rateFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
-	return impliedFallback(model, input) ?? rangeFallback(model, input);
+export function rateFallback(model: VenueModel, input: AssessInput, memo: DecimalMemo = new DecimalMemo()): Fallback | undefined {
+	return impliedFallback(model, input, memo) ?? rangeFallback(model, input, memo);
 }
 
 /** The rate implied by the venue's own liquidation estimate, when the input carries one and a rate gives it. */
-export function impliedFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
+export function impliedFallback(model: VenueModel, input: AssessInput, memo: DecimalMemo = new DecimalMemo()): Fallback | undefined {
 	const {meta} = model;
-	const venueLiquidation = parseDecimal(input.venueLiquidationPrice);
+	const venueLiquidation = memo.parse(input.venueLiquidationPrice);
 	if (venueLiquidation?.gt(0)) {
 		// Any rate gives the model the backing margin and size; the implied rate is then solved exactly.
-		const probe = run(model, {...input, maintenanceMarginRate: '0'});
+		const probe = run(model, {...input, maintenanceMarginRate: '0'}, memo);
 		const implied = probe?.impliedRate?.(venueLiquidation);
 		if (implied) {
 			const rate = toPlain(implied.toDecimalPlaces(12));
 			const candidate: AssessInput = {...input, maintenanceMarginRate: rate};
-			if (run(model, candidate)) {
+			if (run(model, candidate, memo)) {
 				const percent = implied.times(100).toDecimalPlaces(4).toFixed();
 				return {
 					input: candidate,
@@ -205,12 +207,12 @@ export function impliedFallback(model: VenueModel, input: AssessInput): Fallback
  * A liquidation range over the venue's documented tier-1 rates (GMX: its minimum collateral factors). The figures
  * use the end nearest the entry. Undefined when the venue documents no range or an end cannot be computed.
  */
-export function rangeFallback(model: VenueModel, input: AssessInput): Fallback | undefined {
+export function rangeFallback(model: VenueModel, input: AssessInput, memo: DecimalMemo = new DecimalMemo()): Fallback | undefined {
 	const {meta} = model;
 	const range = TIER_ONE_RANGES[meta.id];
 	if (!range) return undefined;
 	const field = range.field ?? 'maintenanceMarginRate';
-	const leverage = parseDecimal(input.leverage);
+	const leverage = memo.parse(input.leverage);
 	let highRate = new D(range.highRate);
 	const lowRate = new D(range.lowRate);
 	if (range.maxLeverageRule === 'half-initial' && leverage?.gt(0)) {
@@ -220,8 +222,8 @@ export function rangeFallback(model: VenueModel, input: AssessInput): Fallback |
 	if (highRate.lt(lowRate)) return undefined;
 	const lowInput: AssessInput = {...input, [field]: toPlain(lowRate)};
 	const highInput: AssessInput = {...input, [field]: toPlain(highRate)};
-	const low = run(model, lowInput);
-	const high = run(model, highInput);
+	const low = run(model, lowInput, memo);
+	const high = run(model, highInput, memo);
 	if (!low || !high) return undefined;
 	const lowPercent = lowRate.times(100).toDecimalPlaces(4).toFixed();
 	const highPercent = highRate.times(100).toDecimalPlaces(4).toFixed();

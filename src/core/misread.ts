@@ -29,6 +29,7 @@
  */
 import {D, type Dec, parseDecimal, toPlain, ZERO} from './decimal.js';
 import type {FieldRead, OrderDraft} from './draft.js';
+import type {DecimalMemo} from './input.js';
 import type {MarginMode, Side} from './types.js';
 
 export type MisreadKind = 'margin' | 'order-value' | 'liquidation';
@@ -63,15 +64,17 @@ export type MisreadInput = {
 	mark?: Dec;
 	/** Our liquidation price per side, for the side the form is set to (only when exactly one is known). */
 	liquidation?: {side: Side; price: Dec};
+	/** The draft's numbers as the caller already parsed them (`assessDraft`), so none is parsed twice. */
+	memo?: DecimalMemo;
 };
 
 export const MARKET_PRICE_BAND = new D('0.02');
 export const LIMIT_BAND = new D('0.002');
 export const LIQUIDATION_DISTANCE_RATIO = new D('1.5');
 
-function okDecimal(read: FieldRead<string> | undefined): Dec | undefined {
+function okDecimal(read: FieldRead<string> | undefined, memo: DecimalMemo | undefined): Dec | undefined {
 	if (read?.state !== 'ok') return undefined;
-	const value = parseDecimal(read.value);
+	const value = memo ? memo.parse(read.value) : parseDecimal(read.value);
 	return value?.gt(0) ? value : undefined;
 }
 
@@ -87,14 +90,14 @@ export function checkMisread(input: MisreadInput): MisreadCheck | undefined {
 	const band = input.orderType === 'limit' ? LIMIT_BAND : MARKET_PRICE_BAND;
 	const orderValue = entry.times(quantity);
 
-	const venueValue = okDecimal(draft.venueOrderValue);
+	const venueValue = okDecimal(draft.venueOrderValue, input.memo);
 	if (venueValue) {
 		compared.push('order-value');
 		const slack = orderValue.times(band).plus(displayHalfUnit(venueValue));
 		if (venueValue.minus(orderValue).abs().gt(slack)) findings.push({kind: 'order-value', venue: toPlain(venueValue), ours: toPlain(orderValue)});
 	}
 
-	const venueMargin = okDecimal(draft.venueMargin);
+	const venueMargin = okDecimal(draft.venueMargin, input.memo);
 	if (venueMargin && leverage.gt(0)) {
 		compared.push('margin');
 		const initialMargin = orderValue.div(leverage);
@@ -108,7 +111,7 @@ export function checkMisread(input: MisreadInput): MisreadCheck | undefined {
 		if (venueMargin.lt(lower) || (isUpperKnown && venueMargin.gt(upper))) findings.push({kind: 'margin', venue: toPlain(venueMargin), ours: toPlain(initialMargin)});
 	}
 
-	const venueLiquidation = okDecimal(draft.venueLiquidationPrice);
+	const venueLiquidation = okDecimal(draft.venueLiquidationPrice, input.memo);
 	if (venueLiquidation && input.liquidation && input.marginMode === 'isolated') {
 		compared.push('liquidation');
 		const {side, price} = input.liquidation;

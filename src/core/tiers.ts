@@ -9,7 +9,7 @@
  *   D₁ = 0, Dₙ = Dₙ₋₁ + floorₙ × (rateₙ − rateₙ₋₁)
  * It keeps the maintenance margin N × rate − D continuous across tier boundaries.
  */
-import {type Dec, ONE, ZERO, parseDecimal} from './decimal.js';
+import {type Dec, ONE, ZERO} from './decimal.js';
 import type {InputReader} from './input.js';
 import type {Tier} from './types.js';
 
@@ -25,7 +25,8 @@ export type NormalTier = {
 
 /**
  * Validates and normalises a tier table. `rateFromMaxLeverage`: Hyperliquid's rule that a tier without a rate has
- * maintenance rate 1 / (2 × maxLeverage) (half the initial margin at max leverage).
+ * maintenance rate 1 / (2 × maxLeverage) (half the initial margin at max leverage). Its numbers are read through the
+ * reader's memo: a market's live table is parsed once per edit, not once per side and fallback run.
  */
 export function normaliseTiers(
 	tiers: readonly Tier[],
@@ -39,10 +40,10 @@ export function normaliseTiers(
 	for (const [index, tier] of tiers.entries()) {
 		const where = `tiers[${index}]`;
 		if (typeof tier !== 'object' || tier === null) return reader.issue(where, 'not-a-number', `${where} must be an object`);
-		const floor = parseDecimal(tier.notionalFloor);
-		const cap = tier.notionalCap === undefined ? undefined : parseDecimal(tier.notionalCap);
-		const maxLeverage = tier.maxLeverage === undefined ? undefined : parseDecimal(tier.maxLeverage);
-		let rate = tier.maintenanceMarginRate === undefined ? undefined : parseDecimal(tier.maintenanceMarginRate);
+		const floor = reader.memo.parse(tier.notionalFloor);
+		const cap = tier.notionalCap === undefined ? undefined : reader.memo.parse(tier.notionalCap);
+		const maxLeverage = tier.maxLeverage === undefined ? undefined : reader.memo.parse(tier.maxLeverage);
+		let rate = tier.maintenanceMarginRate === undefined ? undefined : reader.memo.parse(tier.maintenanceMarginRate);
 		if (floor === undefined || floor.lt(0)) return reader.issue(where, 'not-a-number', `${where}.notionalFloor must be a decimal ≥ 0`);
 		if (tier.notionalCap !== undefined && (cap === undefined || cap.lte(floor))) {
 			return reader.issue(where, 'out-of-range', `${where}.notionalCap must be above its floor`);
@@ -64,7 +65,7 @@ export function normaliseTiers(
 		}
 		let deduction: Dec;
 		if (tier.maintenanceDeduction !== undefined) {
-			const given = parseDecimal(tier.maintenanceDeduction);
+			const given = reader.memo.parse(tier.maintenanceDeduction);
 			if (given === undefined) return reader.issue(where, 'not-a-number', `${where}.maintenanceDeduction must be a decimal`);
 			deduction = given;
 		} else {

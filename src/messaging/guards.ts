@@ -3,9 +3,10 @@
  * pages we do not control, so their messages are untrusted input (as uBlock Origin treats its content scripts' messages).
  *
  * Each validator rebuilds the value from checked fields only: unknown keys are dropped, never passed on.
- * Background-only: it imports decimal.js through `parseDecimal`.
+ * Amounts are checked as text (`plainDecimalText`: `checkedDecimalText`, the check `parseDecimal` starts with, then
+ * the canonical text): no Decimal is built here, the engine parses each number once. Background-only.
  */
-import {parseDecimal, toPlain, type DecimalString} from '../core/decimal.js';
+import {plainDecimalText, type DecimalString} from '../core/decimal.js';
 import {SIZE_UNITS, type FieldRead, type OrderDraft, type SizeUnit} from '../core/draft.js';
 import {VENUE_IDS, type VenueId} from '../core/types.js';
 import {originProblem} from '../settings/settings.js';
@@ -28,11 +29,11 @@ function oneOf<T extends string>(options: readonly T[]): Parser<T> {
 	return value => ((options as readonly unknown[]).includes(value) ? (value as T) : undefined);
 }
 
-/** A plain decimal, normalised through decimal.js (rejects exponents, NaN, Infinity, > 1e30). */
-const decimal: Parser<DecimalString> = value => {
-	const parsed = parseDecimal(value);
-	return parsed === undefined ? undefined : toPlain(parsed);
-};
+/**
+ * A plain decimal in its canonical text ("60000.50" → "60000.5"), as the popup's prefill shows it; rejects exponents,
+ * grouping, NaN, Infinity, > 1e30.
+ */
+const decimal: Parser<DecimalString> = plainDecimalText;
 
 const symbol: Parser<string> = value => (typeof value === 'string' && SYMBOL.test(value) ? value : undefined);
 

@@ -252,7 +252,7 @@ export function otherPositionsNet(
 	for (const [index, other] of others.entries()) {
 		const sub = `otherPositions[${index}]`;
 		if (typeof other !== 'object' || other === null) return reader.issue(sub, 'not-a-number', `${sub} must be an object`);
-		const inner = new InputReader(other as unknown as Record<string, unknown>);
+		const inner = reader.sibling(other as unknown as Record<string, unknown>);
 		const side = inner.oneOf('side', ['long', 'short'] as const);
 		const quantity = inner.decimal('quantity', {required: true, bound: 'positive'});
 		const entry = inner.decimal('entryPrice', {required: true, bound: 'positive'});
