@@ -3,12 +3,11 @@
  * moved) and following the page's background.
  *
  * Reading the anchor's box forces a layout when the page has changed anything since the last one, so it is not
- * done on every read (a mark-price tick in the form is a read). It is done only when due, and where possible from
- * the ResizeObserver's callback, which the browser calls after its own layout, so the read forces nothing: when the
- * form or the anchor changes size, and at the heartbeat, which re-observes them to get one such callback
- * (`recheck`). A new form root and a window resize leave it to the next read, which does it in an animation frame
- * (the layout it forces there is the one the frame is about to do anyway); a read in a task leaves it to the next
- * frame.
+ * done on every read (a mark-price tick is a read). It is done only when due (the heartbeat, a new form root, a
+ * window resize) and then by the next read, which the form watch makes after the browser's layout of a frame
+ * (form-watch.ts, `schedule`), where the box is up to date and reading it forces nothing; and from the
+ * ResizeObserver's callback, also after the layout, when the form or the anchor changes size. A read in a task (a
+ * user's edit) leaves it to the next frame.
  *
  * No IntersectionObserver: once a document has had one, Chromium 156 runs
  * `IntersectionObserverController::computeIntersections` twice in every frame for the rest of the page's life, even
@@ -40,10 +39,10 @@ export type Placement = {
 	/** The anchor's place and the page's theme need looking at again at the next read (a new form root). */
 	markDue(): void;
 	/**
-	 * The heartbeat: look at the anchor's place and the page's theme again after the browser's next layout (content
-	 * above the form may have moved it without resizing it), or at the next read when nothing is watched yet.
+	 * The heartbeat: look at the anchor's place again at the next read (content above the form may have moved it
+	 * without resizing it), and at the theme every THEME_BEATS beats.
 	 */
-	recheck(): void;
+	heartbeat(): void;
 	/** After a read: look now if this is a frame and a look is due, else in the next frame. */
 	afterRead(inFrame: boolean): void;
 	theme(): Theme;
@@ -126,23 +125,12 @@ export function createPlacement(options: PlacementOptions): Placement {
 			layoutDue = true;
 			themeDue = true;
 		},
-		recheck() {
+		heartbeat() {
+			layoutDue = true;
 			beats += 1;
 			if (beats % THEME_BEATS === 0) {
 				themeDue = true;
 				watchThemeRoots(); // <body> may have come (or been replaced) since
-			}
-			// Re-observing makes the ResizeObserver report each element once more after the browser's next layout
-			// (https://drafts.csswg.org/resize-observer/#dom-resizeobserver-observe: a new observation starts from a
-			// 0 × 0 size), and its callback reads the boxes with the layout already done. Reading them from a frame
-			// instead forced a layout of a busy page every second (CPU profile, bench page cost).
-			if (resizeObserver && resizeWatched.length > 0 && resizeWatched.every(element => element.isConnected)) {
-				for (const element of resizeWatched) {
-					resizeObserver.unobserve(element);
-					resizeObserver.observe(element);
-				}
-			} else {
-				layoutDue = true;
 			}
 		},
 		afterRead(inFrame) {

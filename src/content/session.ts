@@ -240,7 +240,7 @@ export function startSession(options: SessionOptions): Session {
 			// Once a second, look the form up afresh: a page may show a new form while the old node stays attached;
 			// and the anchor's place and the page's theme (content above the form may have moved it).
 			watch.ensureObserved();
-			placement.recheck();
+			placement.heartbeat();
 			watch.schedule();
 		},
 		refresh,
