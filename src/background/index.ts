@@ -31,7 +31,7 @@ import {grantedByManifest, loadSettings, migrateStoredSettings, parseSettings, S
 import type {StorageAreaLike} from '../settings/storage-area.js';
 import {showSeverity} from './badge.js';
 import {restrictToTrustedContexts, type AccessLevelArea} from './storage-access.js';
-import {answerKey} from './answer-key.js';
+import {answerKey, partKeys} from './answer-key.js';
 import {evaluateDraft} from './evaluate-draft.js';
 import {reconcileSites, removedSites, serialised, useOnSite, venueForPage, type SitesApi} from './sites.js';
 import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo.js';
@@ -146,7 +146,7 @@ const listener = createBackgroundListener(
 			const answer = symbol === undefined ? undefined : await paramsFor(draft.venue, symbol, marginMode ? {marginMode} : {}).catch(() => undefined);
 			const market = answer && {...(answer.params ? {params: answer.params} : {}), notice: answer.notice};
 			const result = evaluateDraft(request, settings, isSnoozed, engine, market);
-			result.answerKey = await answerKey(result);
+			[result.answerKey, result.partKeys] = await Promise.all([answerKey(result), partKeys(result)]);
 			// The badge and the popup's prefill are conveniences: written after the reply, only when changed, and
 			// failing to write them must not fail the assessment (a failed write is retried on the next message).
 			if (badgeWritten.changed(tabId, `${result.worst ?? ''}${result.isIncomplete ? '?' : ''}`)) {

@@ -204,6 +204,7 @@ export function startSession(options: SessionOptions): Session {
 			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft: shownDraft, assessment, theme: placement.theme()};
 			if (answer.reminder) next.reminder = answer.reminder;
 			if (answer.market) next.market = answer.market;
+			if (answer.partKeys) next.partKeys = answer.partKeys;
 			show(next);
 		});
 	};

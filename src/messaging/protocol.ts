@@ -52,7 +52,12 @@ export type EvaluateDraftResult = {
 	 * says the same, and the content script keeps showing that one's objects.
 	 */
 	answerKey?: string;
+	/** Keys of the parts the panel renders on their own (background/answer-key.ts `partKeys`). */
+	partKeys?: PartKeys;
 };
+
+/** SHA-256 keys of the panel's warnings, assumptions and source line as an answer has them. */
+export type PartKeys = {warnings: string; assumptions: string; source: string};
 
 /** The popup asks for a market's parameters (the same answer the panel's figures use). */
 export type MarketParamsRequest = {venue: VenueId; symbol: string; marginMode?: 'isolated' | 'cross'};

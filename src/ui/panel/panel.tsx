@@ -274,6 +274,8 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	const listed = view.reminder ? warnings.filter(warning => warning.rule !== 'cross-margin-exposure') : warnings;
 	const sides = view.state === 'ready' ? sidesOf(view) : [];
 	const side = viewSide(view);
+	// The worker's keys of the parts below (an answer with the same figures as before keeps its objects: session.ts).
+	const keys = view.partKeys;
 	const isDoubtful = misreadFindings(view).length > 0;
 	// The venue's own figures disagree with our read: no ✓ (a warning still shows its severity: it may well be real).
 	const basePill = panelPill(view, warnings);
@@ -348,16 +350,16 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					) : null}
 					{view.state === 'ready' && view.market ? (
 						// The line says how long ago the data was fetched, in whole minutes.
-						<Memo deps={[view.market, view.assessment, t, Math.floor(Date.now() / 60_000)]} render={() => <SourceLine notice={view.market!} view={view} t={t} nowMs={Date.now()} />} />
+						<Memo deps={[keys?.source ?? view.market, keys ? undefined : view.assessment, t, Math.floor(Date.now() / 60_000)]} render={() => <SourceLine notice={view.market!} view={view} t={t} nowMs={Date.now()} />} />
 					) : null}
 					{view.state === 'ready' && (listed.length > 0 || pill.isClear) ? (
 						<Memo
-							deps={[view.assessment, side, view.reminder === undefined, pill.isClear === true, t]}
+							deps={[keys?.warnings ?? view.assessment, side, view.reminder === undefined, pill.isClear === true, t]}
 							render={() => <Warnings items={listed} t={t} isBothSides={sides.length > 1} isClear={pill.isClear === true} />}
 						/>
 					) : null}
 					{view.state === 'ready' ? (
-						<Memo deps={[view.assessment, side, view.draft?.marginMode.state, view.draft?.orderType.state, t]} render={() => <Assumptions sides={sides} draft={view.draft} t={t} />} />
+						<Memo deps={[keys?.assumptions ?? view.assessment, side, view.draft?.marginMode.state, view.draft?.orderType.state, t]} render={() => <Assumptions sides={sides} draft={view.draft} t={t} />} />
 					) : null}
 					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
 					{snapshot ? <Memo deps={[t, snapshot]} render={() => <ReportMisread t={t} snapshot={snapshot} />} /> : null}

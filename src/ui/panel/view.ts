@@ -5,7 +5,7 @@
 import type {DraftAssessment, SideAssessment} from '../../core/assess-draft.js';
 import type {OrderDraft} from '../../core/draft.js';
 import type {Side, Warning} from '../../core/types.js';
-import type {ReminderNotice} from '../../messaging/protocol.js';
+import type {PartKeys, ReminderNotice} from '../../messaging/protocol.js';
 import type {MarketNotice} from '../../background/market-data/resolve.js';
 
 export type PanelState = 'reading' | 'ready' | 'needs-input' | 'unreadable' | 'error';
@@ -28,6 +28,8 @@ export type PanelView = {
 	reminder?: ReminderNotice;
 	/** Where the market parameters came from (the background's notice), for the source line and the ✓. */
 	market?: MarketNotice;
+	/** The worker's keys of the warnings, assumptions and source line: a part whose key is unchanged is not rendered again. */
+	partKeys?: PartKeys;
 	theme: 'dark' | 'light';
 };
 
