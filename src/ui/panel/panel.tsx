@@ -57,12 +57,12 @@ function readRows(draft: OrderDraft, t: Translate): ReadRow[] {
 	return rows;
 }
 
-function ReadList({draft, t}: {draft: OrderDraft; t: Translate}) {
+function ReadList({rows, t}: {rows: readonly ReadRow[]; t: Translate}) {
 	return (
 		<section aria-label={t('panel_read_heading')}>
 			<h3>{t('panel_read_heading')}</h3>
 			<dl class="read">
-				{readRows(draft, t).map(row => [
+				{rows.map(row => [
 					<dt key={`${row.field}-label`}>{t(`panel_field_${row.field}`)}</dt>,
 					<dd key={row.field} class={row.state === 'unread' ? 'unread' : ''} data-field={row.field} data-read-state={row.state}>
 						{row.state === 'ok' ? row.text : row.state === 'empty' ? t('panel_empty') : t('panel_unread')}
@@ -276,6 +276,9 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 	const side = viewSide(view);
 	// The worker's keys of the parts below (an answer with the same figures as before keeps its objects: session.ts).
 	const keys = view.partKeys;
+	// What was read, as the list shows it: a tick of a field the list does not show (the mark, under a limit order)
+	// or of the countdown's seconds leaves it as it was.
+	const rows = view.draft ? readRows(view.draft, t) : undefined;
 	const isDoubtful = misreadFindings(view).length > 0;
 	// The venue's own figures disagree with our read: no ✓ (a warning still shows its severity: it may well be real).
 	const basePill = panelPill(view, warnings);
@@ -320,7 +323,8 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 						{status}
 					</p>
 					<FailOpenNote view={view} t={t} />
-					<NeedsList view={view} t={t} />
+					{/* What it needs, and why, from the answer and the needed fields as read (a tick of an unshown field changes neither). */}
+					<Memo deps={[view.state, view.assessment, JSON.stringify(view.assessment?.needs.map(field => view.draft?.[field])), t]} render={() => <NeedsList view={view} t={t} />} />
 					{view.gate?.status === 'held' ? (
 						<div class="gate" role="alert" data-gate="held">
 							<p>
@@ -361,7 +365,7 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					{view.state === 'ready' ? (
 						<Memo deps={[keys?.assumptions ?? view.assessment, side, view.draft?.marginMode.state, view.draft?.orderType.state, t]} render={() => <Assumptions sides={sides} draft={view.draft} t={t} />} />
 					) : null}
-					{view.draft ? <ReadList draft={view.draft} t={t} /> : null}
+					{rows ? <Memo deps={[JSON.stringify(rows), t]} render={() => <ReadList rows={rows} t={t} />} /> : null}
 					{snapshot ? <Memo deps={[t, snapshot]} render={() => <ReportMisread t={t} snapshot={snapshot} />} /> : null}
 				</div>
 			)}

@@ -46,3 +46,35 @@ describe('the panel\'s parts keyed by the worker', () => {
 		expect(count('panel_warnings')).toBeGreaterThan(warnings);
 	});
 });
+
+describe('the read list and the needs list', () => {
+	test('a tick of what they do not show (the mark under a limit order, the countdown\'s seconds) does not render them again; a shown change does', () => {
+		const asked: string[] = [];
+		const t = (key: string) => {
+			asked.push(key);
+			return key;
+		};
+		const count = (key: string) => asked.filter(each => each === key).length;
+		// The form as it sits before the user types a size: the panel says what it needs.
+		// The session keeps the shown answer's objects while the worker's answer repeats (session.ts, answerKey).
+		let shown: PanelView['assessment'];
+		const view = (markPrice: string, countdown: string, price = '60000'): PanelView => {
+			const draft = demoDraft({size: {state: 'empty'}, price: {state: 'ok', value: price, text: price}, markPrice: {state: 'ok', value: markPrice}, fundingCountdownSeconds: {state: 'ok', value: countdown}});
+			shown ??= evaluateDraft({revision: 1, draft}, DEFAULT_SETTINGS).assessment;
+			return {state: 'needs-input', venue: 'binance-usdm', draft, assessment: shown, theme: 'dark'};
+		};
+		const panel = (next: PanelView) => <Panel view={next} t={t} isFloating={false} width={300} onAcknowledge={() => undefined} />;
+		const {rerender, container} = render(panel(view('60000', '28750')));
+		expect(container.querySelector('[data-needs]')?.getAttribute('data-needs')).toBe('size');
+		const [read, needs] = [count('panel_read_heading'), count('panel_cannot_check')];
+		expect(read).toBeGreaterThan(0);
+		expect(needs).toBeGreaterThan(0);
+		// 28750 s and 28749 s both read "7h 59m".
+		rerender(panel(view('60003.7', '28749')));
+		expect([count('panel_read_heading'), count('panel_cannot_check')]).toEqual([read, needs]);
+		// A new limit price is shown: the read list is rendered again.
+		rerender(panel(view('60003.7', '28749', '59000')));
+		expect(count('panel_read_heading')).toBeGreaterThan(read);
+		expect(container.querySelector('dd[data-field="price"]')?.textContent).toBe('59,000');
+	});
+});
