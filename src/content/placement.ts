@@ -134,7 +134,8 @@ export function createPlacement(options: PlacementOptions): Placement {
 			}
 		},
 		afterRead(inFrame) {
-			if (!layoutDue) return; // the anchor's box and the theme are fresh
+			// The anchor's box is fresh; a theme change the observer saw waits for the next look (at most a heartbeat).
+			if (!layoutDue) return;
 			if (inFrame) relayout();
 			else if (layoutFrame === undefined) layoutFrame = win.requestAnimationFrame(relayout);
 		},
