@@ -38,6 +38,7 @@ import {keyedMemoFromStorage, lastWritten, memoFromStorage} from './storage-memo
 import {MarketData} from './market-data/owner.js';
 import {type MarketAnswer, resolveMarket} from './market-data/resolve.js';
 import {readTypedRate, TYPED_RATE_PREFIX} from './market-data/typed-rates.js';
+import {trackFieldReads} from '../core/draft.js';
 import type {VenueId} from '../core/types.js';
 import {DRAFT_WRITE_INTERVAL_MS, keyedThrottle} from './throttle.js';
 
@@ -139,13 +140,15 @@ const listener = createBackgroundListener(
 				const delayMs = await replyDelayMemo.get();
 				if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs));
 			}
-			const {draft} = request;
+			// Everything that shapes the answer reads the draft through this view, which records the fields it reads.
+			const {draft, fields} = trackFieldReads(request.draft);
 			const symbol = draft.symbol.state === 'ok' ? draft.symbol.value : undefined;
 			const marginMode = draft.marginMode.state === 'ok' ? draft.marginMode.value : undefined;
 			// Market data is an improvement, never a condition: a failure of ours here leaves the fallback, not an error.
 			const answer = symbol === undefined ? undefined : await paramsFor(draft.venue, symbol, marginMode ? {marginMode} : {}).catch(() => undefined);
 			const market = answer && {...(answer.params ? {params: answer.params} : {}), notice: answer.notice};
-			const result = evaluateDraft(request, settings, isSnoozed, engine, market);
+			const result = evaluateDraft({...request, draft}, settings, isSnoozed, engine, market);
+			result.readFields = fields();
 			[result.answerKey, result.partKeys] = await Promise.all([answerKey(result), partKeys(result)]);
 			// The badge and the popup's prefill are conveniences: written after the reply, only when changed, and
 			// failing to write them must not fail the assessment (a failed write is retried on the next message).

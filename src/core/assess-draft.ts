@@ -61,10 +61,14 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 
 	const orderType = okValue(draft.orderType);
 	const limitPrice = okDecimal(draft.price);
-	const markPrice = okDecimal(draft.markPrice);
+	// The mark is read only where it shapes the answer: the entry of a market order (or of a form with no order type
+	// and no limit price), and the figures of a form ready to assess. A limit order still missing its size gets the
+	// same answer at every tick of the mark, and the page asks nothing more then (core/draft.ts `trackFieldReads`).
+	let markRead: Dec | undefined | null = null;
+	const markPrice = (): Dec | undefined => (markRead === null ? (markRead = okDecimal(draft.markPrice)) : markRead);
 	// A market order fills near the mark/last price; a limit order at its price. Order type unread: a typed
 	// limit price is the user's intended entry; without one, the mark price.
-	const entryRead = orderType === 'market' ? markPrice : orderType === 'limit' ? limitPrice : (limitPrice ?? markPrice);
+	const entryRead = orderType === 'market' ? markPrice() : orderType === 'limit' ? limitPrice : (limitPrice ?? markPrice());
 	// A price of 0 or below (a page still loading shows "0.00") is no entry: a size in USDT or margin would divide by it.
 	const entry = entryRead?.gt(0) ? entryRead : undefined;
 	if (!entry) needs.push(orderType === 'market' ? 'markPrice' : 'price');
@@ -113,7 +117,8 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 	const symbol = okValue(draft.symbol);
 	if (symbol) base.symbol = symbol;
 	if (contractValue && memo.parse(contractValue)?.gt(0)) base.contractValue = contractValue;
-	if (markPrice) base.markPrice = plain(markPrice);
+	const mark = markPrice();
+	if (mark) base.markPrice = plain(mark);
 	if (balance) {
 		base.accountBalance = plain(balance);
 		if (marginMode === 'cross') base.walletBalance = base.accountBalance;
@@ -152,14 +157,13 @@ export function assessDraft(draft: OrderDraft, settings: EngineSettings = DEFAUL
 		orderType,
 		marginMode,
 		takerFeeRate: parseDecimal(model.meta.takerFeeRate) ?? ZERO,
-		...(markPrice ? {mark: markPrice} : {}),
+		...(mark ? {mark} : {}),
 		...(onlySide && ourLiquidation ? {liquidation: {side: onlySide, price: ourLiquidation}} : {}),
 	});
 	if (misread) result.misread = misread;
 	return result;
 }
 
-/** The contract value from the market data when it is for this venue and market, else the bundled one. */
 /** The contract value from the venue's live data, when the market data is live and for this venue and market. */
 function liveMarketContractValue(draft: OrderDraft, options: AssessOptions): string | undefined {
 	const symbol = okValue(draft.symbol)?.trim().toUpperCase();

@@ -83,3 +83,40 @@ export function unread(
 ): {state: 'unread'; reason: 'not-found' | 'unparseable' | 'ambiguous'; text?: string} {
 	return text === undefined ? {state: 'unread', reason} : {state: 'unread', reason, text};
 }
+
+/**
+ * The draft as a view that records which of its fields are read: what an answer computed from `draft` depends on.
+ * Every way to reach a field's value passes a trap here (`get`, `in`, and enumeration for a spread, `Object.keys` or
+ * `JSON.stringify`, which records every field), so a field missing from `fields()` had no way to shape the answer:
+ * a draft that differs only in such fields gets the same answer. The content script relies on that to skip asking
+ * again when only the mark moved under a limit order (content/request.ts).
+ */
+export function trackFieldReads(draft: OrderDraft): {draft: OrderDraft; fields(): string[]} {
+	const read = new Set<string>();
+	const recordAll = () => {
+		for (const key of Object.keys(draft)) read.add(key);
+	};
+	const tracked = new Proxy(draft, {
+		get(target, key, receiver) {
+			if (typeof key === 'string') read.add(key);
+			return Reflect.get(target, key, receiver) as unknown;
+		},
+		has(target, key) {
+			if (typeof key === 'string') read.add(key);
+			return Reflect.has(target, key);
+		},
+		getOwnPropertyDescriptor(target, key) {
+			if (typeof key === 'string') read.add(key);
+			return Reflect.getOwnPropertyDescriptor(target, key);
+		},
+		ownKeys(target) {
+			recordAll();
+			return Reflect.ownKeys(target);
+		},
+		// Read-only: the answer is computed from the draft, never into it.
+		set: () => false,
+		defineProperty: () => false,
+		deleteProperty: () => false,
+	});
+	return {draft: tracked, fields: () => [...read].sort()};
+}

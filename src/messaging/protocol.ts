@@ -54,6 +54,12 @@ export type EvaluateDraftResult = {
 	answerKey?: string;
 	/** Keys of the parts the panel renders on their own (background/answer-key.ts `partKeys`). */
 	partKeys?: PartKeys;
+	/**
+	 * The draft's fields this answer was computed from (core/draft.ts `trackFieldReads`), sorted. A later draft equal
+	 * on these fields gets this same answer until a `refresh` push (settings, snooze, market data), so the content
+	 * script does not ask for it (content/request.ts).
+	 */
+	readFields?: readonly string[];
 };
 
 /** SHA-256 keys of the panel's warnings, assumptions and source line as an answer has them. */
