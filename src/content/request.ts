@@ -3,6 +3,7 @@
  * what happened (a read, a reply, a timeout, a refresh) and does what it answers (ask, show, retry).
  *
  *   read(key) ─► same key as last asked? 'unchanged'
+ *             ├► equal to the answered form on every field its answer read? 'same-answer' (nothing asked)
  *             └► revision+1 ─► 'ask' (a form) | 'unreadable' (no form: replies still in flight are dropped)
  *   reply(revision) ─► older revision? 'stale' (dropped)
  *                   ├► refused (worker stopping/starting) ─► forget the key; 'retry' QUICK_RETRIES times, then 'error'
@@ -28,8 +29,22 @@ export function draftKey(draft: OrderDraft): string {
 	return JSON.stringify(math);
 }
 
+/**
+ * The draft's value on `fields` alone, as a key. An answer computed from those fields only (the worker says which,
+ * `readFields`) is the answer for every draft with the same key.
+ */
+export function fieldsKey(draft: OrderDraft, fields: readonly string[]): string {
+	const record = draft as unknown as Record<string, unknown>;
+	return JSON.stringify(fields.map(field => [field, record[field] ?? null]));
+}
+
 export type ReadStep =
 	| {action: 'unchanged'}
+	/**
+	 * The form changed only in fields the answer shown did not read (the mark under a limit order still missing its
+	 * size): that answer stands for it, and is fresh for it at the gate.
+	 */
+	| {action: 'same-answer'}
 	| {action: 'ask'; revision: number}
 	/** `clearBadge`: a draft was asked about since the form was last unreadable; the worker may have badged it. */
 	| {action: 'unreadable'; revision: number; clearBadge: boolean};
@@ -40,8 +55,11 @@ export type ReplyStep<R> =
 	| {action: 'show'; result: R};
 
 export type RequestMachine<R> = {
-	/** The form was read; `key` is `draftKey` of its draft, or `NO_FORM`. */
-	read(key: string): ReadStep;
+	/**
+	 * The form was read; `key` is `draftKey` of its draft, or `NO_FORM`. `keyOver` is `fieldsKey` of the same draft:
+	 * without it, any new key asks.
+	 */
+	read(key: string, keyOver?: (fields: readonly string[]) => string): ReadStep;
 	reply(revision: number, reply: Reply<R>): ReplyStep<R>;
 	/** The reply timeout of `revision` fired: whether it still stands unanswered (then the panel shows an error). */
 	timeout(revision: number): boolean;
@@ -55,21 +73,32 @@ export type RequestMachine<R> = {
 	revision(): number;
 };
 
-export function createRequestMachine<R>(): RequestMachine<R> {
+/** `readFieldsOf`: the draft fields a result was computed from (`readFields`), if it says. */
+export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly string[] | undefined = () => undefined): RequestMachine<R> {
 	let revision = 0;
 	let sentKey: string | undefined;
-	/** The key of the current revision (kept through `refresh`, which only forgets `sentKey`). */
+	/** The key of the current revision (kept through `refresh`, which only forgets `sentKey`), and its `keyOver`. */
 	let revisionKey = '';
+	let revisionKeyOver: ((fields: readonly string[]) => string) | undefined;
 	let pending: number | undefined;
-	let latest: {revision: number; key: string; result: R} | undefined;
+	/** The answer shown; `fields` and `fieldsKey`: what it read, and the answered form's value on those. */
+	let latest: {revision: number; key: string; result: R; fields?: readonly string[]; fieldsKey?: string} | undefined;
 	let refusals = 0;
 	let asked = false;
 	return {
-		read(key) {
+		read(key, keyOver) {
 			if (key === sentKey) return {action: 'unchanged'};
+			if (latest?.fields && latest.revision === revision && pending === undefined && keyOver && key !== NO_FORM && keyOver(latest.fields) === latest.fieldsKey) {
+				sentKey = key;
+				revisionKey = key;
+				revisionKeyOver = keyOver;
+				latest.key = key;
+				return {action: 'same-answer'};
+			}
 			revision += 1;
 			sentKey = key;
 			revisionKey = key;
+			revisionKeyOver = keyOver;
 			pending = undefined;
 			if (key === NO_FORM) {
 				latest = undefined;
@@ -97,6 +126,11 @@ export function createRequestMachine<R>(): RequestMachine<R> {
 			}
 			if (!reply.ok) return {action: 'error', errorName: reply.error.name};
 			latest = {revision: answered, key: revisionKey, result: reply.value};
+			const fields = readFieldsOf(reply.value);
+			if (fields && revisionKeyOver) {
+				latest.fields = fields;
+				latest.fieldsKey = revisionKeyOver(fields);
+			}
 			return {action: 'show', result: reply.value};
 		},
 		timeout(timedOut) {

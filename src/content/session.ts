@@ -6,6 +6,7 @@
  * - `placement.ts`: where the panel sits and its theme.
  *
  *   form changed ─► read ─► unchanged? stop
+ *                        ├► only fields the shown answer did not read? show the new read with that answer, stop
  *                        └► revision+1, panel 'reading' ─► evaluateDraft ─► reply for this revision?
  *                              ├ yes: 'ready' | 'needs-input' | 'error'
  *                              └ no (older revision): dropped
@@ -25,7 +26,7 @@ import {REPLY_TIMEOUT_MS} from './gate.js';
 import {createHold} from './hold.js';
 import {mountPanel, type PanelHandle} from './mount-panel.js';
 import {createPlacement} from './placement.js';
-import {createRequestMachine, draftKey, NO_FORM} from './request.js';
+import {createRequestMachine, draftKey, fieldsKey, NO_FORM} from './request.js';
 import {buildSnapshot} from './snapshot.js';
 
 export type SessionOptions = {
@@ -64,7 +65,7 @@ function sameCountdown(a: OrderDraft, b: OrderDraft): boolean {
 
 export function startSession(options: SessionOptions): Session {
 	const {adapter, doc, win, call, t, signal} = options;
-	const requests = createRequestMachine<EvaluateDraftResult>();
+	const requests = createRequestMachine<EvaluateDraftResult>(result => result.readFields);
 	let replyTimer: ReturnType<typeof setTimeout> | undefined;
 	let retry: ReturnType<typeof setTimeout> | undefined;
 	let view: PanelView = {state: 'reading', venue: adapter.venue, theme: 'dark'};
@@ -143,7 +144,7 @@ export function startSession(options: SessionOptions): Session {
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
 		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
 		const key = result.found ? draftKey(result.draft) : NO_FORM;
-		const step = requests.read(key);
+		const step = result.found ? requests.read(key, fields => fieldsKey(result.draft, fields)) : requests.read(key);
 		if (step.action === 'unchanged') {
 			// Only the countdown moved: show it with the answer already there, ask nothing.
 			if (result.found && view.draft && !sameCountdown(view.draft, result.draft)) {
@@ -153,6 +154,14 @@ export function startSession(options: SessionOptions): Session {
 			return;
 		}
 		hold.formChanged(result.found ? result.draft : undefined);
+		if (step.action === 'same-answer') {
+			// Only fields the answer shown did not read moved (the mark under a limit order with no size yet): it stands.
+			if (result.found) {
+				show({...view, draft: result.draft});
+				shown = {draft: result.draft, key};
+			}
+			return;
+		}
 		if (replyTimer !== undefined) clearTimeout(replyTimer);
 		replyTimer = undefined;
 		if (step.action === 'unreadable' || !result.found) {

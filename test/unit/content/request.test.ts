@@ -3,7 +3,7 @@
  * stands. No DOM, no timers: the test plays the events in the order a page and a worker could produce them.
  */
 import {describe, expect, test} from 'vitest';
-import {createRequestMachine, draftKey, NO_FORM, QUICK_RETRIES} from '../../../src/content/request.js';
+import {createRequestMachine, draftKey, fieldsKey, NO_FORM, QUICK_RETRIES} from '../../../src/content/request.js';
 import type {Reply} from '../../../src/messaging/protocol.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
 
@@ -121,5 +121,67 @@ describe('content request state machine', () => {
 		machine.reply(1, ok('answer'));
 		machine.refresh();
 		expect(machine.hasSent()).toBe(true);
+	});
+
+	describe('an answer that says which fields it read', () => {
+		type Read = {answer: string; readFields?: readonly string[]};
+		const READ = ['orderType', 'price', 'size'];
+		const answered = (answer: string, readFields: readonly string[] | null = READ): Reply<Read> => ({ok: true, value: {answer, ...(readFields ? {readFields} : {})}});
+		const noSize = demoDraft({size: {state: 'empty'}});
+		const ticked = demoDraft({size: {state: 'empty'}, markPrice: {state: 'ok', value: '60012.5'}});
+		const typed = demoDraft({size: {state: 'ok', value: {value: '0.1', unit: 'base'}}});
+		const read = (machine: ReturnType<typeof createRequestMachine<Read>>, draft: typeof noSize) => machine.read(draftKey(draft), fields => fieldsKey(draft, fields));
+		const machineOf = () => createRequestMachine<Read>(result => result.readFields);
+
+		test('a form that moved only in fields the answer did not read keeps that answer, fresh for the new form', () => {
+			const machine = machineOf();
+			expect(read(machine, noSize)).toEqual({action: 'ask', revision: 1});
+			machine.reply(1, answered('needs size'));
+			expect(read(machine, ticked)).toEqual({action: 'same-answer'});
+			// The gate judges the form as it is now with that answer: it is the answer for this form too.
+			expect(machine.freshFor(draftKey(ticked))).toEqual({answer: 'needs size', readFields: READ});
+			expect(machine.revision()).toBe(1);
+			expect(read(machine, ticked)).toEqual({action: 'unchanged'});
+		});
+
+		test('a change in a field it read asks again', () => {
+			const machine = machineOf();
+			read(machine, noSize);
+			machine.reply(1, answered('needs size'));
+			expect(read(machine, typed)).toEqual({action: 'ask', revision: 2});
+			expect(machine.freshFor(draftKey(noSize))).toBeUndefined();
+		});
+
+		test('asks as before while an answer is pending, after a refresh, or when the answer does not say what it read', () => {
+			const pending = machineOf();
+			read(pending, noSize);
+			expect(read(pending, ticked)).toEqual({action: 'ask', revision: 2});
+
+			const refreshed = machineOf();
+			read(refreshed, noSize);
+			refreshed.reply(1, answered('old settings'));
+			refreshed.refresh();
+			expect(read(refreshed, ticked)).toEqual({action: 'ask', revision: 2});
+
+			const silent = machineOf();
+			read(silent, noSize);
+			silent.reply(1, answered('no fields', null));
+			expect(read(silent, ticked)).toEqual({action: 'ask', revision: 2});
+		});
+
+		test('a form that went away and came back asks again', () => {
+			const machine = machineOf();
+			read(machine, noSize);
+			machine.reply(1, answered('needs size'));
+			expect(machine.read(NO_FORM)).toEqual({action: 'unreadable', revision: 2, clearBadge: true});
+			expect(read(machine, ticked)).toEqual({action: 'ask', revision: 3});
+		});
+
+		test('fieldsKey tells drafts apart on the given fields only', () => {
+			expect(fieldsKey(noSize, READ)).toBe(fieldsKey(ticked, READ));
+			expect(fieldsKey(noSize, [...READ, 'markPrice'])).not.toBe(fieldsKey(ticked, [...READ, 'markPrice']));
+			expect(fieldsKey(noSize, ['venueMargin'])).toBe(fieldsKey(demoDraft({size: {state: 'empty'}}), ['venueMargin']));
+			expect(fieldsKey(noSize, ['venueMargin'])).not.toBe(fieldsKey(demoDraft({venueMargin: {state: 'empty'}}), ['venueMargin']));
+		});
 	});
 });

@@ -6,7 +6,7 @@
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import type {Adapter, ReadResult} from '../../../src/adapters/define-adapter.js';
 import {evaluateDraft} from '../../../src/background/evaluate-draft.js';
-import type {OrderDraft} from '../../../src/core/draft.js';
+import {trackFieldReads, type OrderDraft} from '../../../src/core/draft.js';
 import {startSession, type Session} from '../../../src/content/session.js';
 import {THEME_BEATS} from '../../../src/content/placement.js';
 import {PROBE_PATIENCE_MS} from '../../../src/content/form-watch.js';
@@ -158,7 +158,14 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 		if (name !== 'evaluateDraft') return Promise.resolve({ok: true, value: {}});
 		const request = data as EvaluateDraftRequest;
 		return new Promise<Reply<unknown>>(resolve => {
-			requests.push({request, answer: (extra = {}) => resolve({ok: true, value: {...evaluateDraft(request, DEFAULT_SETTINGS), ...extra}})});
+			// As the worker answers: computed on a view of the draft that records the fields it reads.
+			requests.push({
+				request,
+				answer: (extra = {}) => {
+					const {draft, fields} = trackFieldReads(request.draft);
+					resolve({ok: true, value: {...evaluateDraft({...request, draft}, DEFAULT_SETTINGS), readFields: fields(), ...extra}});
+				},
+			});
 		});
 	}) as CallBackground;
 	const controller = new AbortController();
@@ -561,6 +568,34 @@ describe('content session: main-thread work per read', () => {
 		// The math's own fields still go to the worker.
 		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}, leverage: {state: 'ok', value: '20'}}), '2');
 		expect(h.requests).toHaveLength(asked + 1);
+	});
+
+	test('a mark tick under a limit order with no size yet is shown with the answer standing, without asking; on a ready form it asks', async () => {
+		const noSize = (mark: string) => demoDraft({size: {state: 'empty'}, markPrice: {state: 'ok', value: mark}});
+		const h = await startAnswered(noSize('60000'));
+		expect(h.host().dataset.state).toBe('needs-input');
+		const asked = h.requests.length;
+		await pageRenders(h, noSize('60012.5'), '1');
+		expect(h.requests).toHaveLength(asked);
+		expect(h.host().dataset.state).toBe('needs-input');
+		// A market order enters at the mark: its ticks are asked about.
+		const market = (mark: string) => demoDraft({orderType: {state: 'ok', value: 'market'}, price: {state: 'empty'}, size: {state: 'empty'}, markPrice: {state: 'ok', value: mark}});
+		await pageRenders(h, market('60012.5'), '2');
+		expect(h.requests).toHaveLength(asked + 1);
+		h.requests.at(-1)!.answer();
+		await settle();
+		await pageRenders(h, market('60020'), '3');
+		expect(h.requests).toHaveLength(asked + 2);
+		h.requests.at(-1)!.answer();
+		await settle();
+		// A ready limit order: the mark moves the distance to liquidation, so each tick is asked about.
+		await pageRenders(h, demoDraft({markPrice: {state: 'ok', value: '60020'}}), '4');
+		h.requests.at(-1)!.answer();
+		await settle();
+		expect(h.host().dataset.state).toBe('ready');
+		const readyAsked = h.requests.length;
+		await pageRenders(h, demoDraft({markPrice: {state: 'ok', value: '60030'}}), '5');
+		expect(h.requests).toHaveLength(readyAsked + 1);
 	});
 
 	test('a countdown tick while the worker answers: the answer shows the ticked countdown, and a draft of another revision is not shown with it', async () => {
