@@ -164,8 +164,48 @@ function describeNonString(input: unknown): string {
 	}
 }
 
+/*
+ * The parsers' results by input. The form is read at every edit and once a second (the heartbeat), and most of its
+ * texts ("20x", "Cross", "10,000.00 USDT", "0.0100%") are the same at each read: parsed once, not once a second,
+ * which was a fifth of LiqGuard's time on a busy page (docs/performance.md). Results are frozen, since callers share
+ * them. At most MEMO_ENTRIES inputs per parser and none over MEMO_INPUT_LENGTH characters: a page whose texts never
+ * repeat only empties the memo more often.
+ */
+const MEMO_ENTRIES = 256;
+const MEMO_INPUT_LENGTH = 64;
+
+function createMemo<R>(): (key: string, parse: () => R) => R {
+	const results = new Map<string, R>();
+	return (key, parse) => {
+		const known = results.get(key);
+		if (known !== undefined) return known;
+		const result = parse();
+		if (results.size >= MEMO_ENTRIES) results.clear();
+		results.set(key, typeof result === 'object' && result !== null ? Object.freeze(result) : result);
+		return result;
+	};
+}
+
+/** The options as part of a memo key: every option that changes a result. */
+const unitKeys = new WeakMap<readonly string[], string>();
+function optionsKey(options: ParseNumberOptions): string {
+	let units = '*';
+	if (options.units) {
+		units = unitKeys.get(options.units) ?? options.units.join('\u0001');
+		unitKeys.set(options.units, units);
+	}
+	return `${options.decimalSeparator ?? '.'}|${Boolean(options.allowMagnitude)}|${options.allowNegative !== false}|${units}`;
+}
+
+const numberMemo = createMemo<ParsedNumber>();
+
 export function parseNumber(input: unknown, options: ParseNumberOptions = {}): ParsedNumber {
 	if (typeof input !== 'string') return {kind: 'invalid', text: describeNonString(input)};
+	if (input.length > MEMO_INPUT_LENGTH) return parseNumberOnce(input, options);
+	return numberMemo(`${optionsKey(options)}\u0000${input}`, () => parseNumberOnce(input, options));
+}
+
+function parseNumberOnce(input: string, options: ParseNumberOptions): ParsedNumber {
 	if (input.length > MAX_INPUT_LENGTH) return {kind: 'invalid', text: normalizeText(input.slice(0, MAX_TEXT_LENGTH))};
 	if (BIDI_CONTROL.test(input)) return {kind: 'invalid', text: normalizeText(input)};
 	const text = normalizeText(input).replace(APOSTROPHE_LIKE, "'");
@@ -236,9 +276,14 @@ export function parseNumber(input: unknown, options: ParseNumberOptions = {}): P
  * Leverage text → per-side values. "20x", "10.00x", "5×", "5 X" → one value; OKX's "5x5x" (long then short,
  * mop824/okx-hotkey@ba4e1c7 dom-dumps/futures-full.html) → two. Text without an "x"/"×" mark is not leverage.
  */
-export function parseLeverageText(
-	input: string,
-): {kind: 'single'; value: DecimalString} | {kind: 'pair'; long: DecimalString; short: DecimalString} | {kind: 'empty'} | {kind: 'invalid'} {
+type ParsedLeverage = {kind: 'single'; value: DecimalString} | {kind: 'pair'; long: DecimalString; short: DecimalString} | {kind: 'empty'} | {kind: 'invalid'};
+const leverageMemo = createMemo<ParsedLeverage>();
+
+export function parseLeverageText(input: string): ParsedLeverage {
+	return input.length > MEMO_INPUT_LENGTH ? parseLeverageOnce(input) : leverageMemo(input, () => parseLeverageOnce(input));
+}
+
+function parseLeverageOnce(input: string): ParsedLeverage {
 	if (input.length > MAX_INPUT_LENGTH || BIDI_CONTROL.test(input)) return {kind: 'invalid'};
 	const text = normalizeText(input);
 	// A token starts after a non-letter/non-digit (or after the "x" of OKX's "5x5x"): "lO0x" holds no leverage.
@@ -270,7 +315,14 @@ export function parseLeverageText(
  * alone ("8h") are not a countdown: that is how a funding interval is written ("Funding (8h)"). Anything else →
  * undefined.
  */
+const countdownMemo = createMemo<DecimalString | null>();
+
 export function parseCountdown(input: string): DecimalString | undefined {
+	if (input.length > MEMO_INPUT_LENGTH) return parseCountdownOnce(input);
+	return countdownMemo(input, () => parseCountdownOnce(input) ?? null) ?? undefined;
+}
+
+function parseCountdownOnce(input: string): DecimalString | undefined {
 	if (input.length > MAX_INPUT_LENGTH || BIDI_CONTROL.test(input)) return undefined;
 	const text = normalizeText(input);
 	const units = /^(?:(\d{1,3})\s*h)?\s*(?:(\d{1,2})\s*m)?\s*(?:(\d{1,2})\s*s)?$/i.exec(text);

@@ -250,3 +250,33 @@ describe('parseCountdown', () => {
 		expect(parseCountdown(text)).toBe(expected);
 	});
 });
+
+describe('the parsers remember what they read (a form is read once a second with mostly the same texts)', () => {
+	it('gives each options its own result for the same text', () => {
+		expect(parseNumber('1,234', {decimalSeparator: '.'})).toEqual({kind: 'number', value: '1234'});
+		expect(parseNumber('1,234', {decimalSeparator: ','})).toEqual({kind: 'number', value: '1.234'});
+		expect(parseNumber('10 BTC', {units: ['USDT']}).kind).toBe('invalid');
+		expect(parseNumber('10 BTC', {units: ['BTC']})).toEqual({kind: 'number', value: '10', unit: 'BTC'});
+		expect(parseNumber('-5', {allowNegative: false}).kind).toBe('invalid');
+		expect(parseNumber('-5')).toEqual({kind: 'number', value: '-5'});
+		expect(parseNumber('1.5k', {allowMagnitude: true})).toEqual({kind: 'number', value: '1500'});
+		expect(parseNumber('1.5k').kind).toBe('invalid');
+	});
+
+	it('shares a result only frozen, so no caller can change what another reads', () => {
+		const first = parseNumber('60,000.5 USDT');
+		expect(parseNumber('60,000.5 USDT')).toBe(first);
+		expect(Object.isFrozen(first)).toBe(true);
+		expect(Object.isFrozen(parseLeverageText('20x'))).toBe(true);
+		expect(parseCountdown('07:59:58')).toBe('28798');
+		expect(parseCountdown('07:59:58')).toBe('28798');
+		expect(parseCountdown('nope')).toBeUndefined();
+		expect(parseCountdown('nope')).toBeUndefined();
+	});
+
+	it('reads the same after many distinct texts (the memo is bounded and emptied)', () => {
+		for (let index = 0; index < 1000; index++) expect(parseNumber(`${index}.5`)).toEqual({kind: 'number', value: `${index}.5`});
+		expect(parseNumber('1,234', {decimalSeparator: ','})).toEqual({kind: 'number', value: '1.234'});
+		expect(parseLeverageText('5x5x')).toEqual({kind: 'pair', long: '5', short: '5'});
+	});
+});
