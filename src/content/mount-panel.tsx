@@ -16,6 +16,7 @@
  *   build any page script could read the user's figures off the host.
  */
 import {render} from 'preact';
+import {sameOnFields, trackFieldReads} from '../core/draft.js';
 import {Panel} from '../ui/panel/panel.js';
 import {PANEL_CSS} from '../ui/panel/styles.js';
 import type {SnapshotSource} from '../ui/panel/report-misread.js';
@@ -40,6 +41,7 @@ export type PanelHandle = {
 const HOST_RESET =
 	'all:initial!important;display:block!important;z-index:2147483000!important;margin:0!important;padding:0!important;border:0!important;contain:layout paint style!important;will-change:transform!important;';
 const MIN_WIDTH = 260;
+const minuteNow = () => Math.floor(Date.now() / 60_000);
 const MAX_WIDTH = 360;
 
 export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; snapshot?: SnapshotSource; signal: AbortSignal}): PanelHandle {
@@ -76,13 +78,47 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 	});
 	styleGuard.observe(host, {attributes: true, attributeFilter: ['style', 'class', 'hidden', 'popover', 'inert']});
 
+	/**
+	 * The view last rendered, the draft fields read by renders of it so far (the panel's own state renders it again
+	 * with the same view: expanding it reads the fields of its body), and the minute it was rendered in.
+	 */
+	let painted: {view: PanelView; fields(): readonly string[]; minute: number} | undefined;
 	const paint = () => {
 		pendingRender = undefined;
 		if (!view || signal.aborted) return;
+		// The panel reads the draft through a view that records which fields it reads (see `isUnchangedForPanel`).
+		const tracked = view.draft ? trackFieldReads(view.draft) : undefined;
 		render(
-			<Panel view={view} t={t} isFloating={isFloating} width={width} onAcknowledge={options.onAcknowledge} onMove={move} onSnoozeReminder={options.onSnoozeReminder} snapshot={options.snapshot} />,
+			<Panel
+				view={tracked ? {...view, draft: tracked.draft} : view}
+				t={t}
+				isFloating={isFloating}
+				width={width}
+				onAcknowledge={options.onAcknowledge}
+				onMove={move}
+				onSnoozeReminder={options.onSnoozeReminder}
+				snapshot={options.snapshot}
+				onCollapsedChange={paint}
+			/>,
 			container,
 		);
+		painted = {view, fields: tracked ? tracked.fields : () => [], minute: minuteNow()};
+	};
+	/*
+	 * A view that differs from the one rendered only in draft fields the panel did not read renders the same panel:
+	 * the mark ticking under a limit order with no size yet (nothing shown reads it), about once a second on every
+	 * venue. The panel is a function of its view, `t`, its own state (which renders on its own) and the minute (the
+	 * source line's "fetched N min ago"), and the parts it renders only when their inputs change (`Memo`) take the
+	 * draft fields they show as inputs, which the panel reads at each render: so the fields recorded are all it shows.
+	 * A skipped view is not the one rendered: expanding the panel (its own state) then paints the latest view.
+	 */
+	const isUnchangedForPanel = (next: PanelView): boolean => {
+		if (!painted || pendingRender !== undefined || painted.minute !== minuteNow()) return false;
+		const last = painted.view;
+		const keys = Object.keys(next) as (keyof PanelView)[];
+		if (keys.length !== Object.keys(last).length || keys.some(key => key !== 'draft' && next[key] !== last[key])) return false;
+		if (!next.draft || !last.draft) return next.draft === last.draft;
+		return next.draft === last.draft || sameOnFields(next.draft, last.draft, painted.fields());
 	};
 	const move = (dx: number, dy: number) => {
 		const rect = host.getBoundingClientRect();
@@ -112,6 +148,7 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 			view = next;
 			// Only what changed: a setAttribute with the same value still queues mutation records and restyles the host.
 			if (__DEV__) for (const [name, value] of Object.entries(hostAttributes(next))) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+			if (visualDelayMs === 0 && isUnchangedForPanel(next)) return;
 			clearTimeout(pendingRender);
 			if (visualDelayMs > 0) pendingRender = setTimeout(paint, visualDelayMs);
 			else paint();

@@ -11,7 +11,7 @@
  *   timeout(revision) ─► still pending? 'error' (the gate lets submits through)
  *   refresh() ─► forget the key: the next read asks again for the same form
  */
-import type {OrderDraft} from '../core/draft.js';
+import {sameOnFields, type OrderDraft} from '../core/draft.js';
 import type {ErrorName, Reply} from '../messaging/protocol.js';
 
 /** A message the worker refused is asked again soon, this many times in a row; after that, at each heartbeat. */
@@ -27,15 +27,6 @@ export const NO_FORM = 'no-form';
 export function draftKey(draft: OrderDraft): string {
 	const {fundingCountdownSeconds: _shownOnly, ...math} = draft;
 	return JSON.stringify(math);
-}
-
-/**
- * The draft's value on `fields` alone, as a key. An answer computed from those fields only (the worker says which,
- * `readFields`) is the answer for every draft with the same key.
- */
-export function fieldsKey(draft: OrderDraft, fields: readonly string[]): string {
-	const record = draft as unknown as Record<string, unknown>;
-	return JSON.stringify(fields.map(field => [field, record[field] ?? null]));
 }
 
 export type ReadStep =
@@ -55,11 +46,8 @@ export type ReplyStep<R> =
 	| {action: 'show'; result: R};
 
 export type RequestMachine<R> = {
-	/**
-	 * The form was read; `key` is `draftKey` of its draft, or `NO_FORM`. `keyOver` is `fieldsKey` of the same draft:
-	 * without it, any new key asks.
-	 */
-	read(key: string, keyOver?: (fields: readonly string[]) => string): ReadStep;
+	/** The form was read; `key` is `draftKey` of its `draft`, or `NO_FORM` (no draft). */
+	read(key: string, draft?: OrderDraft): ReadStep;
 	reply(revision: number, reply: Reply<R>): ReplyStep<R>;
 	/** The reply timeout of `revision` fired: whether it still stands unanswered (then the panel shows an error). */
 	timeout(revision: number): boolean;
@@ -77,28 +65,28 @@ export type RequestMachine<R> = {
 export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly string[] | undefined = () => undefined): RequestMachine<R> {
 	let revision = 0;
 	let sentKey: string | undefined;
-	/** The key of the current revision (kept through `refresh`, which only forgets `sentKey`), and its `keyOver`. */
+	/** The key of the current revision (kept through `refresh`, which only forgets `sentKey`), and its draft. */
 	let revisionKey = '';
-	let revisionKeyOver: ((fields: readonly string[]) => string) | undefined;
+	let revisionDraft: OrderDraft | undefined;
 	let pending: number | undefined;
-	/** The answer shown; `fields` and `fieldsKey`: what it read, and the answered form's value on those. */
-	let latest: {revision: number; key: string; result: R; fields?: readonly string[]; fieldsKey?: string} | undefined;
+	/** The answer shown; `fields` and `draft`: the fields it read, and the form it answered. */
+	let latest: {revision: number; key: string; result: R; fields?: readonly string[]; draft?: OrderDraft} | undefined;
 	let refusals = 0;
 	let asked = false;
 	return {
-		read(key, keyOver) {
+		read(key, draft) {
 			if (key === sentKey) return {action: 'unchanged'};
-			if (latest?.fields && latest.revision === revision && pending === undefined && keyOver && key !== NO_FORM && keyOver(latest.fields) === latest.fieldsKey) {
+			if (latest?.fields && latest.draft && draft && latest.revision === revision && pending === undefined && sameOnFields(draft, latest.draft, latest.fields)) {
 				sentKey = key;
 				revisionKey = key;
-				revisionKeyOver = keyOver;
+				revisionDraft = draft;
 				latest.key = key;
 				return {action: 'same-answer'};
 			}
 			revision += 1;
 			sentKey = key;
 			revisionKey = key;
-			revisionKeyOver = keyOver;
+			revisionDraft = draft;
 			pending = undefined;
 			if (key === NO_FORM) {
 				latest = undefined;
@@ -127,9 +115,9 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 			if (!reply.ok) return {action: 'error', errorName: reply.error.name};
 			latest = {revision: answered, key: revisionKey, result: reply.value};
 			const fields = readFieldsOf(reply.value);
-			if (fields && revisionKeyOver) {
+			if (fields && revisionDraft) {
 				latest.fields = fields;
-				latest.fieldsKey = revisionKeyOver(fields);
+				latest.draft = revisionDraft;
 			}
 			return {action: 'show', result: reply.value};
 		},

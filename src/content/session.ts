@@ -20,13 +20,14 @@ import type {OrderDraft} from '../core/draft.js';
 import type {EvaluateDraftResult} from '../messaging/protocol.js';
 import type {CallBackground} from '../messaging/send.js';
 import {isContextInvalidated} from '../messaging/send.js';
+import {formatCountdown} from '../ui/format.js';
 import type {PanelView, Translate} from '../ui/panel/view.js';
 import {createFormWatch} from './form-watch.js';
 import {REPLY_TIMEOUT_MS} from './gate.js';
 import {createHold} from './hold.js';
 import {mountPanel, type PanelHandle} from './mount-panel.js';
 import {createPlacement} from './placement.js';
-import {createRequestMachine, draftKey, fieldsKey, NO_FORM} from './request.js';
+import {createRequestMachine, draftKey, NO_FORM} from './request.js';
 import {buildSnapshot} from './snapshot.js';
 
 export type SessionOptions = {
@@ -59,8 +60,21 @@ const READING_VISUAL_DELAY_MS = 120;
 /** A message the worker refused is asked again this soon (request.ts counts how many times). */
 const RETRY_DELAY_MS = 100;
 
-function sameCountdown(a: OrderDraft, b: OrderDraft): boolean {
-	return JSON.stringify(a.fundingCountdownSeconds) === JSON.stringify(b.fundingCountdownSeconds);
+/** The countdown as the panel shows it: whole minutes (`formatCountdown`), or its read state. */
+function shownCountdown(draft: OrderDraft): string {
+	const field = draft.fundingCountdownSeconds;
+	return field.state === 'ok' ? formatCountdown(field.value) : JSON.stringify(field);
+}
+
+/**
+ * `next` with the countdown of `shown` when both show the same minute. The seconds tick on every venue that shows a
+ * countdown, and the panel shows minutes: kept, a tick within the minute leaves the shown draft equal on every field
+ * the panel reads, and it is not rendered again (mount-panel.tsx).
+ */
+function withShownCountdown(next: OrderDraft, shown: OrderDraft | undefined): OrderDraft {
+	return shown && next.fundingCountdownSeconds !== shown.fundingCountdownSeconds && shownCountdown(next) === shownCountdown(shown)
+		? {...next, fundingCountdownSeconds: shown.fundingCountdownSeconds}
+		: next;
 }
 
 export function startSession(options: SessionOptions): Session {
@@ -144,10 +158,10 @@ export function startSession(options: SessionOptions): Session {
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
 		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
 		const key = result.found ? draftKey(result.draft) : NO_FORM;
-		const step = result.found ? requests.read(key, fields => fieldsKey(result.draft, fields)) : requests.read(key);
+		const step = result.found ? requests.read(key, result.draft) : requests.read(key);
 		if (step.action === 'unchanged') {
 			// Only the countdown moved: show it with the answer already there, ask nothing.
-			if (result.found && view.draft && !sameCountdown(view.draft, result.draft)) {
+			if (result.found && view.draft && shownCountdown(view.draft) !== shownCountdown(result.draft)) {
 				show({...view, draft: result.draft});
 				shown = {draft: result.draft, key};
 			}
@@ -157,8 +171,9 @@ export function startSession(options: SessionOptions): Session {
 		if (step.action === 'same-answer') {
 			// Only fields the answer shown did not read moved (the mark under a limit order with no size yet): it stands.
 			if (result.found) {
-				show({...view, draft: result.draft});
-				shown = {draft: result.draft, key};
+				const draft = withShownCountdown(result.draft, view.draft);
+				show({...view, draft});
+				shown = {draft, key};
 			}
 			return;
 		}

@@ -91,7 +91,7 @@ export function unread(
  * a draft that differs only in such fields gets the same answer. The content script relies on that to skip asking
  * again when only the mark moved under a limit order (content/request.ts).
  */
-export function trackFieldReads(draft: OrderDraft): {draft: OrderDraft; fields(): string[]} {
+export function trackFieldReads(draft: OrderDraft): {draft: OrderDraft; fields(): readonly string[]} {
 	const read = new Set<string>();
 	const recordAll = () => {
 		for (const key of Object.keys(draft)) read.add(key);
@@ -118,5 +118,39 @@ export function trackFieldReads(draft: OrderDraft): {draft: OrderDraft; fields()
 		defineProperty: () => false,
 		deleteProperty: () => false,
 	});
-	return {draft: tracked, fields: () => [...read].sort()};
+	// The list is built again only when a field was added: the panel asks for it at every update.
+	let listed: string[] = [];
+	const fields = () => {
+		if (listed.length !== read.size) listed = [...read].sort();
+		return listed;
+	};
+	return {draft: tracked, fields};
+}
+
+/**
+ * Whether two drafts are equal on `fields`: what is computed from those fields only (an answer, the panel) is the same
+ * for both. Compared as the JSON values they are, without building JSON text: this runs at every read of the form.
+ */
+export function sameOnFields(a: OrderDraft, b: OrderDraft, fields: readonly string[]): boolean {
+	const left = a as unknown as Record<string, unknown>;
+	const right = b as unknown as Record<string, unknown>;
+	for (const field of fields) if (!sameJson(left[field], right[field])) return false;
+	return true;
+}
+
+/** Equal as JSON: `undefined` members count as absent. No allocation: it runs on every field at every read. */
+function sameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+	const left = a as Record<string, unknown>;
+	const right = b as Record<string, unknown>;
+	let members = 0;
+	for (const key in left) {
+		const value = left[key];
+		if (value === undefined) continue;
+		members += 1;
+		if (!sameJson(value, right[key])) return false;
+	}
+	for (const key in right) if (right[key] !== undefined) members -= 1;
+	return members === 0;
 }

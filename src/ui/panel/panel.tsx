@@ -28,6 +28,8 @@ export type PanelProps = {
 	onSnoozeReminder?(): void;
 	/** "Report a misread": a snapshot of the order form; absent where there is no form to save. */
 	snapshot?: SnapshotSource;
+	/** The user collapsed or expanded the panel (after its own state changed). */
+	onCollapsedChange?(isCollapsed: boolean): void;
 };
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = {danger: 0, warn: 1, info: 2};
@@ -265,7 +267,7 @@ function Reminder({view, t, onSnooze}: {view: PanelView; t: Translate; onSnooze?
 	);
 }
 
-export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder, snapshot}: PanelProps) {
+export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoozeReminder, snapshot, onCollapsedChange}: PanelProps) {
 	const [isCollapsed, setCollapsed] = useState(false);
 	const drag = useRef<{x: number; y: number} | undefined>(undefined);
 	const warnings = view.state === 'ready' ? warningsOf(view) : [];
@@ -312,7 +314,10 @@ export function Panel({view, t, isFloating, width, onAcknowledge, onMove, onSnoo
 					class="icon"
 					aria-expanded={!isCollapsed}
 					aria-label={isCollapsed ? t('panel_expand') : t('panel_collapse')}
-					onClick={onTrusted(() => setCollapsed(!isCollapsed))}
+					onClick={onTrusted(() => {
+						setCollapsed(!isCollapsed);
+						onCollapsedChange?.(!isCollapsed);
+					})}
 				>
 					{isCollapsed ? '▸' : '▾'}
 				</button>

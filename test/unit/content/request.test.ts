@@ -3,7 +3,8 @@
  * stands. No DOM, no timers: the test plays the events in the order a page and a worker could produce them.
  */
 import {describe, expect, test} from 'vitest';
-import {createRequestMachine, draftKey, fieldsKey, NO_FORM, QUICK_RETRIES} from '../../../src/content/request.js';
+import {sameOnFields} from '../../../src/core/draft.js';
+import {createRequestMachine, draftKey, NO_FORM, QUICK_RETRIES} from '../../../src/content/request.js';
 import type {Reply} from '../../../src/messaging/protocol.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
 
@@ -130,7 +131,7 @@ describe('content request state machine', () => {
 		const noSize = demoDraft({size: {state: 'empty'}});
 		const ticked = demoDraft({size: {state: 'empty'}, markPrice: {state: 'ok', value: '60012.5'}});
 		const typed = demoDraft({size: {state: 'ok', value: {value: '0.1', unit: 'base'}}});
-		const read = (machine: ReturnType<typeof createRequestMachine<Read>>, draft: typeof noSize) => machine.read(draftKey(draft), fields => fieldsKey(draft, fields));
+		const read = (machine: ReturnType<typeof createRequestMachine<Read>>, draft: typeof noSize) => machine.read(draftKey(draft), draft);
 		const machineOf = () => createRequestMachine<Read>(result => result.readFields);
 
 		test('a form that moved only in fields the answer did not read keeps that answer, fresh for the new form', () => {
@@ -177,11 +178,17 @@ describe('content request state machine', () => {
 			expect(read(machine, ticked)).toEqual({action: 'ask', revision: 3});
 		});
 
-		test('fieldsKey tells drafts apart on the given fields only', () => {
-			expect(fieldsKey(noSize, READ)).toBe(fieldsKey(ticked, READ));
-			expect(fieldsKey(noSize, [...READ, 'markPrice'])).not.toBe(fieldsKey(ticked, [...READ, 'markPrice']));
-			expect(fieldsKey(noSize, ['venueMargin'])).toBe(fieldsKey(demoDraft({size: {state: 'empty'}}), ['venueMargin']));
-			expect(fieldsKey(noSize, ['venueMargin'])).not.toBe(fieldsKey(demoDraft({venueMargin: {state: 'empty'}}), ['venueMargin']));
+		test('sameOnFields tells drafts apart on the given fields only, as their JSON would', () => {
+			expect(sameOnFields(noSize, ticked, READ)).toBe(true);
+			expect(sameOnFields(noSize, ticked, [...READ, 'markPrice'])).toBe(false);
+			// An optional field absent from both, then present in one.
+			expect(sameOnFields(noSize, demoDraft({size: {state: 'empty'}}), ['venueMargin'])).toBe(true);
+			expect(sameOnFields(noSize, demoDraft({venueMargin: {state: 'empty'}}), ['venueMargin'])).toBe(false);
+			// Nested values (a size's unit), a text that differs, a key left undefined (absent in JSON).
+			expect(sameOnFields(typed, demoDraft({size: {state: 'ok', value: {value: '0.1', unit: 'quote'}}}), ['size'])).toBe(false);
+			expect(sameOnFields(demoDraft({price: {state: 'ok', value: '1', text: '1'}}), demoDraft({price: {state: 'ok', value: '1', text: '1.0'}}), ['price'])).toBe(false);
+			expect(sameOnFields(demoDraft({price: {state: 'ok', value: '1', text: undefined}}), demoDraft({price: {state: 'ok', value: '1'}}), ['price'])).toBe(true);
+			expect(sameOnFields(demoDraft({price: {state: 'empty'}}), demoDraft({price: {state: 'unread', reason: 'not-found'}}), ['price'])).toBe(false);
 		});
 	});
 });

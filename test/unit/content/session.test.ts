@@ -557,8 +557,14 @@ describe('content session: main-thread work per read', () => {
 		const h = await startAnswered(demoDraft());
 		expect(h.host().dataset.state).toBe('ready');
 		const asked = h.requests.length;
-		// 28,740 s → 28,680 s: the page's countdown cell changed (7h 59m → 7h 58m).
-		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28680'}}), '1');
+		// 28,740 s → 28,690 s: the page's countdown cell changed (7h 59m → 7h 58m).
+		const rendered = h.tKeys.length;
+		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28690'}}), '1');
+		expect(h.tKeys.length).toBeGreaterThan(rendered);
+		// 28,690 s → 28,685 s: the panel still shows 7h 58m, and renders nothing.
+		const ticked = h.tKeys.length;
+		await pageRenders(h, demoDraft({fundingCountdownSeconds: {state: 'ok', value: '28685'}}), '1b');
+		expect(h.tKeys).toHaveLength(ticked);
 		expect(h.requests).toHaveLength(asked);
 		expect(h.host().dataset.state).toBe('ready');
 		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
@@ -575,9 +581,16 @@ describe('content session: main-thread work per read', () => {
 		const h = await startAnswered(noSize('60000'));
 		expect(h.host().dataset.state).toBe('needs-input');
 		const asked = h.requests.length;
+		const rendered = h.tKeys.length;
 		await pageRenders(h, noSize('60012.5'), '1');
 		expect(h.requests).toHaveLength(asked);
 		expect(h.host().dataset.state).toBe('needs-input');
+		// Nothing the panel shows moved (it shows the limit price, not the mark): not rendered either.
+		expect(h.tKeys).toHaveLength(rendered);
+		// The countdown's next minute, with another mark tick: shown, still without asking.
+		await pageRenders(h, demoDraft({size: {state: 'empty'}, markPrice: {state: 'ok', value: '60013'}, fundingCountdownSeconds: {state: 'ok', value: '28680'}}), '1b');
+		expect(h.requests).toHaveLength(asked);
+		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
 		// A market order enters at the mark: its ticks are asked about.
 		const market = (mark: string) => demoDraft({orderType: {state: 'ok', value: 'market'}, price: {state: 'empty'}, size: {state: 'empty'}, markPrice: {state: 'ok', value: mark}});
 		await pageRenders(h, market('60012.5'), '2');
