@@ -86,6 +86,9 @@ if (browserSuites.length > 0) {
 			add('page cost: garbage collector, median round (page and LiqGuard together)', median(result.gcMsPerS), 'ms/s');
 			const top = Object.entries(result.byFunction).sort((a, b) => b[1] - a[1]).slice(0, 6);
 			log(`  where LiqGuard's time goes (innermost of our frames, ms/s, mean of the rounds): ${top.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
+			log(`page cost: the same with a size typed (figures shown, each mark tick asked about and rendered), ${rounds} × ${seconds} s …`);
+			const typed = await pageCostSuite(session, server, {rounds, seconds, size: '0.1'});
+			add('page cost, size typed: main-thread time with LiqGuard\'s code on the stack, median round', median(typed.oursMsPerS), 'ms/s', {}, each(typed.oursMsPerS));
 		}
 		if (suites.has('memory')) {
 			const minutes = option('minutes', 10);

@@ -10,13 +10,18 @@ const SAMPLING_US = 100;
 
 export type PageCostResult = {oursMsPerS: number[]; sharePercent: number[]; gcMsPerS: number[]; busyMsPerS: number[]; byFunction: Record<string, number>};
 
-export async function pageCostSuite(session: Session, server: Server, options: {rounds: number; seconds: number}): Promise<PageCostResult> {
-	const result: PageCostResult = {oursMsPerS: [], sharePercent: [], gcMsPerS: [], busyMsPerS: [], byFunction: {}};
+/**
+ * `size`: typed into the form first (as a user does), so the panel holds figures and each mark tick asks the worker
+ * and renders the new distance to liquidation; without it the form waits for its size, as a trade page often does.
+ */
+export async function pageCostSuite(session: Session, server: Server, options: {rounds: number; seconds: number; size?: string}): Promise<PageCostResult> {
+	const result: PageCostResult = {oursMsPerS: [], sharePercent: [], gcMsPerS: [], busyMsPerS: [], byFunction: Object.create(null) as Record<string, number>};
 	const isOurs = (url: string) => url.startsWith(`chrome-extension://${session.extensionId}/`);
 	for (let round = 0; round < options.rounds; round++) {
 		const {page, cdp} = await openWindow(session.context, `${server.origin}${BUSY_PATH}`);
 		try {
 			await waitForPanel(page);
+			if (options.size !== undefined) await page.fill('input[id^="unitAmount-"]', options.size);
 			await page.waitForTimeout(3000); // first reads, the panel's first render, JIT
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', {interval: SAMPLING_US});

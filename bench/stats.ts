@@ -63,7 +63,8 @@ export function attributeProfile(profile: CpuProfile, isOurs: (url: string) => b
 		memo.set(id, result);
 		return result;
 	};
-	const byFunction: Record<string, number> = {};
+	// No prototype: a function of ours may be named `valueOf` or `toString`.
+	const byFunction = Object.create(null) as Record<string, number>;
 	const samples = profile.samples ?? [];
 	const deltas = profile.timeDeltas ?? [];
 	let ours = 0;

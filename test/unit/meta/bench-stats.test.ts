@@ -40,6 +40,12 @@ describe('attributeProfile (bench: what ran with our code on the stack)', () => 
 		expect(result.oursByFunction.ourObserver).toBeCloseTo(1.1, 9);
 	});
 
+	test('a function of ours named like an Object member (valueOf, toString) gets a number, not the member', () => {
+		const named: CpuProfile = {...profile, nodes: profile.nodes.map(node => (node.id === 5 ? {...node, callFrame: {...node.callFrame, functionName: 'valueOf'}} : node))};
+		const byFunction = attributeProfile(named, url => url.startsWith('chrome-extension://abc/')).oursByFunction;
+		expect(byFunction.valueOf).toBeCloseTo(1.1, 9);
+	});
+
 	test('garbage collector and busy time; idle is left out, the last sample has no known length', () => {
 		expect(result.gcMs).toBeCloseTo(0.25, 9);
 		// pageTick 400 + native 600 + ours 500 + gc 250 + program 2000; both idle samples out.
