@@ -55,6 +55,12 @@ export type RequestMachine<R> = {
 	refresh(): void;
 	/** The latest reply, if it answers the current revision with nothing pending since, for the form of `key`. */
 	freshFor(key: string): R | undefined;
+	/**
+	 * The latest reply, if it still stands for the order `draft` describes: the form it answered was the same order
+	 * (`ORDER_FIELDS`) and nothing failed since. What else moved is market state that ticks on its own (the mark, the
+	 * venue's own estimates, the balance on cross) and that the next read asks about.
+	 */
+	standingFor(draft: OrderDraft): R | undefined;
 	/** Whether anything was read and asked about (the badge may describe it when the session ends). */
 	hasSent(): boolean;
 	/** The revision of the last read that changed the key. */
@@ -62,6 +68,14 @@ export type RequestMachine<R> = {
 };
 
 /** `readFieldsOf`: the draft fields a result was computed from (`readFields`), if it says. */
+/**
+ * What the user sets, the order itself, as against market state that ticks on its own. The gate judges a submit by
+ * the latest answer for the same order: on a live page the mark ticks every second and the form is read at the next
+ * heartbeat, so an answer for the form exactly as it is was missing for a good part of each second, and a dangerous
+ * order's submit went through unchecked (12 of 20 clicks at random moments on the ticking demo page).
+ */
+export const ORDER_FIELDS = ['adapter', 'venue', 'contractValue', 'symbol', 'side', 'orderType', 'price', 'size', 'leverage', 'marginMode', 'stopLoss', 'takeProfit'] as const;
+
 export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly string[] | undefined = () => undefined): RequestMachine<R> {
 	let revision = 0;
 	let sentKey: string | undefined;
@@ -71,6 +85,8 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 	let pending: number | undefined;
 	/** The answer shown; `fields` and `draft`: the fields it read, and the form it answered. */
 	let latest: {revision: number; key: string; result: R; fields?: readonly string[]; draft?: OrderDraft} | undefined;
+	/** No error, timeout or refresh since `latest`: it may stand for the same order (`standingFor`). */
+	let standing = false;
 	let refusals = 0;
 	let asked = false;
 	return {
@@ -112,17 +128,21 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 			} else {
 				refusals = 0;
 			}
-			if (!reply.ok) return {action: 'error', errorName: reply.error.name};
-			latest = {revision: answered, key: revisionKey, result: reply.value};
-			const fields = readFieldsOf(reply.value);
-			if (fields && revisionDraft) {
-				latest.fields = fields;
-				latest.draft = revisionDraft;
+			if (!reply.ok) {
+				standing = false;
+				return {action: 'error', errorName: reply.error.name};
 			}
+			latest = {revision: answered, key: revisionKey, result: reply.value};
+			standing = true;
+			if (revisionDraft) latest.draft = revisionDraft;
+			const fields = readFieldsOf(reply.value);
+			if (fields && revisionDraft) latest.fields = fields;
 			return {action: 'show', result: reply.value};
 		},
 		timeout(timedOut) {
-			return pending === timedOut;
+			if (pending !== timedOut) return false;
+			standing = false;
+			return true;
 		},
 		refresh() {
 			sentKey = undefined;
@@ -132,6 +152,9 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 		},
 		freshFor(key) {
 			return latest !== undefined && pending === undefined && latest.revision === revision && latest.key === key ? latest.result : undefined;
+		},
+		standingFor(draft) {
+			return standing && latest?.draft && sameOnFields(draft, latest.draft, ORDER_FIELDS) ? latest.result : undefined;
 		},
 		hasSent: () => asked,
 		revision: () => revision,

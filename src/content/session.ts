@@ -249,11 +249,12 @@ export function startSession(options: SessionOptions): Session {
 		if (panelFailed) return 'pass';
 		const submit = adapter.submitTarget(target, doc, trigger);
 		if (!submit) return 'pass';
-		// Freshness: the reply must be for the form exactly as it is at the moment of the click.
+		// The reply for the form exactly as it is at the moment of the click, else the latest one for the same order
+		// while the market ticked since (`standingFor`); with neither, the submit goes through unchecked.
 		const now = adapter.read(doc);
 		const fresh = now.found ? requests.freshFor(draftKey(now.draft)) : undefined;
 		if (!fresh) watch.schedule();
-		return hold.judge(now.found ? now.draft : undefined, submit.side, fresh);
+		return hold.judge(now.found ? now.draft : undefined, submit.side, fresh ?? (now.found ? requests.standingFor(now.draft) : undefined));
 	};
 
 	watch.ensureObserved();

@@ -299,6 +299,24 @@ describe('Chromium: panel on the demo exchange', () => {
 		expect(pageErrors).toEqual([]);
 	});
 
+	test('on a page whose mark ticks, a dangerous order is held at every click, wherever in the second it comes', async () => {
+		// The form is read at the heartbeat, up to a second after the page's mark moved: the gate judges by the latest
+		// answer for the same order meanwhile, not only by one for the form exactly as it is.
+		await openDemo('');
+		await fillOrder({leverage: 100, price: '60000', size: '0.5'});
+		await expect.poll(() => page.locator(`${SEL.panel} [data-severity="danger"]`).count()).toBeGreaterThan(0);
+		const before = await orderCount(driver);
+		const gates: string[] = [];
+		for (let click = 0; click < 8; click++) {
+			await page.waitForTimeout(150 + Math.floor(Math.random() * 900));
+			await page.locator(SEL.buy).click();
+			gates.push(await page.evaluate(() => document.querySelector('[data-liqguard-panel]')?.getAttribute('data-gate') ?? ''));
+		}
+		expect(gates).toEqual(Array.from({length: 8}, () => 'held'));
+		expect(await orderCount(driver)).toBe(before);
+		expect(pageErrors).toEqual([]);
+	});
+
 	test('no extension context makes a network request', async () => {
 		expect(chromium.foreignRequests).toEqual([]);
 		const worker = await chromium.serviceWorker();

@@ -3,7 +3,7 @@
  * stands. No DOM, no timers: the test plays the events in the order a page and a worker could produce them.
  */
 import {describe, expect, test} from 'vitest';
-import {sameOnFields} from '../../../src/core/draft.js';
+import {sameOnFields, type OrderDraft} from '../../../src/core/draft.js';
 import {createRequestMachine, draftKey, NO_FORM, QUICK_RETRIES} from '../../../src/content/request.js';
 import type {Reply} from '../../../src/messaging/protocol.js';
 import {demoDraft} from '../messaging/draft-fixture.js';
@@ -189,6 +189,62 @@ describe('content request state machine', () => {
 			expect(sameOnFields(demoDraft({price: {state: 'ok', value: '1', text: '1'}}), demoDraft({price: {state: 'ok', value: '1', text: '1.0'}}), ['price'])).toBe(false);
 			expect(sameOnFields(demoDraft({price: {state: 'ok', value: '1', text: undefined}}), demoDraft({price: {state: 'ok', value: '1'}}), ['price'])).toBe(true);
 			expect(sameOnFields(demoDraft({price: {state: 'empty'}}), demoDraft({price: {state: 'unread', reason: 'not-found'}}), ['price'])).toBe(false);
+		});
+	});
+
+	describe('the latest answer stands for the same order while the market ticks', () => {
+		const order = demoDraft();
+		const ticked = demoDraft({markPrice: {state: 'ok', value: '60050'}, balance: {state: 'ok', value: '9990'}, venueLiquidationPrice: {state: 'ok', value: '59000'}});
+		const answeredOnce = () => {
+			const machine = createRequestMachine<Result>();
+			machine.read(draftKey(order), order);
+			machine.reply(1, ok('danger'));
+			return machine;
+		};
+
+		test('the mark, the balance and the venue\'s own estimate moved: it stands, though it is not fresh', () => {
+			const machine = answeredOnce();
+			expect(machine.freshFor(draftKey(ticked))).toBeUndefined();
+			expect(machine.standingFor(ticked)).toEqual({answer: 'danger'});
+			// Asked about again, its answer pending: the one before still stands for the order.
+			expect(machine.read(draftKey(ticked), ticked)).toEqual({action: 'ask', revision: 2});
+			expect(machine.standingFor(ticked)).toEqual({answer: 'danger'});
+		});
+
+		test('another order (size, leverage, side, price, symbol, mode, stop) does not', () => {
+			const machine = answeredOnce();
+			const others: Partial<OrderDraft>[] = [
+				{size: {state: 'ok', value: {value: '0.6', unit: 'base'}}},
+				{leverage: {state: 'ok', value: '10'}},
+				{side: {state: 'ok', value: 'short'}},
+				{price: {state: 'ok', value: '61000'}},
+				{symbol: {state: 'ok', value: 'SOLUSDT'}},
+				{marginMode: {state: 'ok', value: 'cross'}},
+				{stopLoss: {state: 'ok', value: '59000'}},
+			];
+			for (const change of others) expect(machine.standingFor(demoDraft(change)), JSON.stringify(change)).toBeUndefined();
+		});
+
+		test('nothing stands after an error, a timeout, a refresh or a form that went away; a late answer stands again', () => {
+			const errored = answeredOnce();
+			errored.read(draftKey(ticked), ticked);
+			errored.reply(2, {ok: false, error: {name: 'invalid-payload', message: 'refused'}});
+			expect(errored.standingFor(ticked)).toBeUndefined();
+
+			const timedOut = answeredOnce();
+			timedOut.read(draftKey(ticked), ticked);
+			expect(timedOut.timeout(2)).toBe(true);
+			expect(timedOut.standingFor(ticked)).toBeUndefined();
+			timedOut.reply(2, ok('late'));
+			expect(timedOut.standingFor(ticked)).toEqual({answer: 'late'});
+
+			const refreshed = answeredOnce();
+			refreshed.refresh();
+			expect(refreshed.standingFor(order)).toBeUndefined();
+
+			const gone = answeredOnce();
+			gone.read(NO_FORM);
+			expect(gone.standingFor(order)).toBeUndefined();
 		});
 	});
 });

@@ -611,6 +611,18 @@ describe('content session: main-thread work per read', () => {
 		expect(h.requests).toHaveLength(readyAsked + 1);
 	});
 
+	test('the gate holds by the answer for the same order while a mark tick is being asked about', async () => {
+		const h = await startAnswered(demoDraft());
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		// The mark ticked: the form is read and asked about again; the submit comes before the answer.
+		await pageRenders(h, demoDraft({markPrice: {state: 'ok', value: '60050'}}), '1');
+		expect(h.requests.at(-1)!.request.draft.markPrice).toEqual({state: 'ok', value: '60050'});
+		expect(h.session.judge('click', h.button)).toBe('hold');
+		// Another order (a smaller leverage) is not judged by that answer: unchecked, it goes through.
+		await pageRenders(h, demoDraft({markPrice: {state: 'ok', value: '60050'}, leverage: {state: 'ok', value: '2'}}), '2');
+		expect(h.session.judge('click', h.button)).toBe('pass');
+	});
+
 	test('a countdown tick while the worker answers: the answer shows the ticked countdown, and a draft of another revision is not shown with it', async () => {
 		const h = start(demoDraft());
 		h.frame();
