@@ -18,7 +18,11 @@ export type HoldOptions = {
 export type Hold = {
 	/** The notice the panel shows, if any. */
 	notice(): GateNotice | undefined;
-	/** The form changed to `draft` (undefined: no form): a held notice no longer describes it; an allowance ends with a change of its order. */
+	/**
+	 * The form changed to `draft` (undefined: no form). A held notice and an allowance end with a change of their order
+	 * (`orderKey`): a tick of the market (the mark, the balance) leaves them, or on a live page the notice and its
+	 * "I understand" went away within a second of the hold.
+	 */
 	formChanged(draft: OrderDraft | undefined): void;
 	/** "I understand" on the held notice. */
 	acknowledge(): void;
@@ -41,7 +45,7 @@ export function createHold({nowMs, signal, onChange}: HoldOptions): Hold {
 	return {
 		notice: () => notice,
 		formChanged(draft) {
-			if (notice?.status === 'held') notice = undefined;
+			if (notice?.status === 'held' && !(draft && heldFor && orderKey(draft) === heldFor.orderKey)) notice = undefined;
 			if (allowance && !(draft && orderKey(draft) === allowance.orderKey)) {
 				allowance = undefined;
 				if (notice?.status === 'armed') notice = undefined;
@@ -89,6 +93,10 @@ export function createHold({nowMs, signal, onChange}: HoldOptions): Hold {
 			// identical order through later.
 			if (decision.reason === 'allowance' || allowanceCovers(allowance, side, key, nowMs())) {
 				allowance = undefined;
+				notice = undefined;
+				onChange();
+			} else if (notice?.status === 'held') {
+				// A submit this order now passes (the danger went, or no answer stands): the notice no longer holds it.
 				notice = undefined;
 				onChange();
 			}

@@ -299,7 +299,7 @@ describe('Chromium: panel on the demo exchange', () => {
 		expect(pageErrors).toEqual([]);
 	});
 
-	test('on a page whose mark ticks, a dangerous order is held at every click, wherever in the second it comes', async () => {
+	test('on a page whose mark ticks, a dangerous order is held at every click, wherever in the second it comes, and the notice stays to be acknowledged', async () => {
 		// The form is read at the heartbeat, up to a second after the page's mark moved: the gate judges by the latest
 		// answer for the same order meanwhile, not only by one for the form exactly as it is.
 		await openDemo('');
@@ -314,6 +314,13 @@ describe('Chromium: panel on the demo exchange', () => {
 		}
 		expect(gates).toEqual(Array.from({length: 8}, () => 'held'));
 		expect(await orderCount(driver)).toBe(before);
+		// The notice and its "I understand" stay while the mark ticks, and the acknowledged click goes through once.
+		await page.waitForTimeout(2500);
+		await waitForPanel(driver, {'data-gate': 'held'});
+		await page.locator(`${SEL.panel} [data-action="acknowledge"]`).click();
+		await waitForPanel(driver, {'data-gate': 'armed'});
+		await page.locator(SEL.buy).click();
+		await expect.poll(() => orderCount(driver)).toBe(before + 1);
 		expect(pageErrors).toEqual([]);
 	});
 

@@ -41,4 +41,23 @@ describe('one "I understand", one submit', () => {
 		expect(hold.judge(long, 'draft', fresh)).toBe('pass');
 		expect(hold.judge(long, 'draft', fresh)).toBe('hold');
 	});
+
+	test('a held notice stays through a tick of the market, and goes with a change of the order or the form', () => {
+		let changes = 0;
+		const hold = createHold({nowMs: () => 0, signal: controller.signal, onChange: () => (changes += 1)});
+		expect(hold.judge(long, 'draft', fresh)).toBe('hold');
+		hold.formChanged({...long, markPrice: {state: 'ok', value: '60050'}, balance: {state: 'ok', value: '9990'}});
+		expect(hold.notice()?.status).toBe('held');
+		hold.formChanged({...long, size: {state: 'ok', value: {value: '0.4', unit: 'base'}}});
+		expect(hold.notice()).toBeUndefined();
+		expect(hold.judge(long, 'draft', fresh)).toBe('hold');
+		hold.formChanged(undefined);
+		expect(hold.notice()).toBeUndefined();
+		// Held, then the same order passes (no answer stands for it): the notice goes, and the panel is told.
+		expect(hold.judge(long, 'draft', fresh)).toBe('hold');
+		const before = changes;
+		expect(hold.judge(long, 'draft', undefined)).toBe('pass');
+		expect(hold.notice()).toBeUndefined();
+		expect(changes).toBe(before + 1);
+	});
 });
