@@ -166,10 +166,10 @@ function describeNonString(input: unknown): string {
 
 /*
  * The parsers' results by input. The form is read at every edit and once a second (the heartbeat), and most of its
- * texts ("20x", "Cross", "10,000.00 USDT", "0.0100%") are the same at each read: parsed once, not once a second,
- * which was a fifth of LiqGuard's time on a busy page (docs/performance.md). Results are frozen, since callers share
- * them. At most MEMO_ENTRIES inputs per parser and none over MEMO_INPUT_LENGTH characters: a page whose texts never
- * repeat only empties the memo more often.
+ * texts ("20x", "Cross", "10,000.00 USDT", "0.0100%") are the same at each read: parsed once, not once a second
+ * (parsing them at every read is about a fifth of a heartbeat's read on a busy page, timed inside the page). Results
+ * are frozen, since callers share them. At most MEMO_ENTRIES inputs per parser and none over MEMO_INPUT_LENGTH
+ * characters: a page whose texts never repeat only empties the memo more often.
  */
 const MEMO_ENTRIES = 256;
 const MEMO_INPUT_LENGTH = 64;

@@ -20,8 +20,8 @@ export type Hold = {
 	notice(): GateNotice | undefined;
 	/**
 	 * The form changed to `draft` (undefined: no form). A held notice and an allowance end with a change of their order
-	 * (`orderKey`): a tick of the market (the mark, the balance) leaves them, or on a live page the notice and its
-	 * "I understand" went away within a second of the hold.
+	 * (`orderKey`): a tick of the market (the mark, the balance) leaves them, else on a live page the notice and its
+	 * "I understand" would go within a second of the hold.
 	 */
 	formChanged(draft: OrderDraft | undefined): void;
 	/** "I understand" on the held notice. */

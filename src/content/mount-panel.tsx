@@ -41,8 +41,8 @@ export type PanelHandle = {
 const HOST_RESET =
 	'all:initial!important;display:block!important;z-index:2147483000!important;margin:0!important;padding:0!important;border:0!important;contain:layout paint style!important;will-change:transform!important;';
 const MIN_WIDTH = 260;
-const minuteNow = () => Math.floor(Date.now() / 60_000);
 const MAX_WIDTH = 360;
+const minuteNow = () => Math.floor(Date.now() / 60_000);
 
 export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; snapshot?: SnapshotSource; signal: AbortSignal}): PanelHandle {
 	const {doc, t, signal} = options;

@@ -71,8 +71,8 @@ export type RequestMachine<R> = {
 /**
  * What the user sets, the order itself, as against market state that ticks on its own. The gate judges a submit by
  * the latest answer for the same order: on a live page the mark ticks every second and the form is read at the next
- * heartbeat, so an answer for the form exactly as it is was missing for a good part of each second, and a dangerous
- * order's submit went through unchecked (12 of 20 clicks at random moments on the ticking demo page).
+ * heartbeat, so an answer for the form exactly as it is is missing for a good part of each second, and a dangerous
+ * order's submit would go through unchecked (the Chromium e2e clicks at random moments on the ticking demo page).
  */
 export const ORDER_FIELDS = ['adapter', 'venue', 'contractValue', 'symbol', 'side', 'orderType', 'price', 'size', 'leverage', 'marginMode', 'stopLoss', 'takeProfit'] as const;
 
