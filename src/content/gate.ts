@@ -48,14 +48,21 @@ export type GateDecision =
 /** Rule id of the gate's notice for a side the venue would refuse (not a rule of src/core/rules: there are no figures). */
 export const NOT_COMPUTED_RULE = 'not-computed';
 
+/** What the user sets, the order itself, as against market state that ticks on its own (mark, balance, funding). */
+export const ORDER_FIELDS = ['adapter', 'venue', 'contractValue', 'symbol', 'side', 'orderType', 'price', 'size', 'leverage', 'marginMode', 'stopLoss', 'takeProfit'] as const;
+
 /**
- * The order an allowance is for. The mark price, balance and funding move on their own and are left out. The form's
- * side is in it; the side of the control used is kept beside it in the allowance (a two-button form reads 'both').
+ * The order a held notice, an allowance and a standing answer are for (`ORDER_FIELDS`, each as its value when read,
+ * else its read state). The form's side is in it; the side of the control used is kept beside it in the allowance (a
+ * two-button form reads 'both').
  */
 export function orderKey(draft: OrderDraft): string {
-	const {symbol, side, orderType, price, size, leverage, marginMode, stopLoss, takeProfit} = draft;
-	const value = (read: {state: string; value?: unknown}) => (read.state === 'ok' ? read.value : read.state);
-	return JSON.stringify([symbol, side, orderType, price, size, leverage, marginMode, stopLoss, takeProfit].map(value));
+	const value = (read: unknown) => {
+		if (typeof read !== 'object' || read === null) return read ?? null;
+		const field = read as {state: string; value?: unknown};
+		return field.state === 'ok' ? field.value : field.state;
+	};
+	return JSON.stringify(ORDER_FIELDS.map(field => value(draft[field])));
 }
 
 export function dangerWarnings(assessment: DraftAssessment | undefined, side: Side | 'both', symbol?: string): Warning[] {

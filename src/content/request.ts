@@ -13,6 +13,7 @@
  */
 import {sameOnFields, type OrderDraft} from '../core/draft.js';
 import type {ErrorName, Reply} from '../messaging/protocol.js';
+import {orderKey} from './gate.js';
 
 /** A message the worker refused is asked again soon, this many times in a row; after that, at each heartbeat. */
 export const QUICK_RETRIES = 3;
@@ -57,8 +58,11 @@ export type RequestMachine<R> = {
 	freshFor(key: string): R | undefined;
 	/**
 	 * The latest reply, if it still stands for the order `draft` describes: the form it answered was the same order
-	 * (`ORDER_FIELDS`) and nothing failed since. What else moved is market state that ticks on its own (the mark, the
-	 * venue's own estimates, the balance on cross) and that the next read asks about.
+	 * (`orderKey` in gate.ts) and nothing failed since. What else moved is market state that ticks on its own (the
+	 * mark, the venue's own estimates, the balance on cross) and that the next read asks about. On a live page the mark
+	 * ticks every second and the form is read at the next heartbeat, so an answer for the form exactly as it is
+	 * (`freshFor`) is missing for a good part of each second, and alone it would let a dangerous order's submit through
+	 * unchecked (the Chromium e2e clicks at random moments on the ticking demo page).
 	 */
 	standingFor(draft: OrderDraft): R | undefined;
 	/** Whether anything was read and asked about (the badge may describe it when the session ends). */
@@ -68,14 +72,6 @@ export type RequestMachine<R> = {
 };
 
 /** `readFieldsOf`: the draft fields a result was computed from (`readFields`), if it says. */
-/**
- * What the user sets, the order itself, as against market state that ticks on its own. The gate judges a submit by
- * the latest answer for the same order: on a live page the mark ticks every second and the form is read at the next
- * heartbeat, so an answer for the form exactly as it is is missing for a good part of each second, and a dangerous
- * order's submit would go through unchecked (the Chromium e2e clicks at random moments on the ticking demo page).
- */
-export const ORDER_FIELDS = ['adapter', 'venue', 'contractValue', 'symbol', 'side', 'orderType', 'price', 'size', 'leverage', 'marginMode', 'stopLoss', 'takeProfit'] as const;
-
 export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly string[] | undefined = () => undefined): RequestMachine<R> {
 	let revision = 0;
 	let sentKey: string | undefined;
@@ -83,8 +79,8 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 	let revisionKey = '';
 	let revisionDraft: OrderDraft | undefined;
 	let pending: number | undefined;
-	/** The answer shown; `fields` and `draft`: the fields it read, and the form it answered. */
-	let latest: {revision: number; key: string; result: R; fields?: readonly string[]; draft?: OrderDraft} | undefined;
+	/** The answer shown; `fields`, `draft` and `order`: the fields it read, the form it answered and its `orderKey`. */
+	let latest: {revision: number; key: string; result: R; fields?: readonly string[]; draft?: OrderDraft; order?: string} | undefined;
 	/** No error, timeout or refresh since `latest`: it may stand for the same order (`standingFor`). */
 	let standing = false;
 	let refusals = 0;
@@ -134,7 +130,10 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 			}
 			latest = {revision: answered, key: revisionKey, result: reply.value};
 			standing = true;
-			if (revisionDraft) latest.draft = revisionDraft;
+			if (revisionDraft) {
+				latest.draft = revisionDraft;
+				latest.order = orderKey(revisionDraft);
+			}
 			const fields = readFieldsOf(reply.value);
 			if (fields && revisionDraft) latest.fields = fields;
 			return {action: 'show', result: reply.value};
@@ -154,7 +153,7 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 			return latest !== undefined && pending === undefined && latest.revision === revision && latest.key === key ? latest.result : undefined;
 		},
 		standingFor(draft) {
-			return standing && latest?.draft && sameOnFields(draft, latest.draft, ORDER_FIELDS) ? latest.result : undefined;
+			return standing && latest?.order !== undefined && orderKey(draft) === latest.order ? latest.result : undefined;
 		},
 		hasSent: () => asked,
 		revision: () => revision,

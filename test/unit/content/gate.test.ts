@@ -58,6 +58,9 @@ describe('the allowance is tied to the order it was shown for', () => {
 		['the symbol', {symbol: {state: 'ok', value: 'ETHUSDT'}}],
 		['the limit price', {price: {state: 'ok', value: '61000'}}],
 		['the margin mode', {marginMode: {state: 'ok', value: 'cross'}}],
+		['the contract size', {contractValue: '0.01'}],
+		['the venue', {venue: 'bybit-linear'}],
+		['a stop-loss set', {stopLoss: {state: 'ok', value: '59000'}}],
 	] as const)('a change of %s ends it', (_name, patch) => {
 		const changed = orderKey(demoDraft(patch as never));
 		expect(changed).not.toBe(KEY);
