@@ -9,8 +9,8 @@
  * Aster Simple (1001x) lives under /{locale}/futures/{BASE}USD and has its own adapter (aster-simple.ts).
  */
 import {defineAdapter} from './define-adapter.js';
-import {BINANCE_SELECTORS, binanceFormRoot, binanceSubmitButtons, fillBinanceLike} from './binance-form.js';
-import {safeRead, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
+import {BINANCE_SELECTORS, binanceFormRoot, binanceSubmitButtons, fillBinanceLike, fillBinanceOutside} from './binance-form.js';
+import {safeRead, safeReadOutside, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
 
 const ID = 'aster-pro';
 
@@ -27,6 +27,7 @@ export default defineAdapter({
 	},
 	formRoot: doc => safely(() => binanceFormRoot(doc)),
 	read: doc => safeRead(ID, 'aster-pro', doc, binanceFormRoot, (form, draft) => fillBinanceLike(form, draft, doc, /\/futures\/(?:v1\/)?([A-Za-z0-9]+)(?:[/?#]|$)/)),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, fillBinanceOutside, fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const form = binanceFormRoot(doc);

@@ -8,8 +8,8 @@
  * when the page says so.
  */
 import {defineAdapter} from './define-adapter.js';
-import {controlByLabel, inputNumber, numberField, ok, rowValue, safeRead, safely, sideFromText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
-import {DEFAULT_VOCABULARY, fillByLabels, otherInputLabels, submitButtons, type Vocabulary} from './label-form.js';
+import {controlByLabel, inputNumber, numberField, ok, rowValue, safeRead, safeReadOutside, safely, sideFromText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
+import {DEFAULT_VOCABULARY, fillByLabels, fillOutsideByLabels, otherInputLabels, submitButtons, type Vocabulary} from './label-form.js';
 
 const ID = 'aster-simple';
 
@@ -62,6 +62,7 @@ export default defineAdapter({
 			draft.symbol = symbolFromUrl(doc, /\/futures\/([A-Za-z0-9]+)/);
 			return draft;
 		}),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, (form, draft, _doc, want) => fillOutsideByLabels(form, draft, doc, VOCABULARY, {}, want), fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const form = formRoot(doc);

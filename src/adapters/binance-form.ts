@@ -22,6 +22,8 @@ import {
 	sizeField,
 	sizeUnitFromText,
 	textOf,
+	EVERY_FIELD,
+	type Wanted,
 } from './dom-read.js';
 import {readOptionalPrice} from './label-form.js';
 
@@ -157,12 +159,16 @@ export function fillBinanceLike(form: Element, draft: OrderDraft, doc: Document,
 	// read: with both buttons shown the rows are the buy side's then the sell side's, which differ by open loss only.
 	draft.venueMargin = balanceField(rowValue(form, /^Cost$/));
 
-	draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
-	const funding = rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i);
-	Object.assign(draft, fundingPairFields(funding));
+	fillBinanceOutside(form, draft, doc);
 
 	const href = doc.location?.href ?? '';
 	const symbol = symbolPattern.exec(href)?.[1];
 	draft.symbol = symbol ? ok(symbol.toUpperCase()) : notFound();
 	return draft;
+}
+
+/** The fields `fillBinanceLike` reads from the ticker bar above the form (the adapters' `readOutside`). */
+export function fillBinanceOutside(_form: Element, draft: OrderDraft, doc: Document, want: Wanted = EVERY_FIELD): void {
+	if (want('markPrice')) draft.markPrice = numberField(rowValue(doc, /^Mark(?: Price)?$/i));
+	if (want('fundingRate') || want('fundingCountdownSeconds')) Object.assign(draft, fundingPairFields(rowValue(doc, /^Funding(?: Rate)?\s*\/\s*Countdown$/i)));
 }

@@ -6,8 +6,8 @@
  * is not an opening order and reads as 'no-form'.
  */
 import {defineAdapter} from './define-adapter.js';
-import {BINANCE_SELECTORS, binanceFormRoot, binanceSubmitButtons, fillBinanceLike} from './binance-form.js';
-import {safeRead, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
+import {BINANCE_SELECTORS, binanceFormRoot, binanceSubmitButtons, fillBinanceLike, fillBinanceOutside} from './binance-form.js';
+import {safeRead, safeReadOutside, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
 
 const ID = 'binance-usdm';
 
@@ -25,6 +25,7 @@ export default defineAdapter({
 	selectors: BINANCE_SELECTORS,
 	formRoot: doc => safely(() => binanceFormRoot(doc)),
 	read: doc => safeRead(ID, 'binance-usdm', doc, binanceFormRoot, (form, draft) => fillBinanceLike(form, draft, doc, /\/futures\/([A-Za-z0-9]+)(?:[/?#]|$)/)),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, fillBinanceOutside, fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const form = binanceFormRoot(doc);

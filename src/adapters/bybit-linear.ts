@@ -17,8 +17,8 @@
  *   clone's design checklist of Bybit screenshots, Oct 2025, not from the live DOM).
  */
 import {defineAdapter} from './define-adapter.js';
-import {elementsWithText, leverageField, queryVisible, safeRead, safely, sideOfButtonText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
-import {DEFAULT_VOCABULARY, fillByLabels, submitButtons, type Vocabulary} from './label-form.js';
+import {elementsWithText, leverageField, queryVisible, safeRead, safeReadOutside, safely, sideOfButtonText, submitTargetIn, symbolFromUrl, textOf} from './dom-read.js';
+import {DEFAULT_VOCABULARY, fillByLabels, fillOutsideByLabels, submitButtons, type Vocabulary} from './label-form.js';
 
 const ID = 'bybit-linear';
 
@@ -83,6 +83,7 @@ export default defineAdapter({
 			draft.symbol = symbolFromUrl(doc, /\/trade\/usdt\/([A-Za-z0-9]+)/);
 			return draft;
 		}),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, (form, draft, _doc, want) => fillOutsideByLabels(form, draft, doc, VOCABULARY, {}, want), fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const form = formRoot(doc);

@@ -45,6 +45,15 @@ export type Adapter = {
 	/** Pure read of the order form. Never writes, never throws. */
 	read(doc: Document): ReadResult;
 	/**
+	 * The fields `read` takes from outside the form root `root` (a ticker bar, the page title, a row found anywhere on
+	 * the page: the mark, funding, a balance shown elsewhere), read alone, with the values `read` would give them.
+	 * Every other field depends only on the form's subtree and the URL. The heartbeat re-reads only these while the form
+	 * is unchanged (content/heartbeat-read.ts); `read` takes them from the same code. Undefined when the read throws.
+	 * With `fields`, only those are needed (it may return more). A property test checks it on every fixture: text
+	 * changed outside the form changes no other field.
+	 */
+	readOutside(doc: Document, root: Element, fields?: ReadonlySet<string>): Partial<OrderDraft> | undefined;
+	/**
 	 * If `target` is (inside) a submit control of this form, which side it opens. `trigger` says which event
 	 * the gate saw: with 'click' only buttons count; with 'enter'/'submit' (or when omitted) a text input or the
 	 * `<form>` inside the order form counts too and returns side 'draft'.

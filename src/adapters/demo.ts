@@ -11,7 +11,7 @@
 import {unread, type FieldRead, type OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import {defineAdapter, queryFirst, type SubmitTarget} from './define-adapter.js';
-import {balanceField, countdownField, leverageField, marginModeField, numberField, rateField, sizeField, sizeUnitFromText, valueOf} from './dom-read.js';
+import {balanceField, countdownField, EVERY_FIELD, type Wanted, leverageField, marginModeField, numberField, rateField, sizeField, sizeUnitFromText, valueOf} from './dom-read.js';
 
 const selectors = {
 	form: ['form[data-testid="order-form"]'], // the whole order form
@@ -45,6 +45,19 @@ function textOf(doc: Document, alternatives: readonly string[]): string | undefi
 	return valueOf(element) ?? (element.textContent ?? '').trim();
 }
 
+type Ticker = Pick<OrderDraft, 'symbol' | 'markPrice' | 'fundingRate' | 'fundingCountdownSeconds'>;
+
+/** The fields read from the ticker bar above the form (the adapter's `readOutside`), those `want` asks for. */
+function readTicker(doc: Document, want: Wanted = EVERY_FIELD): Partial<Ticker> {
+	const ticker: Partial<Ticker> = {};
+	const symbolText = want('symbol') ? textOf(doc, selectors.symbol) : undefined;
+	if (want('symbol')) ticker.symbol = symbolText && /^[A-Z0-9]{2,20}$/.test(symbolText) ? {state: 'ok', value: symbolText} : unread();
+	if (want('markPrice')) ticker.markPrice = numberField(textOf(doc, selectors.markPrice));
+	if (want('fundingRate')) ticker.fundingRate = rateField(textOf(doc, selectors.fundingRate));
+	if (want('fundingCountdownSeconds')) ticker.fundingCountdownSeconds = countdownField(textOf(doc, selectors.fundingCountdown));
+	return ticker;
+}
+
 function readDraft(doc: Document): OrderDraft {
 	const orderTypeKey = queryFirst(doc, selectors.orderType)?.getAttribute('data-tab-key');
 	const orderType: FieldRead<'limit' | 'market'> =
@@ -53,16 +66,16 @@ function readDraft(doc: Document): OrderDraft {
 	const unitText = textOf(doc, selectors.sizeUnit);
 	const size = sizeField(numberField(textOf(doc, selectors.size)), unitText === undefined ? undefined : sizeUnitFromText(unitText));
 	const tpslOn = (queryFirst(doc, selectors.tpslToggle) as HTMLInputElement | undefined)?.checked === true;
-	const symbolText = textOf(doc, selectors.symbol);
+	const ticker = readTicker(doc) as Ticker;
 	return {
 		adapter: 'demo',
 		venue: 'binance-usdm',
-		symbol: symbolText && /^[A-Z0-9]{2,20}$/.test(symbolText) ? {state: 'ok', value: symbolText} : unread(),
+		symbol: ticker.symbol,
 		// Both buttons are on screen at once: the side is the button the user clicks (the gate asks submitTarget).
 		side: queryFirst(doc, selectors.submit) ? {state: 'ok', value: 'both'} : unread(),
 		orderType,
 		price,
-		markPrice: numberField(textOf(doc, selectors.markPrice)),
+		markPrice: ticker.markPrice,
 		size,
 		leverage: leverageField(textOf(doc, selectors.leverage)),
 		marginMode: marginModeField(textOf(doc, selectors.marginMode)),
@@ -70,8 +83,8 @@ function readDraft(doc: Document): OrderDraft {
 		stopLoss: tpslOn ? numberField(textOf(doc, selectors.stopLoss)) : {state: 'empty'},
 		takeProfit: tpslOn ? numberField(textOf(doc, selectors.takeProfit)) : {state: 'empty'},
 		venueLiquidationPrice: unread(),
-		fundingRate: rateField(textOf(doc, selectors.fundingRate)),
-		fundingCountdownSeconds: countdownField(textOf(doc, selectors.fundingCountdown)),
+		fundingRate: ticker.fundingRate,
+		fundingCountdownSeconds: ticker.fundingCountdownSeconds,
 		venueMargin: balanceField(textOf(doc, selectors.cost)),
 	};
 }
@@ -93,6 +106,13 @@ export const demo = /* @__PURE__ */ defineAdapter({
 			return queryFirst(doc, selectors.form) ? {found: true, draft: readDraft(doc)} : {found: false, reason: 'no-form'};
 		} catch {
 			return {found: false, reason: 'no-form'};
+		}
+	},
+	readOutside(doc, _root, fields) {
+		try {
+			return readTicker(doc, fields ? field => fields.has(field) : EVERY_FIELD);
+		} catch {
+			return undefined;
 		}
 	},
 	submitTarget(target, doc, trigger = 'submit'): SubmitTarget | undefined {

@@ -415,6 +415,35 @@ function readForm(
 	}
 }
 
+/** Whether a fill function is asked for `field` (an adapter's `readOutside` with `fields`). */
+export type Wanted = (field: keyof OrderDraft) => boolean;
+export const EVERY_FIELD: Wanted = () => true;
+
+/**
+ * An adapter's `readOutside` (define-adapter.ts): runs `fill`, the part of its read that comes from outside the form
+ * root, on an empty object and returns the fields it set; undefined when it throws (the caller then reads whole).
+ * `fill` sets fields only from the page, never from other fields of the draft, which it does not have here; with
+ * `fields`, it may leave out the others.
+ */
+export function safeReadOutside(
+	doc: Document,
+	form: Element,
+	fill: (form: Element, draft: OrderDraft, doc: Document, want: Wanted) => void,
+	fields?: ReadonlySet<string>,
+): Partial<OrderDraft> | undefined {
+	const outer = thisRead;
+	thisRead ??= {candidates: new Map(), forLabels: new Map()};
+	try {
+		const part = {} as OrderDraft;
+		fill(form, part, doc, fields ? field => fields.has(field) : EVERY_FIELD);
+		return part;
+	} catch {
+		return undefined;
+	} finally {
+		thisRead = outer;
+	}
+}
+
 /** Wraps a formRoot/mountAfter lookup so it never throws. */
 export function safely<T>(find: () => T | undefined): T | undefined {
 	try {

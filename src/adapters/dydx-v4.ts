@@ -39,6 +39,9 @@ import {
 	queryVisible,
 	rateField,
 	safeRead,
+	safeReadOutside,
+	EVERY_FIELD,
+	type Wanted,
 	safely,
 	sizeField,
 	submitTargetIn,
@@ -267,6 +270,18 @@ function readSize(size: Element | undefined): OrderDraft['size'] {
 	return sizeField(inputNumber(size, inputOptions(size)), unit);
 }
 
+/** The fields read outside the trade form: the account's balance, the market's oracle price and funding. */
+function fillOutside(draft: OrderDraft, doc: Document, want: Wanted = EVERY_FIELD): void {
+	const display = displayOptions(doc);
+	const account = (dl: Element) => [...dl.querySelectorAll('dt')].some(term => isString(STRINGS.PORTFOLIO_VALUE, textOf(term)));
+	if (want('balance')) draft.balance = diffValue(termValue(doc, STRINGS.AVAILABLE_BALANCE, account), 'current', display);
+	if (want('markPrice')) draft.markPrice = diffValue(termValue(doc, STRINGS.ORACLE_PRICE), 'current', display);
+	const funding = want('fundingRate') ? termValue(doc, STRINGS.FUNDING_RATE_1H_SHORT) : undefined;
+	if (want('fundingRate')) draft.fundingRate = funding ? rateField(textOf(funding.querySelector('output') ?? funding), display) : notFound();
+	const next = want('fundingCountdownSeconds') ? termValue(doc, STRINGS.NEXT_FUNDING) : undefined;
+	if (want('fundingCountdownSeconds')) draft.fundingCountdownSeconds = next ? countdownField(textOf(next)) : notFound(); // NextFundingTimer: "MM:SS" (src/lib/timeUtils.ts formatSeconds)
+}
+
 export default defineAdapter({
 	id: ID,
 	venue: 'dydx-v4',
@@ -305,16 +320,11 @@ export default defineAdapter({
 			const sizeRead = draft.size;
 			draft.venueOrderValue = approx ? numberField(approx.replace(/^≈\s*/, ''), display) : sizeRead.state === 'ok' && sizeRead.value.unit === 'quote' ? ok(sizeRead.value.value, sizeRead.text) : notFound();
 
-			const account = (dl: Element) => [...dl.querySelectorAll('dt')].some(term => isString(STRINGS.PORTFOLIO_VALUE, textOf(term)));
-			draft.balance = diffValue(termValue(doc, STRINGS.AVAILABLE_BALANCE, account), 'current', display);
-			draft.markPrice = diffValue(termValue(doc, STRINGS.ORACLE_PRICE), 'current', display);
-			const funding = termValue(doc, STRINGS.FUNDING_RATE_1H_SHORT);
-			draft.fundingRate = funding ? rateField(textOf(funding.querySelector('output') ?? funding), display) : notFound();
-			const next = termValue(doc, STRINGS.NEXT_FUNDING);
-			draft.fundingCountdownSeconds = next ? countdownField(textOf(next)) : notFound(); // NextFundingTimer: "MM:SS" (src/lib/timeUtils.ts formatSeconds)
+			fillOutside(draft, doc);
 			draft.symbol = symbolFromUrl(doc, /\/trade\/([A-Za-z0-9-]+)/);
 			return draft;
 		}),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, (_form, draft, _doc, want) => fillOutside(draft, doc, want), fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const root = formRoot(doc);

@@ -9,8 +9,8 @@
  */
 import type {VenueId} from '../core/types.js';
 import {defineAdapter, type Adapter} from './define-adapter.js';
-import {safeRead, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
-import {DEFAULT_VOCABULARY, fillByLabels, formAroundSize, submitButtons, symbolFromTitle} from './label-form.js';
+import {safeRead, safeReadOutside, safely, sideOfButtonText, submitTargetIn} from './dom-read.js';
+import {DEFAULT_VOCABULARY, fillByLabels, fillOutsideByLabels, formAroundSize, submitButtons, symbolFromTitle} from './label-form.js';
 
 const ID = 'generic';
 const OPTIONS = {decimalSeparator: 'auto'} as const;
@@ -37,6 +37,16 @@ export function withVenue(venue: VenueId): Adapter {
 				draft.symbol = symbolFromTitle(doc);
 				return draft;
 			}),
+		readOutside: (doc, root, fields) =>
+			safeReadOutside(
+				doc,
+				root,
+				(form, draft, _doc, want) => {
+					fillOutsideByLabels(form, draft, doc, DEFAULT_VOCABULARY, OPTIONS, want);
+					if (want('symbol')) draft.symbol = symbolFromTitle(doc);
+				},
+				fields,
+			),
 		submitTarget: (target, doc, trigger) =>
 			safely(() => {
 				const form = formRoot(doc);

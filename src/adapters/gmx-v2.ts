@@ -34,6 +34,9 @@ import {
 	queryAll,
 	queryVisible,
 	safeRead,
+	safeReadOutside,
+	EVERY_FIELD,
+	type Wanted,
 	safely,
 	sideFromText,
 	sizeField,
@@ -222,6 +225,15 @@ function readTpsl(root: Element, labels: readonly string[]): FieldRead<string> {
 	return toggle ? {state: 'empty'} : notFound();
 }
 
+/** The fields read from the page title: the market, and the mark when the trade box shows none. */
+function fillOutside(root: Element, draft: OrderDraft, doc: Document, want: Wanted = EVERY_FIELD): void {
+	if (want('markPrice')) {
+		const mark = readMark(root);
+		draft.markPrice = mark.state === 'unread' && mark.reason === 'not-found' ? titlePrice(doc) : mark;
+	}
+	if (want('symbol')) draft.symbol = titleSymbol(doc);
+}
+
 export default defineAdapter({
 	id: ID,
 	venue: 'gmx-v2',
@@ -264,15 +276,14 @@ export default defineAdapter({
 			draft.venueOrderValue = sizeUsd ? numberField(sizeUsd.replace(/^≈\s*/, ''), {units: ['$']}) : sizeRead.state === 'ok' && sizeRead.value.unit === 'quote' ? ok(sizeRead.value.value, sizeRead.text) : notFound();
 
 			draft.venueLiquidationPrice = readLiquidation(root);
-			const mark = readMark(root);
-			draft.markPrice = mark.state === 'unread' && mark.reason === 'not-found' ? titlePrice(doc) : mark;
 			draft.takeProfit = readTpsl(root, STRINGS.tpPrice);
 			draft.stopLoss = readTpsl(root, STRINGS.slPrice);
 			draft.fundingRate = notFound(); // GMX shows borrow/funding as an hourly "Net rate" above the chart, not in the trade box
 			draft.fundingCountdownSeconds = notFound(); // GMX funding accrues continuously; there is no countdown
-			draft.symbol = titleSymbol(doc);
+			fillOutside(root, draft, doc);
 			return draft;
 		}),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, fillOutside, fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() =>
 			submitTargetIn(formRoot(doc), target, selectors.submit, button => {

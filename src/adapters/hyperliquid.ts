@@ -17,8 +17,8 @@
  *   "Cross"/"NNx" buttons, and the selected-state colours.
  */
 import {defineAdapter} from './define-adapter.js';
-import {controlByLabel, elementsWithText, ok, safeRead, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
-import {DEFAULT_VOCABULARY, fillByLabels, formAroundSize, submitButtons, type Vocabulary} from './label-form.js';
+import {controlByLabel, elementsWithText, ok, safeRead, safeReadOutside, safely, sideFromText, submitTargetIn, textOf, symbolFromUrl} from './dom-read.js';
+import {DEFAULT_VOCABULARY, fillByLabels, fillOutsideByLabels, formAroundSize, submitButtons, type Vocabulary} from './label-form.js';
 import type {Side} from '../core/types.js';
 
 const ID = 'hyperliquid';
@@ -100,6 +100,7 @@ export default defineAdapter({
 			draft.symbol = symbolFromUrl(doc, /\/trade\/([^/?#]+)/);
 			return draft;
 		}),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, (form, draft, _doc, want) => fillOutsideByLabels(form, draft, doc, VOCABULARY, {}, want), fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const form = formRoot(doc);

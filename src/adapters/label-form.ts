@@ -27,6 +27,8 @@ import {
 	sizeUnitFromText,
 	textOf,
 	type Root,
+	EVERY_FIELD,
+	type Wanted,
 } from './dom-read.js';
 import {normalizeText, type ParseNumberOptions} from './parse-number.js';
 
@@ -192,7 +194,6 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	draft.size = sizeInput ? sizeField(inputNumber(sizeInput, options), readSizeUnit(sizeInput, vocabulary.size, vocabulary.quoteCurrencies, form)) : notFound();
 	draft.leverage = readLeverage(form, vocabulary, draft.side);
 	draft.marginMode = readMarginMode(form);
-	draft.balance = balanceField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), vocabulary.quoteCurrencies, options);
 	draft.takeProfit = readOptionalPrice(form, vocabulary.takeProfit, vocabulary.tpslToggle, options);
 	draft.stopLoss = readOptionalPrice(form, vocabulary.stopLoss, vocabulary.tpslToggle, options);
 	draft.venueLiquidationPrice = numberField(rowValue(form, vocabulary.liquidation), options);
@@ -200,13 +201,23 @@ export function fillByLabels(form: Element, draft: OrderDraft, doc: Document, vo
 	// they check our read (core/misread.ts), they are never used in the math.
 	if (vocabulary.margin) draft.venueMargin = balanceField(rowValue(form, vocabulary.margin), vocabulary.quoteCurrencies, options);
 	if (vocabulary.orderValue) draft.venueOrderValue = balanceField(rowValue(form, vocabulary.orderValue), vocabulary.quoteCurrencies, options);
-	draft.markPrice = numberField(rowValue(doc, vocabulary.mark), options);
+	fillOutsideByLabels(form, draft, doc, vocabulary, options);
+	return draft;
+}
+
+/**
+ * The fields `fillByLabels` reads from anywhere on the page (an adapter's `readOutside`): the balance when the form
+ * shows none, the mark and funding rows.
+ */
+export function fillOutsideByLabels(form: Element, draft: OrderDraft, doc: Document, vocabulary: Vocabulary, options: ParseNumberOptions = {}, want: Wanted = EVERY_FIELD): void {
+	if (want('balance')) draft.balance = balanceField(rowValue(form, vocabulary.balance) ?? rowValue(doc, vocabulary.balance), vocabulary.quoteCurrencies, options);
+	if (want('markPrice')) draft.markPrice = numberField(rowValue(doc, vocabulary.mark), options);
+	if (!want('fundingRate') && !want('fundingCountdownSeconds')) return;
 	const funding = rowValue(doc, vocabulary.funding);
 	const [rateText, countdownText] = funding?.split(/\s+\/\s+|\s+(?=\d{1,2}:\d{2})/) ?? [];
 	draft.fundingRate = funding === undefined ? notFound() : rateField(rateText, options);
 	const countdown = rowValue(doc, vocabulary.countdown) ?? countdownText;
 	draft.fundingCountdownSeconds = countdown === undefined ? notFound() : countdownField(countdown);
-	return draft;
 }
 
 /** The form around the size control: its `<form>`, else the nearest ancestor holding a submit button. */

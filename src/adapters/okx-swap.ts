@@ -9,6 +9,7 @@
  * Sizes are in contracts by default: the contract value comes from the amount field's placeholder
  * ("Single contract value 0.01 BTC") or, failing that, from bundled instrument data (instruments.ts).
  */
+import type {OrderDraft} from '../core/draft.js';
 import type {Side} from '../core/types.js';
 import {defineAdapter} from './define-adapter.js';
 import {
@@ -25,6 +26,9 @@ import {
 	queryVisible,
 	rowValue,
 	safeRead,
+	safeReadOutside,
+	EVERY_FIELD,
+	type Wanted,
 	safely,
 	sideOfButtonText,
 	sizeField,
@@ -137,6 +141,12 @@ function sideOfButton(button: Element): Side | 'draft' | undefined {
 	return sideOfButtonText(button) ?? (button.matches('.okui-positivebutton') ? 'long' : button.matches('.okui-negativebutton') ? 'short' : undefined);
 }
 
+/** The fields read from the ticker bar above the form (or a row anywhere on the page): the mark and funding. */
+function fillOutside(draft: OrderDraft, doc: Document, want: Wanted = EVERY_FIELD): void {
+	if (want('markPrice')) draft.markPrice = numberField(tickerValue(doc, MARK_LABEL) ?? rowValue(doc, MARK_LABEL));
+	if (want('fundingRate') || want('fundingCountdownSeconds')) Object.assign(draft, fundingPairFields(tickerValue(doc, FUNDING_LABEL) ?? rowValue(doc, FUNDING_LABEL)));
+}
+
 export default defineAdapter({
 	id: ID,
 	venue: 'okx-swap',
@@ -186,10 +196,10 @@ export default defineAdapter({
 			draft.stopLoss = sl ? inputNumber(sl) : readOptionalPrice(form, /^SL trigger price$/i, TPSL_TOGGLE);
 			draft.venueLiquidationPrice = numberField(rowValue(form, /^(?:Est\.?\s*)?liq(?:\.|uidation)?\s*price$/i));
 
-			draft.markPrice = numberField(tickerValue(doc, MARK_LABEL) ?? rowValue(doc, MARK_LABEL));
-			Object.assign(draft, fundingPairFields(tickerValue(doc, FUNDING_LABEL) ?? rowValue(doc, FUNDING_LABEL)));
+			fillOutside(draft, doc);
 			return draft;
 		}),
+	readOutside: (doc, root, fields) => safeReadOutside(doc, root, (_form, draft, _doc, want) => fillOutside(draft, doc, want), fields),
 	submitTarget: (target, doc, trigger) =>
 		safely(() => {
 			const form = formRoot(doc);
