@@ -32,8 +32,11 @@ export type FormWatchOptions = {
 	signal: AbortSignal;
 	/** A node of our own (the panel host): its mutations are not the page's. */
 	isOurs(node: Node): boolean;
-	/** Read the form now; `inFrame` when called from an animation frame. */
-	onRead(inFrame: boolean): void;
+	/**
+	 * Read the form now; `inFrame` when called after a frame's layout. `whole`: something asked for a read of the whole
+	 * form (a change, an edit, a retry); when only the heartbeat asked, the session may read less (heartbeat-read.ts).
+	 */
+	onRead(inFrame: boolean, whole: boolean): void;
 	/** The watched form root changed (the panel's anchor may have moved). */
 	onRootChange(): void;
 	/** An element of ours that has a box once the panel shows (its host): what `schedule` observes (see there). */
@@ -45,8 +48,8 @@ export type FormWatch = {
 	root(): Element | undefined;
 	/** Looks the form root up afresh and watches it. */
 	ensureObserved(): Element | undefined;
-	/** A read in the next frame, after its layout (coalesced). */
-	schedule(): void;
+	/** A read in the next frame, after its layout (coalesced); 'heartbeat' when only the heartbeat asks for it. */
+	schedule(reason?: 'change' | 'heartbeat'): void;
 };
 
 /** A read waiting on the probe longer than this (a host with no box yet) is made in an animation frame instead. */
@@ -79,6 +82,8 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 	let soon: ReturnType<typeof setTimeout> | undefined;
 	let absentLookup: ReturnType<typeof setTimeout> | undefined;
 	let lastAbsentLookupMs = Number.NEGATIVE_INFINITY;
+	/** A read of the whole form was asked for since the last read (see `onRead`). */
+	let wholeDue = false;
 	/** The user's edit read in the capture phase, until its bubble-phase check. */
 	let edit: Edit | undefined;
 	const isPages = (records: MutationRecord[]) => records.some(record => !options.isOurs(record.target));
@@ -123,7 +128,7 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 		return root;
 	}
 
-	function readNow(inFrame: boolean): void {
+	function readNow(inFrame: boolean, whole = wholeDue): void {
 		if (frame !== undefined) win.cancelAnimationFrame(frame);
 		if (probing) probeObserver?.unobserve(probing.element);
 		if (soon !== undefined) clearTimeout(soon);
@@ -131,8 +136,9 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 		frame = undefined;
 		soon = undefined;
 		edit = undefined;
+		wholeDue = false;
 		if (signal.aborted) return;
-		options.onRead(inFrame);
+		options.onRead(inFrame, whole);
 		/*
 		 * The records queued so far describe changes this read has just seen: the page's own handler of the input
 		 * event re-rendering its form. Left queued, they asked for a second read in the next frame — the frame the
@@ -142,7 +148,8 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 		observer.takeRecords();
 	}
 
-	function schedule(): void {
+	function schedule(reason: 'change' | 'heartbeat' = 'change'): void {
+		if (reason === 'change') wholeDue = true;
 		if (signal.aborted || frame !== undefined || soon !== undefined) return;
 		let isProbeLate = false;
 		if (probing) {
@@ -187,7 +194,7 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 		// The observer may have been handed the page's mutations already (a browser delivers them between listeners);
 		// records still queued are the ones it has not been handed yet.
 		const pageChanged = settled.mutated || isPages(observer.takeRecords()) || valueOf(settled.target) !== settled.value;
-		if (pageChanged) readNow(false);
+		if (pageChanged) readNow(false, true);
 	}
 
 	const onFormEvent = (event: Event) => {
@@ -199,7 +206,7 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 			schedule();
 			return;
 		}
-		readNow(false);
+		readNow(false, true);
 		edit = {target: event.target, value: valueOf(event.target), mutated: false};
 		// The check after the page's handlers: at the window in this task, or in the next task for an event the
 		// page stops on the way.

@@ -28,6 +28,8 @@ export type PlacedBox = {left: number; top: number; width: number};
 export type PanelHandle = {
 	/** Writes the contract attributes now; re-renders now, or after `visualDelayMs` unless updated again. */
 	update(view: PanelView, visualDelayMs?: number): void;
+	/** The draft fields the panel read to render the view it shows; undefined before its first render. */
+	readFields(): readonly string[] | undefined;
 	/** Docks the host at `box` (under the adapter's anchor, in document coordinates), or floats it when undefined. */
 	place(box: PlacedBox | undefined): void;
 	readonly host: HTMLElement;
@@ -44,7 +46,18 @@ const MIN_WIDTH = 260;
 const MAX_WIDTH = 360;
 const minuteNow = () => Math.floor(Date.now() / 60_000);
 
-export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(): void; onSnoozeReminder?(): void; snapshot?: SnapshotSource; signal: AbortSignal}): PanelHandle {
+export type MountPanelOptions = {
+	doc: Document;
+	t: Translate;
+	onAcknowledge(): void;
+	onSnoozeReminder?(): void;
+	snapshot?: SnapshotSource;
+	/** The user expanded or collapsed the panel (it has rendered the latest view it was given). */
+	onCollapsedChange?(): void;
+	signal: AbortSignal;
+};
+
+export function mountPanel(options: MountPanelOptions): PanelHandle {
 	const {doc, t, signal} = options;
 	const host = doc.createElement('div');
 	if (__DEV__) host.setAttribute('data-liqguard-panel', '');
@@ -98,7 +111,7 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 				onMove={move}
 				onSnoozeReminder={options.onSnoozeReminder}
 				snapshot={options.snapshot}
-				onCollapsedChange={paint}
+				onCollapsedChange={onCollapsedChange}
 			/>,
 			container,
 		);
@@ -119,6 +132,10 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 		if (keys.length !== Object.keys(last).length || keys.some(key => key !== 'draft' && next[key] !== last[key])) return false;
 		if (!next.draft || !last.draft) return next.draft === last.draft;
 		return next.draft === last.draft || sameOnFields(next.draft, last.draft, painted.fields());
+	};
+	const onCollapsedChange = () => {
+		paint();
+		options.onCollapsedChange?.();
 	};
 	const move = (dx: number, dy: number) => {
 		const rect = host.getBoundingClientRect();
@@ -144,6 +161,7 @@ export function mountPanel(options: {doc: Document; t: Translate; onAcknowledge(
 
 	return {
 		host,
+		readFields: () => painted?.fields(),
 		update(next, visualDelayMs = 0) {
 			view = next;
 			// Only what changed: a setAttribute with the same value still queues mutation records and restyles the host.

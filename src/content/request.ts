@@ -65,6 +65,10 @@ export type RequestMachine<R> = {
 	 * unchecked (the Chromium e2e clicks at random moments on the ticking demo page).
 	 */
 	standingFor(draft: OrderDraft): R | undefined;
+	/** The draft fields the latest answer was computed from, if it says (`readFields`). */
+	answerFields(): readonly string[] | undefined;
+	/** The next read asks even if the form is unchanged: a refusal or a refresh forgot what was asked. */
+	needsRead(): boolean;
 	/** Whether anything was read and asked about (the badge may describe it when the session ends). */
 	hasSent(): boolean;
 	/** The revision of the last read that changed the key. */
@@ -155,6 +159,8 @@ export function createRequestMachine<R>(readFieldsOf: (result: R) => readonly st
 		standingFor(draft) {
 			return standing && latest?.order !== undefined && orderKey(draft) === latest.order ? latest.result : undefined;
 		},
+		answerFields: () => latest?.fields,
+		needsRead: () => sentKey === undefined,
 		hasSent: () => asked,
 		revision: () => revision,
 	};

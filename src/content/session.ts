@@ -5,6 +5,7 @@
  * - `request.ts`: revisions of the form and the worker's replies (stale replies dropped, timeout, retry);
  * - `placement.ts`: where the panel sits and its theme.
  *
+ *   heartbeat, form unchanged ─► read only outside the form (heartbeat-read.ts) ─► nothing shown moved? stop
  *   form changed ─► read ─► unchanged? stop
  *                        ├► only fields the shown answer did not read? show the new read with that answer, stop
  *                        └► revision+1, panel 'reading' ─► evaluateDraft ─► reply for this revision?
@@ -18,17 +19,18 @@
 import type {Adapter, ReadResult, SubmitTrigger} from '../adapters/define-adapter.js';
 import type {OrderDraft} from '../core/draft.js';
 import type {EvaluateDraftResult} from '../messaging/protocol.js';
-import type {CallBackground} from '../messaging/send.js';
-import {isContextInvalidated} from '../messaging/send.js';
-import {formatCountdown} from '../ui/format.js';
+import {isContextInvalidated, type CallBackground} from '../messaging/send.js';
 import type {PanelView, Translate} from '../ui/panel/view.js';
+import {answerView} from './answer-view.js';
+import {shownCountdown, withShownCountdown} from './countdown.js';
 import {createFormWatch} from './form-watch.js';
 import {REPLY_TIMEOUT_MS} from './gate.js';
+import {createHeartbeatRead} from './heartbeat-read.js';
 import {createHold} from './hold.js';
 import {mountPanel, type PanelHandle} from './mount-panel.js';
 import {createPlacement} from './placement.js';
 import {createRequestMachine, draftKey, NO_FORM} from './request.js';
-import {buildSnapshot} from './snapshot.js';
+import {snapshotOfForm} from './snapshot.js';
 
 export type SessionOptions = {
 	adapter: Adapter;
@@ -59,23 +61,6 @@ export type Session = {
 const READING_VISUAL_DELAY_MS = 120;
 /** A message the worker refused is asked again this soon (request.ts counts how many times). */
 const RETRY_DELAY_MS = 100;
-
-/** The countdown as the panel shows it: whole minutes (`formatCountdown`), or its read state. */
-function shownCountdown(draft: OrderDraft): string {
-	const field = draft.fundingCountdownSeconds;
-	return field.state === 'ok' ? formatCountdown(field.value) : JSON.stringify(field);
-}
-
-/**
- * `next` with the countdown of `shown` when both show the same minute. The seconds tick on every venue that shows a
- * countdown, and the panel shows minutes: kept, a tick within the minute leaves the shown draft equal on every field
- * the panel reads, and it is not rendered again (mount-panel.tsx).
- */
-function withShownCountdown(next: OrderDraft, shown: OrderDraft | undefined): OrderDraft {
-	return shown && next.fundingCountdownSeconds !== shown.fundingCountdownSeconds && shownCountdown(next) === shownCountdown(shown)
-		? {...next, fundingCountdownSeconds: shown.fundingCountdownSeconds}
-		: next;
-}
 
 export function startSession(options: SessionOptions): Session {
 	const {adapter, doc, win, call, t, signal} = options;
@@ -110,9 +95,9 @@ export function startSession(options: SessionOptions): Session {
 		isOurs: node => panel !== undefined && panel.host.contains(node),
 		// Our own fault (an adapter or a render that throws) must never land in the page's event dispatch: it shows as
 		// LiqGuard's error, which holds nothing (the gate fails open without a fresh reply).
-		onRead: inFrame => {
+		onRead: (inFrame, whole) => {
 			try {
-				read(inFrame);
+				read(inFrame, whole);
 			} catch {
 				try {
 					show({state: 'error', venue: adapter.venue, theme: placement.theme(), errorKey: 'panel_error_unknown'});
@@ -125,18 +110,13 @@ export function startSession(options: SessionOptions): Session {
 		probe: () => panel?.host,
 	});
 	signal.addEventListener('abort', () => {
-		if (replyTimer !== undefined) clearTimeout(replyTimer);
-		if (retry !== undefined) clearTimeout(retry);
+		clearTimeout(replyTimer);
+		clearTimeout(retry);
 		if (requests.hasSent()) void call('clearBadge', {});
 	});
 
-	/** "Report a misread": the order form as a cleaned, masked snapshot (content/snapshot.ts); only on a user's click. */
-	const snapshotOfForm = () => {
-		const form = adapter.formRoot(doc);
-		return form ? buildSnapshot(form, {adapterId: adapter.id, url: doc.location?.href ?? '', capturedAt: new Date().toISOString().slice(0, 10)}) : undefined;
-	};
-
-	const read = (inFrame: boolean) => {
+	const heartbeat = createHeartbeatRead(adapter, doc);
+	const read = (inFrame: boolean, whole: boolean) => {
 		// The form root is looked up again only when the one we watch left the page (and at the heartbeat): for the
 		// label-walk adapters the lookup is a walk of the whole document, which `adapter.read` makes once already.
 		const watched = watch.root();
@@ -145,7 +125,8 @@ export function startSession(options: SessionOptions): Session {
 		if (!root && !panel) return;
 		if (!panel && !panelFailed) {
 			try {
-				panel = mountPanel({doc, t, onAcknowledge: hold.acknowledge, onSnoozeReminder: snoozeReminder, snapshot: snapshotOfForm, signal});
+				// Expanded, the panel may show more of the draft than the heartbeat kept fresh (heartbeat-read.ts): read whole.
+				panel = mountPanel({doc, t, onAcknowledge: hold.acknowledge, onSnoozeReminder: snoozeReminder, snapshot: () => snapshotOfForm(adapter, doc), onCollapsedChange: () => watch.schedule(), signal});
 			} catch {
 				// Fail open: with no panel the user can neither see a hold nor acknowledge it, so the gate never holds.
 				panelFailed = true;
@@ -153,8 +134,12 @@ export function startSession(options: SessionOptions): Session {
 		}
 		// Style and layout reads (anchor box, computed background) belong in a frame, off the input → answer path.
 		placement.afterRead(inFrame);
+		// Only the heartbeat asked, and the form is as last read: what is outside it (a read that asks again reads whole).
+		const beat = !whole && root && !requests.needsRead() ? heartbeat.read(root, requests.answerFields(), panel?.readFields()) : 'whole';
+		if (beat === 'unchanged') return;
 		// No root, no form: `read` would look the root up again (a second document walk) only to say so.
-		const result: ReadResult = root ? adapter.read(doc) : {found: false, reason: 'no-form'};
+		const result: ReadResult = beat !== 'whole' ? beat : root ? adapter.read(doc) : {found: false, reason: 'no-form'};
+		if (beat === 'whole') heartbeat.wholeRead(root, result);
 		// "No form" (gone, or a Close tab / swap that opens nothing) is one more state of the form: it too takes a
 		// new revision, so a reply or a timeout for the form as it was cannot land on it, and it renders once.
 		const key = result.found ? draftKey(result.draft) : NO_FORM;
@@ -177,8 +162,7 @@ export function startSession(options: SessionOptions): Session {
 			}
 			return;
 		}
-		if (replyTimer !== undefined) clearTimeout(replyTimer);
-		replyTimer = undefined;
+		clearTimeout(replyTimer);
 		if (step.action === 'unreadable' || !result.found) {
 			show({state: 'unreadable', venue: adapter.venue, theme: placement.theme()});
 			// The toolbar badge (and the popup's prefill) described the form that went away.
@@ -202,34 +186,23 @@ export function startSession(options: SessionOptions): Session {
 			}
 			const outcome = requests.reply(revision, reply);
 			if (outcome.action === 'stale') return;
-			if (replyTimer !== undefined) clearTimeout(replyTimer);
-			replyTimer = undefined;
+			clearTimeout(replyTimer);
 			if (outcome.action === 'retry') {
 				// The worker refused it while stopping or starting: soon at first, then at each heartbeat.
-				if (retry !== undefined) clearTimeout(retry);
-				retry = setTimeout(() => {
-					retry = undefined;
-					watch.schedule();
-				}, RETRY_DELAY_MS);
+				clearTimeout(retry);
+				retry = setTimeout(() => watch.schedule(), RETRY_DELAY_MS);
 				return;
 			}
 			if (outcome.action === 'error') {
 				show({state: 'error', venue: adapter.venue, draft, theme: placement.theme(), errorKey: outcome.errorName === 'invalid-payload' ? 'panel_error_invalid' : 'panel_error_unknown'});
 				return;
 			}
-			// The same answer as the one shown (the worker's key): keep its objects, so the panel's parts that depend on
-			// them only (`Memo` in panel.tsx) are not rendered again.
-			const answer = outcome.result.answerKey !== undefined && outcome.result.answerKey === shownAnswer?.answerKey ? shownAnswer : outcome.result;
-			shownAnswer = answer;
-			const {assessment} = answer;
 			// The draft as last shown for this revision: the countdown may have ticked while the worker answered.
 			// Compared by identity, not by key: a JSON key per answer was ≈ 0.3 ms/s of a busy page (CPU profile).
 			const shownDraft = shown?.key === key && view.draft === shown.draft ? shown.draft : draft;
-			const next: PanelView = {state: assessment.state === 'ready' ? 'ready' : 'needs-input', venue: adapter.venue, draft: shownDraft, assessment, theme: placement.theme()};
-			if (answer.reminder) next.reminder = answer.reminder;
-			if (answer.market) next.market = answer.market;
-			if (answer.partKeys) next.partKeys = answer.partKeys;
-			show(next);
+			const next = answerView(outcome.result, shownAnswer, {venue: adapter.venue, draft: shownDraft, theme: placement.theme()});
+			shownAnswer = next.answer;
+			show(next.view);
 		});
 	};
 
@@ -267,7 +240,7 @@ export function startSession(options: SessionOptions): Session {
 			// and the anchor's place and the page's theme (content above the form may have moved it).
 			watch.ensureObserved();
 			placement.heartbeat();
-			watch.schedule();
+			watch.schedule('heartbeat');
 		},
 		refresh,
 	};

@@ -18,6 +18,7 @@
  *
  * Written against the standard DOM API only, so the fixture script runs the same cleaning over a saved file.
  */
+import type {Adapter} from '../adapters/define-adapter.js';
 
 export type SnapshotSummary = {
 	/** Inputs, selects and text areas whose value as typed is kept. */
@@ -53,9 +54,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const DROPPED = 'script, noscript, iframe, frame, frameset, object, embed, style, link, meta, template, liqguard-panel';
 const URL_ATTRIBUTES = ['src', 'srcset', 'href', 'action', 'formaction', 'poster', 'xlink:href', 'ping', 'background'];
 
-function emptySummary(): SnapshotSummary {
-	return {fields: 0, masked: {balances: 0, accountIds: 0, addresses: 0, emails: 0}, removed: {scripts: 0, eventHandlers: 0, frames: 0, hiddenInputs: 0, links: 0}, bytes: 0};
-}
+const emptySummary = (): SnapshotSummary => ({fields: 0, masked: {balances: 0, accountIds: 0, addresses: 0, emails: 0}, removed: {scripts: 0, eventHandlers: 0, frames: 0, hiddenInputs: 0, links: 0}, bytes: 0});
 
 /** Masks ids, addresses and e-mails in a piece of text, counting what it masked. */
 function maskText(text: string, summary: SnapshotSummary): string {
@@ -80,9 +79,7 @@ function maskText(text: string, summary: SnapshotSummary): string {
 
 const maskDigits = (text: string) => text.replace(/\d/g, '•');
 
-function ownText(element: Element): string {
-	return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+const ownText = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Copies the live state of form controls into attributes of their clones: `cloneNode` copies the `value`
@@ -175,10 +172,8 @@ function maskBalances(root: Element, summary: SnapshotSummary): void {
 	for (const label of [...root.querySelectorAll('*')]) {
 		if (!isBalanceRow(label) || [...label.children].some(isBalanceRow)) continue;
 		const holdsValue = !BALANCE_LABEL.test(ownText(label));
-		const targets: Element[] = [];
-		if (holdsValue) targets.push(label);
-		else if (label.nextElementSibling) targets.push(label.nextElementSibling);
-		else if (label.parentElement) targets.push(label.parentElement);
+		const target = holdsValue ? label : (label.nextElementSibling ?? label.parentElement);
+		const targets = target ? [target] : [];
 		let didMask = false;
 		for (const target of targets) {
 			const walker = root.ownerDocument.createTreeWalker(target, 4);
@@ -229,13 +224,8 @@ export function buildSnapshot(form: Element, info: {adapterId: string; url: stri
 	cleanSubtree(wrapped, summary);
 	const doc = form.ownerDocument;
 	const lang = doc.documentElement.getAttribute('lang') ?? 'en';
-	let pageUrl = '';
-	try {
-		const parsed = new URL(info.url);
-		pageUrl = `${parsed.origin}${parsed.pathname}`;
-	} catch {
-		pageUrl = '';
-	}
+	const parsed = URL.canParse(info.url) ? new URL(info.url) : undefined;
+	const pageUrl = parsed ? `${parsed.origin}${parsed.pathname}` : '';
 	const title = maskText(doc.title ?? '', summary);
 	const html = [
 		'<!doctype html>',
@@ -250,4 +240,10 @@ export function buildSnapshot(form: Element, info: {adapterId: string; url: stri
 	].join('\n');
 	summary.bytes = new TextEncoder().encode(html).length;
 	return {html, fileName: `liqguard-snapshot-${info.adapterId}-${info.capturedAt}.html`, summary};
+}
+
+/** The snapshot of the adapter's order form on `doc`, dated today (UTC); undefined with no form. Only on a user's click. */
+export function snapshotOfForm(adapter: Pick<Adapter, 'id' | 'formRoot'>, doc: Document): PageSnapshot | undefined {
+	const form = adapter.formRoot(doc);
+	return form ? buildSnapshot(form, {adapterId: adapter.id, url: doc.location?.href ?? '', capturedAt: new Date().toISOString().slice(0, 10)}) : undefined;
 }

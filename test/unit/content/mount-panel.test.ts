@@ -108,6 +108,20 @@ describe('a view that moved only in draft fields the panel does not show is not 
 		expect(reference(latest)).not.toBe(reference(light));
 	});
 
+	test('says which draft fields it read, and tells when the user expands or collapses it', () => {
+		let toggles = 0;
+		const panel = mountPanel({doc: document, t: key => key, onAcknowledge: () => undefined, onCollapsedChange: () => (toggles += 1), signal: life.signal});
+		expect(panel.readFields()).toBeUndefined();
+		panel.update(viewOf(draftOf()));
+		const fields = panel.readFields()!;
+		expect(fields).toEqual(expect.arrayContaining(['price', 'size', 'leverage']));
+		// Under a limit order with no size the mark shows nowhere: a tick of it moves nothing the panel read.
+		expect(fields).not.toContain('markPrice');
+		trustedClick(panel.host.shadowRoot!.querySelector('button[aria-expanded]')!);
+		trustedClick(panel.host.shadowRoot!.querySelector('button[aria-expanded]')!);
+		expect(toggles).toBe(2);
+	});
+
 	test('a new minute renders (the source line says how many minutes ago its data was fetched)', () => {
 		vi.useFakeTimers({toFake: ['Date']});
 		try {

@@ -10,6 +10,8 @@ import {trackFieldReads, type OrderDraft} from '../../../src/core/draft.js';
 import {startSession, type Session} from '../../../src/content/session.js';
 import {THEME_BEATS} from '../../../src/content/placement.js';
 import {PROBE_PATIENCE_MS} from '../../../src/content/form-watch.js';
+import {WHOLE_READ_BEATS} from '../../../src/content/heartbeat-read.js';
+import {QUICK_RETRIES} from '../../../src/content/request.js';
 import type {CallBackground} from '../../../src/messaging/send.js';
 import type {EvaluateDraftRequest, EvaluateDraftResult, Reply} from '../../../src/messaging/protocol.js';
 import {DEFAULT_SETTINGS} from '../../../src/settings/settings.js';
@@ -23,7 +25,8 @@ type Harness = {
 	/** Runs the animation-frame callbacks queued so far. */
 	frame(): void;
 	/** Requests the session made, each answered by `answer()`. */
-	requests: {request: EvaluateDraftRequest; answer(extra?: Partial<EvaluateDraftResult>): void}[];
+	/** `refuse`: the worker refused the message while stopping or starting ("Could not establish connection"). */
+	requests: {request: EvaluateDraftRequest; answer(extra?: Partial<EvaluateDraftResult>): void; refuse(): void}[];
 	/** The message keys the panel asked `t` for, in order: what it rendered. */
 	tKeys: string[];
 	host(): HTMLElement;
@@ -35,6 +38,8 @@ type Harness = {
 	formRootCalls(): number;
 	/** How many times the session called adapter.read. */
 	readCalls(): number;
+	/** adapter.readOutside calls so far: the heartbeat's read of an unchanged form. */
+	outsideReads(): number;
 	/** How many times the session measured where the panel goes (adapter.mountAfter + the anchor's box). */
 	anchorLookups(): number;
 	/** The ResizeObserver's report, as the browser makes it after a layout that changed a watched box. */
@@ -48,7 +53,7 @@ type Harness = {
 	intersectionObservers(): number;
 	/** getComputedStyle calls so far (the page's theme looked at). */
 	styleReads(): number;
-	/** For each adapter.read: in a task, an animation frame, or a ResizeObserver callback (after the layout). */
+	/** For each adapter.read or readOutside: in a task, an animation frame, or a ResizeObserver callback (after the layout). */
 	readPhases: ('frame' | 'resize' | 'task')[];
 	/** Whether the probe's observation of the host is reported (a host with no box is not). */
 	probeReports(reports: boolean): void;
@@ -64,6 +69,7 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 	let result: ReadResult = {found: true, draft: initial};
 	let formRootCalls = 0;
 	let readCalls = 0;
+	let outsideReads = 0;
 	let anchorLookups = 0;
 	let resized: (() => void) | undefined;
 	const probes: {callback: () => void; watched: Element[]}[] = [];
@@ -95,6 +101,12 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 			readCalls += 1;
 			readPhases.push(inCallback);
 			return doc.querySelector('#order') ? result : {found: false, reason: 'no-form'};
+		},
+		// The demo's ticker bar: the mark and funding are outside the form.
+		readOutside: () => {
+			outsideReads += 1;
+			readPhases.push(inCallback);
+			return result.found ? {markPrice: result.draft.markPrice, fundingRate: result.draft.fundingRate, fundingCountdownSeconds: result.draft.fundingCountdownSeconds} : undefined;
 		},
 		submitTarget: target => (target === document.querySelector('#buy') ? {side: 'long', control: target} : undefined),
 		mountAfter: () => {
@@ -165,6 +177,7 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 					const {draft, fields} = trackFieldReads(request.draft);
 					resolve({ok: true, value: {...evaluateDraft({...request, draft}, DEFAULT_SETTINGS), readFields: fields(), ...extra}});
 				},
+				refuse: () => resolve({ok: false, error: {name: 'disconnected', message: 'Could not establish connection. Receiving end does not exist.'}}),
 			});
 		});
 	}) as CallBackground;
@@ -211,6 +224,7 @@ function start(initial: OrderDraft, options: {anchorBox?: {left: number; bottom:
 		controller,
 		formRootCalls: () => formRootCalls,
 		readCalls: () => readCalls,
+		outsideReads: () => outsideReads,
 		anchorLookups: () => anchorLookups,
 		calls,
 		resize: () => {
@@ -695,6 +709,80 @@ describe('content session: main-thread work per read', () => {
 		expect(h.boxReads.slice(1).every(where => where === 'resize')).toBe(true);
 		// Once a document has had one, Chromium computes intersections in every frame for the rest of its life.
 		expect(h.intersectionObservers()).toBe(0);
+	});
+});
+
+describe('content session: the heartbeat reads only outside the form while the form is unchanged', () => {
+	const noSize = (mark: string, overrides: Partial<OrderDraft> = {}) => demoDraft({size: {state: 'empty'}, markPrice: {state: 'ok', value: mark}, ...overrides});
+	/** The page changes what it shows with no mutation in the form (its ticker bar), and the heartbeat comes. */
+	const heartbeatAfter = async (h: Harness, draft: OrderDraft) => {
+		h.setRead({found: true, draft});
+		h.session.tick();
+		h.frame();
+		await flushReplies();
+	};
+
+	test('a mark tick under a limit order with no size yet: the ticker is read, the form is not, nothing is asked or rendered', async () => {
+		const h = await startAnswered(noSize('60000'));
+		const [reads, outside, asked, rendered] = [h.readCalls(), h.outsideReads(), h.requests.length, h.tKeys.length];
+		await heartbeatAfter(h, noSize('60012.5'));
+		await heartbeatAfter(h, noSize('60013'));
+		expect(h.outsideReads()).toBe(outside + 2);
+		expect(h.readCalls()).toBe(reads);
+		expect(h.requests).toHaveLength(asked);
+		expect(h.tKeys).toHaveLength(rendered);
+		expect(h.host().dataset.state).toBe('needs-input');
+	});
+
+	test('a ready form: each mark tick the ticker shows is asked about, from the ticker alone', async () => {
+		const h = await startAnswered(demoDraft());
+		const [reads, asked] = [h.readCalls(), h.requests.length];
+		await heartbeatAfter(h, demoDraft({markPrice: {state: 'ok', value: '60050'}}));
+		expect(h.requests).toHaveLength(asked + 1);
+		expect(h.requests.at(-1)!.request.draft).toEqual(demoDraft({markPrice: {state: 'ok', value: '60050'}}));
+		expect(h.readCalls()).toBe(reads);
+		// The gate holds by the answer standing for the same order.
+		expect(h.session.judge('click', h.button)).toBe('hold');
+	});
+
+	test('the countdown\'s next minute is shown at the heartbeat without asking', async () => {
+		const h = await startAnswered(noSize('60000'));
+		const asked = h.requests.length;
+		await heartbeatAfter(h, noSize('60000', {fundingCountdownSeconds: {state: 'ok', value: '28680'}}));
+		expect(h.requests).toHaveLength(asked);
+		expect(h.host().shadowRoot?.textContent).toContain('7h 58m');
+	});
+
+	test('a control\'s value set by a page script (no mutation) is read whole at the next heartbeat', async () => {
+		const h = await startAnswered(noSize('60000'));
+		const [reads, asked] = [h.readCalls(), h.requests.length];
+		(h.form.querySelector('#size') as HTMLInputElement).value = '0.5';
+		await heartbeatAfter(h, demoDraft({size: {state: 'ok', value: {value: '0.5', unit: 'base'}, text: '0.5'}}));
+		expect(h.readCalls()).toBe(reads + 1);
+		expect(h.requests).toHaveLength(asked + 1);
+		expect(h.requests.at(-1)!.request.draft.size).toEqual({state: 'ok', value: {value: '0.5', unit: 'base'}, text: '0.5'});
+	});
+
+	test('an unchanged form is read whole every WHOLE_READ_BEATS heartbeats', async () => {
+		const h = await startAnswered(noSize('60000'));
+		const reads = h.readCalls();
+		for (let beat = 0; beat < 2 * WHOLE_READ_BEATS; beat++) await heartbeatAfter(h, noSize('60000'));
+		expect(h.readCalls()).toBe(reads + 2);
+	});
+
+	test('after the worker refused more than QUICK_RETRIES times, the heartbeat reads whole and asks again', async () => {
+		const h = start(noSize('60000'));
+		h.frame();
+		for (let refusal = 0; refusal <= QUICK_RETRIES; refusal++) {
+			h.requests.at(-1)!.refuse();
+			await flushReplies();
+			vi.advanceTimersByTime(200);
+			h.frame();
+		}
+		const [reads, asked] = [h.readCalls(), h.requests.length];
+		await heartbeatAfter(h, noSize('60000'));
+		expect(h.readCalls()).toBe(reads + 1);
+		expect(h.requests).toHaveLength(asked + 1);
 	});
 });
 
