@@ -200,18 +200,50 @@ function holdsOtherLabel(container: Element, chip: Element, otherLabels: readonl
 }
 
 /**
+ * The label chip each document-wide `rowValue` took its value from at the last read that looked, by label, or null
+ * when no row had one. The heartbeat's outside read (`safeReadOutside`) takes the value beside the same chip while it
+ * is still on the page, still reads as that label and is shown, and takes a missing row as still missing: finding
+ * them again is a walk of every element of the exchange page (12–20 ms on a 10,600-element page, read-cost.test.ts)
+ * at every heartbeat. A whole read walks again and renews them; every change in the form is one, and the heartbeat
+ * makes one at least every 10 beats (content/heartbeat-read.ts).
+ */
+const rowChips = new WeakMap<Document, Map<string, Element | null>>();
+/** Set by `safeReadOutside` while it runs: `rowValue` may take a remembered chip. */
+let isOutsideRead = false;
+
+function valueBeside(chip: Element): string | undefined {
+	const sibling = chip.nextElementSibling;
+	if (sibling && textOf(sibling)) return textOf(sibling);
+	const row = chip.parentElement;
+	if (!row) return undefined;
+	const rest = textOf(row).slice(textOf(chip).length).trim();
+	return rest && textOf(row).startsWith(textOf(chip)) ? rest : undefined;
+}
+
+/**
  * The value shown next to a label in a read-only row ("Liq. Price  61,234.5 USDT"): the label's next sibling,
  * or else the row's text with the label removed.
  */
 export function rowValue(root: Root, label: RegExp): string | undefined {
-	for (const chip of elementsWithText(root, label)) {
-		const sibling = chip.nextElementSibling;
-		if (sibling && textOf(sibling)) return textOf(sibling);
-		const row = chip.parentElement;
-		if (!row) continue;
-		const rest = textOf(row).slice(textOf(chip).length).trim();
-		if (rest && textOf(row).startsWith(textOf(chip))) return rest;
+	let chips: Map<string, Element | null> | undefined;
+	if (root.nodeType === 9) {
+		chips = rowChips.get(root as Document);
+		if (!chips) rowChips.set(root as Document, (chips = new Map()));
 	}
+	const key = String(label);
+	const remembered = isOutsideRead ? chips?.get(key) : undefined;
+	if (remembered === null) return undefined;
+	if (remembered?.isConnected && label.test(textOf(remembered)) && !isHidden(remembered)) {
+		const value = valueBeside(remembered);
+		if (value !== undefined) return value;
+	}
+	for (const chip of elementsWithText(root, label)) {
+		const value = valueBeside(chip);
+		if (value === undefined) continue;
+		chips?.set(key, chip);
+		return value;
+	}
+	chips?.set(key, null);
 	return undefined;
 }
 
@@ -433,6 +465,7 @@ export function safeReadOutside(
 ): Partial<OrderDraft> | undefined {
 	const outer = thisRead;
 	thisRead ??= {candidates: new Map(), forLabels: new Map()};
+	isOutsideRead = true;
 	try {
 		const part = {} as OrderDraft;
 		fill(form, part, doc, fields ? field => fields.has(field) : EVERY_FIELD);
@@ -441,6 +474,7 @@ export function safeReadOutside(
 		return undefined;
 	} finally {
 		thisRead = outer;
+		isOutsideRead = false;
 	}
 }
 

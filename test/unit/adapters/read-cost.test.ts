@@ -30,6 +30,20 @@ describe.each(fixtures)('$adapterId/$name', ({adapterId, html, sidecar}) => {
 		expect(walks.count).toBeLessThanOrEqual(1);
 	});
 
+	it('at the heartbeat, reads what is outside the form without walking the document while its rows stay', () => {
+		const doc = loadDocument(html, sidecar.url);
+		const adapter = adapterById(adapterId)!;
+		const root = adapter.formRoot(doc)!;
+		const whole = adapter.read(doc);
+		const walks = countQueries(doc, '*');
+		const outside = adapter.readOutside(doc, root);
+		expect(walks.count).toBeLessThanOrEqual(1);
+		// Every row found by its label on the whole page is found again beside the same label, without a walk.
+		const found = Object.entries(outside ?? {}).filter(([, value]) => (value as {state: string}).state !== 'unread');
+		if (whole.found && found.length === Object.keys(outside ?? {}).length) expect(walks.count).toBe(0);
+		for (const [field, value] of Object.entries(outside ?? {})) expect(value, field).toEqual(whole.found ? whole.draft[field as keyof typeof whole.draft] : undefined);
+	});
+
 	it('looks the `<label for>` elements up once per read, not once per control with an id', () => {
 		const doc = loadDocument(html, sidecar.url);
 		const lookups = countQueries(doc, 'label[for]');

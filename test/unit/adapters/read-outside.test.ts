@@ -56,14 +56,20 @@ const cases: Case[] = [
 	{adapter: demo, label: 'demo page with its ticker bar', html: DEMO_PAGE, url: 'http://localhost/demo/futures/BTCUSDT'},
 ];
 
-/** The whole read against the last read patched with `readOutside`, after `change`; undefined when no form is read. */
-function compare(adapter: Adapter, doc: Document, root: Element, before: OrderDraft): {whole: OrderDraft; patched: OrderDraft} | undefined {
+/**
+ * `change` made to the page after a whole read, as between two heartbeats: the whole read after it against the read
+ * before it patched with `readOutside`; undefined when no form is read.
+ */
+function compare(adapter: Adapter, doc: Document, root: Element, change: () => void): {whole: OrderDraft; patched: OrderDraft} | undefined {
+	const before = adapter.read(doc);
+	change();
+	// At the heartbeat: only what is outside the form, with what the read before it found (rows it remembers).
+	const outside = adapter.readOutside(doc, root);
 	const now = adapter.read(doc);
 	// A change that moves the form root is seen by the session's lookup at each heartbeat, which then reads whole.
-	if (!now.found || adapter.formRoot(doc) !== root) return undefined;
-	const outside = adapter.readOutside(doc, root);
+	if (!before.found || !now.found || adapter.formRoot(doc) !== root) return undefined;
 	expect(outside).toBeDefined();
-	return {whole: now.draft, patched: {...before, ...outside}};
+	return {whole: now.draft, patched: {...before.draft, ...outside}};
 }
 
 describe.each(cases)('$label', ({adapter, html, url}) => {
@@ -97,8 +103,7 @@ describe.each(cases)('$label', ({adapter, html, url}) => {
 			for (const [how, change] of CHANGES) {
 				const changed = change(original);
 				if (changed === original) continue;
-				text.data = changed;
-				const result = compare(adapter, doc, root, first.draft);
+				const result = compare(adapter, doc, root, () => (text.data = changed));
 				text.data = original;
 				if (result) expect(result.whole, `"${original}" → "${changed}" (${how}) outside the form`).toEqual(result.patched);
 			}
@@ -110,8 +115,7 @@ describe.each(cases)('$label', ({adapter, html, url}) => {
 		if (!root || !first.found) return expect(first.found && root !== undefined).toBe(false);
 		const original = doc.title;
 		for (const title of [`61,234.5 | ETH/USD | ${original}`, 'SOLUSDT 150.25 | Perpetual', '']) {
-			doc.title = title;
-			const result = compare(adapter, doc, root, first.draft);
+			const result = compare(adapter, doc, root, () => (doc.title = title));
 			if (result) expect(result.whole, `title "${title}"`).toEqual(result.patched);
 		}
 		doc.title = original;
