@@ -33,8 +33,9 @@ export type FormWatchOptions = {
 	/** A node of our own (the panel host): its mutations are not the page's. */
 	isOurs(node: Node): boolean;
 	/**
-	 * Read the form now; `inFrame` when called after a frame's layout. `whole`: something asked for a read of the whole
-	 * form (a change, an edit, a retry); when only the heartbeat asked, the session may read less (heartbeat-read.ts).
+	 * Read the form now; `inFrame` when called in a frame (after its layout, or in an animation frame). `whole`:
+	 * something asked for a read of the whole form (a change, an edit, a retry); when only the heartbeat asked, the
+	 * session may read less (heartbeat-read.ts).
 	 */
 	onRead(inFrame: boolean, whole: boolean): void;
 	/** The watched form root changed (the panel's anchor may have moved). */
