@@ -10,11 +10,10 @@
  * So while the form's root and control values are as at the last read, the heartbeat reads only `readOutside` and
  * patches the last read with it. A property test over every fixture checks that this equals a whole read
  * (test/unit/adapters/read-outside.test.ts). It reads only the fields the answer shown or the panel read, and the
- * patched read goes on like any read only when one of them moved: the mark under a limit order still missing its
- * size moves nothing shown.
+ * patched read goes on like any read, with every field outside the form read, only when one of them moved: the mark
+ * under a limit order still missing its size moves nothing shown.
  */
-import type {ReadResult} from '../adapters/define-adapter.js';
-import type {Adapter} from '../adapters/define-adapter.js';
+import type {Adapter, ReadResult} from '../adapters/define-adapter.js';
 import {sameOnFields, type OrderDraft} from '../core/draft.js';
 import {shownCountdown} from './countdown.js';
 
@@ -69,8 +68,12 @@ export function createHeartbeatRead(adapter: Pick<Adapter, 'readOutside'>, doc: 
 				(relevant === undefined || relevant.has(field)) &&
 				(field === 'fundingCountdownSeconds' ? shownCountdown(draft) !== shownCountdown(before) : !sameOnFields(draft, before, [field])));
 			if (!moved) return 'unchanged';
-			last = {...last, draft};
-			return {found: true, draft};
+			// Going on, the read is asked about and shown as the form as it is (the worker keeps it for the popup's
+			// prefill): every field outside the form fresh, not only those that moved.
+			const every = relevant ? adapter.readOutside(doc, root) : outside;
+			if (!every) return 'whole';
+			last = {...last, draft: {...before, ...every}};
+			return {found: true, draft: last.draft};
 		},
 	};
 }

@@ -52,6 +52,13 @@ describe('createHeartbeatRead', () => {
 		expect(heartbeat.read(root, ANSWER_FIELDS, undefined)).toMatchObject({found: true});
 	});
 
+	test('a read that goes on carries every field outside the form as it is, not only the one that moved', () => {
+		const heartbeat = started();
+		outside = {...outside, markPrice: {state: 'ok', value: '60012.5'}, symbol: {state: 'ok', value: 'SOLUSDT'}};
+		const patched = heartbeat.read(root, ANSWER_FIELDS, RENDERED_FIELDS);
+		expect(patched).toMatchObject({found: true, draft: {symbol: {state: 'ok', value: 'SOLUSDT'}, markPrice: {state: 'ok', value: '60012.5'}}});
+	});
+
 	test('the countdown counts by the minute the panel shows', () => {
 		const heartbeat = started();
 		outside = {...outside, fundingCountdownSeconds: {state: 'ok', value: '28770'}}; // 7h 59m 30s: the minute shown, 7h 59m
