@@ -14,7 +14,7 @@
  * under a limit order still missing its size moves nothing shown.
  */
 import type {Adapter, ReadResult} from '../adapters/define-adapter.js';
-import {sameOnFields, type OrderDraft} from '../core/draft.js';
+import {DRAFT_FIELDS, sameOnFields, type OrderDraft} from '../core/draft.js';
 import {shownCountdown} from './countdown.js';
 
 /** Heartbeats between whole reads of an unchanged form. */
@@ -70,9 +70,9 @@ export function createHeartbeatRead(adapter: Pick<Adapter, 'readOutside'>, doc: 
 			if (!moved) return 'unchanged';
 			// Going on, the read is asked about and shown as the form as it is (the worker keeps it for the popup's
 			// prefill): every field outside the form fresh, not only those that moved.
-			const every = relevant ? adapter.readOutside(doc, root) : outside;
-			if (!every) return 'whole';
-			last = {...last, draft: {...before, ...every}};
+			const rest = relevant ? adapter.readOutside(doc, root, new Set(DRAFT_FIELDS.filter(field => !relevant.has(field)))) : {};
+			if (!rest) return 'whole';
+			last = {...last, draft: {...before, ...rest, ...outside}};
 			return {found: true, draft: last.draft};
 		},
 	};
