@@ -58,8 +58,11 @@ export const PROBE_PATIENCE_MS = 250;
 
 type Edit = {target: Node; value: string | undefined; mutated: boolean};
 
-/** What a user's edit set on the edited control: its value, and for a checkbox or radio whether it is checked. */
-const valueOf = (node: Node): string | undefined => {
+/**
+ * What a control holds: its value, and for a checkbox or radio whether it is checked (what a user's edit sets, and
+ * what a page script can set with no mutation); undefined for a node with no value.
+ */
+export const controlValue = (node: Node): string | undefined => {
 	const {value, checked} = node as {value?: unknown; checked?: unknown};
 	return typeof value === 'string' ? `${value}|${checked === true}` : undefined;
 };
@@ -194,7 +197,7 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 		if (!settled) return;
 		// The observer may have been handed the page's mutations already (a browser delivers them between listeners);
 		// records still queued are the ones it has not been handed yet.
-		const pageChanged = settled.mutated || isPages(observer.takeRecords()) || valueOf(settled.target) !== settled.value;
+		const pageChanged = settled.mutated || isPages(observer.takeRecords()) || controlValue(settled.target) !== settled.value;
 		if (pageChanged) readNow(false, true);
 	}
 
@@ -208,7 +211,7 @@ export function createFormWatch(options: FormWatchOptions): FormWatch {
 			return;
 		}
 		readNow(false, true);
-		edit = {target: event.target, value: valueOf(event.target), mutated: false};
+		edit = {target: event.target, value: controlValue(event.target), mutated: false};
 		// The check after the page's handlers: at the window in this task, or in the next task for an event the
 		// page stops on the way.
 		soon = setTimeout(settleEdit, 0);

@@ -16,6 +16,7 @@
 import type {Adapter, ReadResult} from '../adapters/define-adapter.js';
 import {DRAFT_FIELDS, sameOnFields, type OrderDraft} from '../core/draft.js';
 import {shownCountdown} from './countdown.js';
+import {controlValue} from './form-watch.js';
 
 /** Heartbeats between whole reads of an unchanged form. */
 export const WHOLE_READ_BEATS = 10;
@@ -27,10 +28,7 @@ export function controlValues(root: Element): string {
 	let text = '';
 	for (const tag of CONTROL_TAGS) {
 		const controls = root.getElementsByTagName(tag);
-		for (let index = 0; index < controls.length; index++) {
-			const {value, checked} = controls[index] as HTMLInputElement;
-			text += `${value}\u0000${checked === true ? 1 : 0}\u0001`;
-		}
+		for (let index = 0; index < controls.length; index++) text += `${controlValue(controls[index]!)}\u0001`;
 	}
 	return text;
 }
