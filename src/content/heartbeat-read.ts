@@ -15,7 +15,7 @@
  */
 import type {Adapter, ReadResult} from '../adapters/define-adapter.js';
 import {DRAFT_FIELDS, sameOnFields, type OrderDraft} from '../core/draft.js';
-import {shownCountdown} from './countdown.js';
+import {withShownCountdown} from './countdown.js';
 import {controlValue} from './form-watch.js';
 
 /** Heartbeats between whole reads of an unchanged form. */
@@ -61,11 +61,9 @@ export function createHeartbeatRead(adapter: Pick<Adapter, 'readOutside'>, doc: 
 			const outside = adapter.readOutside(doc, root, relevant);
 			if (!outside) return 'whole';
 			const before = last.draft;
-			const draft = {...before, ...outside};
-			const moved = Object.keys(outside).some(field =>
-				(relevant === undefined || relevant.has(field)) &&
-				(field === 'fundingCountdownSeconds' ? shownCountdown(draft) !== shownCountdown(before) : !sameOnFields(draft, before, [field])));
-			if (!moved) return 'unchanged';
+			// The countdown as the panel shows it: a new second within the same minute moves nothing shown.
+			const shown = withShownCountdown({...before, ...outside}, before);
+			if (sameOnFields(shown, before, Object.keys(outside).filter(field => relevant === undefined || relevant.has(field)))) return 'unchanged';
 			// Going on, the read is asked about and shown as the form as it is (the worker keeps it for the popup's
 			// prefill): every field outside the form fresh, not only those that moved.
 			const rest = relevant ? adapter.readOutside(doc, root, new Set(DRAFT_FIELDS.filter(field => !relevant.has(field)))) : {};
