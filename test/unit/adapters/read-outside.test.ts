@@ -45,11 +45,15 @@ function outsideTexts(doc: Document, root: Element): Text[] {
 
 type Case = {adapter: Adapter; label: string; html: string; url: string};
 
+/** The venue fixtures are BTC and ETH markets; each is also read as SOL, its page and URL with the asset renamed. */
+const asSol = (text: string) => text.replace(/BTC|ETH/g, 'SOL').replace(/\b(?:btc|eth)(?=[-_/])/g, 'sol');
+
 const cases: Case[] = [
 	...listFixtures().flatMap(({adapterId, name, html, sidecar}) => {
 		const own = adapterById(adapterId);
 		return [
 			...(own ? [{adapter: own, label: `${adapterId}/${name}`, html, url: sidecar.url}] : []),
+			...(own ? [{adapter: own, label: `${adapterId}/${name} as SOL`, html: asSol(html), url: asSol(sidecar.url)}] : []),
 			{adapter: generic, label: `generic on ${adapterId}/${name}`, html, url: sidecar.url},
 		];
 	}),
@@ -132,4 +136,13 @@ test('the fixtures show the mark, funding or balance outside the form, so the ch
 		for (const [field, value] of Object.entries(adapter.readOutside(doc, root) ?? {})) if ((value as {state?: string}).state === 'ok') outsideFields.add(field);
 	}
 	expect([...outsideFields].sort()).toEqual(expect.arrayContaining(['balance', 'fundingCountdownSeconds', 'fundingRate', 'markPrice', 'symbol']));
+});
+
+test('the fixtures read as SOL are read as SOL markets', () => {
+	const symbols = cases
+		.filter(({label}) => label.endsWith(' as SOL'))
+		.map(({adapter, html, url}) => adapter.read(loadDocument(html, url)))
+		.flatMap(result => (result.found && result.draft.symbol.state === 'ok' ? [result.draft.symbol.value] : []));
+	expect(new Set(symbols)).toEqual(new Set(['SOLUSDT', 'SOL-USDT-SWAP', 'SOL', 'SOL-USD', 'SOL/USD', 'SOLUSD']));
+	expect(symbols.every(symbol => /SOL/i.test(symbol))).toBe(true);
 });
